@@ -1,0 +1,48 @@
+# kg: `make run` builds the shipped articles into out/; `make test` runs the test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip
+
+.PHONY: run test setup system-deps lint score bench clean
+
+# The virtual environment with the package and its dependencies (spaCy model included).
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/kg build data/articles -o out/graph.trig
+	$(BIN)/kg viz out/graph.trig -o out/graph.html
+	$(BIN)/python -m kg.viz.screenshot out/graph.html out/graph.png
+
+# Debian packages the tests need (Chromium, Virtuoso); idempotent.
+system-deps:
+	bash scripts/install-system-deps.sh
+
+test: $(VENV)/.installed-test system-deps
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/mypy kg
+
+# The extraction score on the shipped seeds (needs ../shared beside the repo).
+score: $(VENV)/.installed
+	$(BIN)/python ../shared/eval/score.py --project . --articles ../shared/seeds --gold ../shared/gold --kg $(BIN)/kg
+	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/articles --gold tests/data/gold --kg $(BIN)/kg
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/build.py
+	$(BIN)/python bench/query.py
+
+clean:
+	rm -rf out .pytest_cache

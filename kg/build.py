@@ -1,0 +1,79 @@
+"""The build: articles in, a dataset out, and the files and store written from it."""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Dataset
+
+from kg.extract import extract
+from kg.ingest import read_articles
+from kg.nlp import parse
+from kg.rdf.convert import to_dataset
+from kg.rdf.namespaces import KG, ONTOLOGY_GRAPH
+from kg.records import ArticleFacts
+from kg.resolve import resolve
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    words: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    entities: Counter = field(default_factory=Counter)
+    events: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        ents = ", ".join(f"{n} {c}" for c, n in sorted(self.entities.items()))
+        evs = ", ".join(f"{n} {c}" for c, n in sorted(self.events.items()))
+        return (f"{self.articles} articles, {self.words} words\n"
+                f"entities: {sum(self.entities.values())} ({ents})\n"
+                f"events: {sum(self.events.values())} ({evs})\n"
+                f"{self.triples} triples in {self.seconds:.1f} s")
+
+
+def _progress(done: int, total: int, quiet: bool) -> None:
+    if not quiet and sys.stderr.isatty():
+        print(f"\rkg build: {done}/{total} articles", end="" if done < total else "\n", file=sys.stderr)
+
+
+def extract_all(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool = True) -> list[ArticleFacts]:
+    """Read and extract every article under ``paths``."""
+    articles = read_articles(paths)
+    facts = []
+    docs = parse((a.text for a in articles), n_process=n_process, batch_size=16 if n_process > 1 else 32)
+    for i, (article, doc) in enumerate(zip(articles, docs, strict=True), start=1):
+        facts.append(extract(doc, article))
+        _progress(i, len(articles), quiet)
+    return facts
+
+
+def build_dataset(paths: Iterable[Path | str], *, n_process: int = 1,
+                  quiet: bool = True) -> tuple[Dataset, BuildReport]:
+    t0 = time.perf_counter()
+    facts = extract_all(paths, n_process=n_process, quiet=quiet)
+    ds = to_dataset(resolve(facts))
+    report = BuildReport(articles=len(facts), words=sum(len(f.article.text.split()) for f in facts))
+    for s, _, cls in ds.triples((None, RDF.type, None)):
+        if (s, RDF.type, cls, ONTOLOGY_GRAPH) in ds:
+            continue
+        name = str(cls).removeprefix(str(KG))
+        if name in {"Article", "Mention", "Role"}:
+            continue
+        bucket = report.events if (cls, None, None) in ds.graph(ONTOLOGY_GRAPH) and _is_event(ds, cls) \
+            else report.entities
+        bucket[name] += 1
+    report.triples = len(ds)
+    report.seconds = time.perf_counter() - t0
+    return ds, report
+
+
+def _is_event(ds: Dataset, cls) -> bool:
+    from rdflib import RDFS
+    onto = ds.graph(ONTOLOGY_GRAPH)
+    return KG.Event in set(onto.transitive_objects(cls, RDFS.subClassOf))

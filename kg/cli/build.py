@@ -1,0 +1,61 @@
+"""``kg build``: articles in, RDF out."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from kg.errors import error
+
+NAME = "build"
+HELP = "read articles, extract entities, roles and events, write RDF (and the query store)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                   help="article files or folders (.txt with .meta.json, .jsonl, .html); default data/articles")
+    p.add_argument("-o", "--output", type=Path, default=Path("out/graph.trig"),
+                   help="output file; its extension picks the format: .ttl .nt .nq .trig .jsonld "
+                        "(default out/graph.trig)")
+    p.add_argument("--store", type=Path, default=None,
+                   help="where to keep the query store (default: 'store' beside the output)")
+    p.add_argument("--no-store", action="store_true", help="write only the RDF file")
+    p.add_argument("--n-process", type=int, default=1, help="parser processes (default 1)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.build import build_dataset
+    from kg.rdf.serialize import FORMATS, serialize, to_nquads, write_atomic
+
+    out: Path = args.output
+    if out.suffix not in FORMATS:
+        raise error("E008", suffix=out.suffix, path=out, known=", ".join(sorted(FORMATS)))
+    inputs = args.inputs or [Path("data/articles")]
+    t0 = time.perf_counter()
+    ds, report = build_dataset(inputs, n_process=max(1, args.n_process), quiet=args.quiet)
+    text = serialize(ds, out.suffix)
+    write_atomic(out, text)
+    if not args.no_store:
+        _write_store(ds, args.store or out.parent / "store", to_nquads)
+    report.seconds = time.perf_counter() - t0
+    if not args.quiet:
+        print(f"wrote {out}\n{report.summary()}", file=sys.stderr)
+    return 0
+
+
+def _write_store(ds, store_dir: Path, to_nquads) -> None:
+    try:
+        from kg.store.embedded import write_store
+    except ImportError:
+        return  # the embedded store is optional until its module is installed
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".nq", encoding="utf-8", delete=False) as fh:
+        fh.write(to_nquads(ds))
+        tmp = Path(fh.name)
+    try:
+        write_store(tmp, store_dir)
+    finally:
+        tmp.unlink(missing_ok=True)

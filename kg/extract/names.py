@@ -1,0 +1,76 @@
+"""Small helpers for names: slugs, honorifics, span boundaries the model gets wrong."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Doc, Span
+
+# Honorifics and titles that precede a name but are not part of it.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lady", "lord", "gen", "general",
+              "president", "premier", "chancellor", "minister", "secretary", "leader", "chairman",
+              "king", "queen", "prince", "princess", "pope", "senator", "sen", "rep", "governor",
+              "ambassador", "admiral", "adm", "col", "colonel", "lt", "captain", "capt", "marshal",
+              "prime", "vice", "deputy", "foreign", "defence", "defense", "spokesman", "spokeswoman",
+              "spokesperson", "envoy", "commander", "chief", "supreme", "comrade", "the"}
+
+# Acronyms the model tags as organisations but which are time zones, weapons or units.
+NOT_ORGS = {"utc", "gmt", "kst", "jst", "est", "edt", "pst", "pdt", "cet", "cest", "bst",
+            "icbm", "icbms", "srbm", "srbms", "irbm", "irbms", "slbm", "slbms", "mrbm", "mrbms",
+            "km", "mph", "tnt", "cvid", "eez", "dmz"}
+
+
+def fold(text: str) -> str:
+    """Case, accents, apostrophes and punctuation folded, words kept: ``"Yoon Suk-yeol"`` → ``"yoon suk yeol"``.
+
+    >>> fold("Kim Jong-un's")
+    'kim jong un'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['\u2019]s\b", "", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def slug(text: str) -> str:
+    """A name as an IRI path segment: ``"Fumio Kishida"`` → ``"fumio-kishida"``."""
+    return fold(text).replace(" ", "-") or "unnamed"
+
+
+def strip_possessive(span: Span) -> Span:
+    """``"North Korea's"`` → ``"North Korea"``: the model often keeps the ``'s``."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"}:
+        end -= 1
+    return span.doc[span.start:end] if end != span.end else span
+
+
+def strip_leading(span: Span) -> Span:
+    """Drop a leading article or honorific: ``"the East Sea"`` → ``"East Sea"``, ``"Mr Yoon"`` → ``"Yoon"``."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].lower_.rstrip(".") in HONORIFICS
+                                    or span.doc[start].is_punct):
+        start += 1
+    return span.doc[start:span.end] if start != span.start else span
+
+
+def extend_name(span: Span) -> Span:
+    """Grow a person's name over the parts the model cut off: ``"Yoon Suk"`` + ``"Yeol"``, ``"Suk-yeol"``."""
+    doc: Doc = span.doc
+    end = span.end
+    while end < len(doc):
+        tok = doc[end]
+        if tok.text == "-" and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Suk" "-" "yeol" when the tokenizer split the hyphen
+            continue
+        if (tok.is_alpha and tok.text[0].isupper() and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")
+                and not tok.is_sent_start and end - span.start < 4):
+            end += 1
+            continue
+        break
+    return doc[span.start:end] if end != span.end else span
+
+
+def name_tokens(name: str) -> list[str]:
+    """The folded words of a name, hyphenated parts split: ``"Kim Jong-un"`` → ``['kim', 'jong', 'un']``."""
+    return fold(name).split()

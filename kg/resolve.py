@@ -1,0 +1,121 @@
+"""Entity resolution and event identity across articles.
+
+Within one article, :mod:`kg.extract.entities` already maps every mention to a canonical key.
+Across articles this module
+- merges entities with the same key (aliases united, the most common label preferred);
+- maps a person known only by part of a name ("Mr Yoon") to the one full name in the corpus
+  that contains it, never when two full names do (Kim Jong Un, Kim Yo Jong);
+- gives each event its identity, so the same launch reported by two articles (same launcher,
+  same day) becomes one event with both articles as evidence.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kg.extract.names import fold
+from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Statement
+
+# More specific classes win when two articles type one entity differently.
+_SPECIFICITY = {"Organization": 1, "GovernmentBody": 2, "MilitaryBody": 2, "NewsAgency": 2,
+                "InternationalOrganization": 2}
+
+
+@dataclass
+class Corpus:
+    facts: list[ArticleFacts]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    identity: dict[int, tuple] = field(default_factory=dict)   # id(record) -> (kind, *parts)
+
+
+def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[str, str]]:
+    by_key: dict[str, list[Entity]] = defaultdict(list)
+    label_counts: dict[str, Counter] = defaultdict(Counter)
+    for f in facts:
+        for ent in f.entities.values():
+            by_key[ent.key].append(ent)
+        for m in f.mentions:
+            label_counts[m.entity][m.text] += 1
+    # Partial person names onto the one full name that contains them.
+    persons = {k: fold(v[0].name).split() for k, v in by_key.items() if v[0].cls == "Person"}
+    remap: dict[str, str] = {}
+    for key, words in persons.items():
+        hosts = [k for k, w in persons.items() if k != key and len(w) > len(words) and set(words) <= set(w)]
+        if len(hosts) == 1:
+            remap[key] = hosts[0]
+    merged: dict[str, Entity] = {}
+    for key in sorted(by_key):
+        target = remap.get(key, key)
+        group = by_key[key] + (by_key[target] if target != key else [])
+        aliases = frozenset().union(*(e.aliases for e in group))
+        counts = label_counts[key] + label_counts[target]
+        base = by_key[target][0]
+        cls = max((e.cls for e in by_key[target]), key=lambda c: (_SPECIFICITY.get(c, 3), c))
+        name = base.name
+        if cls == "Person":
+            # The most used full form, ties broken alphabetically, so any order of articles agrees.
+            full = [(n, c) for n, c in counts.items() if len(fold(n).split()) == len(fold(base.name).split())]
+            if full:
+                name = sorted(full, key=lambda nc: (-nc[1], nc[0]))[0][0]
+        old = merged.get(target)
+        if old is not None:
+            aliases |= old.aliases
+        merged[target] = dataclasses.replace(base, cls=cls, name=name, aliases=aliases)
+    return merged, remap
+
+
+def _remap_record(rec, remap: dict[str, str]):
+    """The record with every entity key replaced through ``remap``."""
+    if not remap:
+        return rec
+    changes = {}
+    for f in dataclasses.fields(rec):
+        value = getattr(rec, f.name)
+        if isinstance(value, str) and value in remap:
+            changes[f.name] = remap[value]
+        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            changes[f.name] = tuple(dict.fromkeys(remap.get(v, v) for v in value))
+        elif isinstance(value, Meeting) and f.name == "part_of":
+            changes[f.name] = _remap_record(value, remap)
+    return dataclasses.replace(rec, **changes) if changes else rec
+
+
+def event_identity(rec: EventRecord) -> tuple:
+    """What makes two event records the same event, across articles."""
+    first = rec.evidence[0] if rec.evidence else None
+    local = (first.article, first.start) if first else ()
+    day = (rec.date or "")[:10]
+    if isinstance(rec, MissileLaunch) and rec.launcher and day:
+        return ("MissileLaunch", rec.launcher, day)
+    if isinstance(rec, Meeting) and day and rec.place and len(rec.participants) >= 2:
+        return (rec.TYPE, day, rec.place, *sorted(rec.participants))
+    if isinstance(rec, Statement) and rec.speaker:
+        return ("Statement", rec.speaker, fold(rec.quote))
+    return (rec.TYPE, *local, rec.date)
+
+
+def resolve(facts: list[ArticleFacts]) -> Corpus:
+    """Merge the facts of many articles into one corpus with canonical keys and event identities."""
+    entities, remap = _merge_entities(facts)
+    corpus = Corpus(facts=[], entities=entities)
+    for f in sorted(facts, key=lambda f: f.article.id):
+        new_parts: dict[int, Meeting] = {}
+        events = []
+        for rec in f.events:
+            new = _remap_record(rec, remap)
+            if isinstance(rec, Meeting):
+                new_parts[id(rec)] = new
+            events.append(new)
+        # A meeting's part_of must point at the remapped record of the same article.
+        events = [dataclasses.replace(e, part_of=new_parts.get(id(e.part_of), e.part_of))
+                  if isinstance(e, Meeting) and e.part_of is not None else e for e in events]
+        roles = [_remap_record(r, remap) for r in f.roles]
+        mentions = [dataclasses.replace(m, entity=remap.get(m.entity, m.entity)) for m in f.mentions]
+        corpus.facts.append(ArticleFacts(article=f.article, entities={}, mentions=mentions,
+                                         roles=roles, events=events))
+        for e in events:
+            corpus.identity[id(e)] = event_identity(e)
+            if isinstance(e, Meeting) and e.part_of is not None:
+                corpus.identity[id(e.part_of)] = event_identity(e.part_of)
+    return corpus

@@ -1,0 +1,110 @@
+"""``kg build`` end to end: formats, determinism, atomic writes, one-line errors."""
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+import pyoxigraph
+from rdflib import Dataset
+
+from tests.conftest import kg
+
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+OXI = {".trig": pyoxigraph.RdfFormat.TRIG, ".nq": pyoxigraph.RdfFormat.N_QUADS,
+       ".ttl": pyoxigraph.RdfFormat.TURTLE, ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
+       ".jsonld": pyoxigraph.RdfFormat.JSON_LD}
+
+
+@pytest.fixture(scope="module")
+def all_formats(seeds_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("formats")
+    paths = {}
+    for suffix in FORMATS:
+        path = out / f"graph{suffix}"
+        kg("build", str(seeds_dir), "-o", str(path), "-q", "--no-store", check=True)
+        paths[suffix] = path
+    return paths
+
+
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_every_format_parses_in_rdflib_and_pyoxigraph(all_formats, suffix):
+    path = all_formats[suffix]
+    ds = Dataset()
+    ds.parse(path, format=FORMATS[suffix])
+    assert len(ds) > 500
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(path), format=OXI[suffix])
+    assert len(store) > 500
+
+
+def test_quad_formats_hold_the_same_quads(all_formats):
+    def quads(suffix):
+        ds = Dataset()
+        ds.parse(all_formats[suffix], format=FORMATS[suffix])
+        return {(s, p, o, g) for s, p, o, g in ds.quads()}
+    assert quads(".trig") == quads(".nq") == quads(".jsonld")
+
+
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_two_builds_give_identical_bytes(all_formats, seeds_dir, tmp_path, suffix):
+    again = tmp_path / f"again{suffix}"
+    # A different hash seed must not change the output.
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    import subprocess
+    import sys
+    subprocess.run([sys.executable, "-m", "kg", "build", str(seeds_dir), "-o", str(again), "-q", "--no-store"],
+                   check=True, env=env, capture_output=True)
+    digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
+    assert digest(again) == digest(all_formats[suffix])
+
+
+def test_validate_passes_on_the_built_seeds(built_seeds):
+    proc = kg("validate", str(built_seeds))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("make_input, needle", [
+    (lambda d: d / "missing", "does not exist"),
+    (lambda d: (d / "e.txt").write_text("") or d / "e.txt", "is empty"),
+    (lambda d: (d / "b.txt").write_bytes(b"\x00\x01\x02binary") or d / "b.txt", "binary"),
+    (lambda d: ((d / "m.txt").write_text("North Korea fired a missile."),
+                (d / "m.meta.json").write_text("{bad json")) and d / "m.txt", "not valid JSON"),
+])
+def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path, make_input, needle):
+    path = make_input(tmp_path)
+    proc = kg("build", str(path), "-o", str(tmp_path / "out.trig"))
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_unwritable_output_is_a_clear_error(seeds_dir, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    proc = kg("build", str(seeds_dir), "-o", str(blocker / "graph.trig"), "--no-store")
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1
+    assert "cannot write" in proc.stderr
+
+
+def test_unknown_format_is_refused(seeds_dir, tmp_path):
+    proc = kg("build", str(seeds_dir), "-o", str(tmp_path / "graph.xml"))
+    assert proc.returncode != 0 and ".ttl" in proc.stderr
+
+
+def test_failed_build_keeps_the_previous_output(seeds_dir, tmp_path):
+    out = tmp_path / "graph.nq"
+    kg("build", str(seeds_dir), "-o", str(out), "-q", "--no-store", check=True)
+    before = out.read_bytes()
+    (tmp_path / "bad.txt").write_bytes(b"\x00binary")
+    proc = kg("build", str(seeds_dir), str(tmp_path / "bad.txt"), "-o", str(out), "--no-store")
+    assert proc.returncode != 0
+    assert out.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_help_lists_every_command():
+    out = kg("--help").stdout
+    for command in ("build", "query", "viz", "load", "serve", "validate", "stats"):
+        assert command in out
