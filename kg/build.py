@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Dataset
+from rdflib import RDF, RDFS, Dataset
 
 from kg.extract import extract
 from kg.ingest import read_articles
@@ -59,21 +59,14 @@ def build_dataset(paths: Iterable[Path | str], *, n_process: int = 1,
     facts = extract_all(paths, n_process=n_process, quiet=quiet)
     ds = to_dataset(resolve(facts))
     report = BuildReport(articles=len(facts), words=sum(len(f.article.text.split()) for f in facts))
-    for s, _, cls in ds.triples((None, RDF.type, None)):
-        if (s, RDF.type, cls, ONTOLOGY_GRAPH) in ds:
-            continue
+    onto = ds.graph(ONTOLOGY_GRAPH)
+    events = {c for c in onto.subjects(RDFS.subClassOf * "*", KG.Event)}  # type: ignore[operator]
+    typed = {(s, cls) for s, _, cls, g in ds.quads((None, RDF.type, None, None)) if g != ONTOLOGY_GRAPH}
+    for _, cls in sorted(typed):
         name = str(cls).removeprefix(str(KG))
-        if name in {"Article", "Mention", "Role"}:
-            continue
-        bucket = report.events if (cls, None, None) in ds.graph(ONTOLOGY_GRAPH) and _is_event(ds, cls) \
-            else report.entities
-        bucket[name] += 1
-    report.triples = len(ds)
+        if name not in {"Article", "Mention", "Role"}:
+            (report.events if cls in events else report.entities)[name] += 1
+    report.triples = sum(1 for _ in ds.quads((None, None, None, None)))
     report.seconds = time.perf_counter() - t0
     return ds, report
 
-
-def _is_event(ds: Dataset, cls) -> bool:
-    from rdflib import RDFS
-    onto = ds.graph(ONTOLOGY_GRAPH)
-    return KG.Event in set(onto.transitive_objects(cls, RDFS.subClassOf))

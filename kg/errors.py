@@ -48,7 +48,7 @@ class Errors:
     E132 = "cannot open the store at {path} ({detail}): rebuild it with `kg build`"
     E133 = "query {query} needs a value for ?{name} ({doc}): add --bind {name}=VALUE"
     E134 = "{url} refused the credentials (HTTP {status}): check --user/--password and --auth basic|digest"
-    E135 = "cannot reach {url} after {attempts} attempt(s) ({detail}): is the store running and the URL right?"
+    E135 = "cannot reach {url} after {attempts} attempt(s) ({detail}): is the store running, the URL right?"
     E136 = "{url} answered HTTP {status} to {action} ({detail}){state}"
     E137 = "the Oxigraph server program was not found ({detail}): run `pip install oxigraph`"
     E138 = "kg serve could not start the server on {host}:{port} ({detail}): choose another --port or --host"

@@ -6,7 +6,7 @@ import os
 import sys
 
 NAME = "query"
-HELP = "run a SPARQL query (a shipped query's name, a .rq file or the text) on the store, files or an endpoint"
+HELP = "run SPARQL (a shipped query's name, a .rq file or the text) on the store, files or an endpoint"
 
 EPILOG = """\
 examples:
@@ -47,7 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", help="password for --endpoint (default: $KG_PASSWORD)")
     parser.add_argument("--auth", choices=("basic", "digest"), default="basic",
                         help="HTTP authentication scheme with --user (default basic; Virtuoso needs digest)")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="give up on the endpoint after this long")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="give up on the endpoint after this long")
 
 
 def _print_list() -> int:
@@ -68,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         return _print_list()
     if not args.query:
-        print("kg query: give a QUERY (a shipped name, a .rq file or SPARQL text), or --list", file=sys.stderr)
+        print("kg query: give a QUERY (a shipped name, a .rq file or SPARQL text), or --list",
+              file=sys.stderr)
         return 2
     password = args.password if args.password is not None else os.environ.get("KG_PASSWORD")
     result = run_named(

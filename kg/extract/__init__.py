@@ -76,7 +76,7 @@ class Context:
 def extract(doc: Doc, article: Article, *, names: list[str] | None = None) -> ArticleFacts:
     """Run entity finding and the extractors (all registered ones unless ``names``) on one article."""
     load_all()
-    table = find_entities(doc)
+    table = find_entities(doc, article.source)
     ctx = Context(doc=doc, article=article, entities=table)
     facts = ArticleFacts(article=article, entities=dict(table.entities), mentions=list(table.mentions))
     for name in names or sorted(EXTRACTORS):

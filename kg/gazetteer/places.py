@@ -12,8 +12,9 @@ Resolution order for a name (first tier that has a hit wins):
 5. any other city, most populous first.
 
 Guards: acronym aliases ("US", "DPRK") never match an all-lower-case query
-("us"); a tier-5 city under 100k inhabitants is skipped when its name is a
-domain person name or ordinary English word ("Kim", "Flint", "May");
+("us"); an acronym-like query ("UN") never matches a tier-5 city; a tier-5
+city under 100k inhabitants is skipped when its name is a domain person name
+or ordinary English word ("Kim", "Flint", "May");
 ``blocklist.json``'s generic expressions ("exclusive economic zone") are
 never places.  Possessives are tried stripped ("Japan's" → Japan) when the
 full form is unknown.
@@ -22,38 +23,41 @@ full form is unknown.
 from __future__ import annotations
 
 from . import fuzzy as _fuzzy
-from .cities import city_place, cities
+from .cities import cities, city_place
 from .model import Place
-from .sources import TIER_FEATURE, TIER_CITY, Hit, curated
-from .text import normalise, strip_possessive
+from .sources import TIER_CITY, TIER_FEATURE, Hit, curated
+from .text import is_acronym, normalise, strip_possessive
 from .words import is_not_place, is_person_or_common_word
 
 SMALL_CITY = 100_000
 
 
-def _query_forms(name: str) -> list[tuple[str, bool]]:
-    """(normalised form, query-is-all-lower-case) to try, in order."""
+def _query_forms(name: str) -> list[tuple[str, str]]:
+    """(normalised form, surface form) to try, in order."""
     out = []
     for q in dict.fromkeys([name.strip(), strip_possessive(name)]):
         n = normalise(q)
         if n:
-            out.append((n, q == q.lower()))
+            out.append((n, q))
     return out
 
 
-def _city_allowed(hit: Hit, norm: str) -> bool:
-    if hit.tier < TIER_CITY or -hit.neg_population >= SMALL_CITY:
+def _city_allowed(hit: Hit, norm: str, surface: str) -> bool:
+    if hit.tier < TIER_CITY:
         return True
-    return not is_person_or_common_word(norm)
+    if is_acronym(surface):
+        return False  # "UN" is not the Indian town "Un"
+    return -hit.neg_population >= SMALL_CITY or not is_person_or_common_word(norm)
 
 
-def _hits(norm: str, lower: bool, *, all_tiers: bool) -> list[Hit]:
+def _hits(norm: str, surface: str, *, all_tiers: bool) -> list[Hit]:
     if is_not_place(norm):
         return []
+    lower = surface == surface.lower()
     hits = curated().index.get(norm, lower_query=lower)
     if all_tiers or not hits or hits[0].tier > TIER_FEATURE:
         city_hits = cities().index.get(norm, lower_query=lower)
-        hits = sorted(hits + [h for h in city_hits if _city_allowed(h, norm)])
+        hits = sorted(hits + [h for h in city_hits if _city_allowed(h, norm, surface)])
     return hits
 
 
@@ -62,8 +66,8 @@ def place_candidates(name: str) -> tuple[Place, ...]:
 
     ``place_candidates("Georgia")`` → (Georgia the country, Georgia the US state).
     """
-    for norm, lower in _query_forms(name):
-        hits = _hits(norm, lower, all_tiers=True)
+    for norm, surface in _query_forms(name):
+        hits = _hits(norm, surface, all_tiers=True)
         if hits:
             places = (place_by_key(h.key) for h in hits)
             return tuple(dict.fromkeys(p for p in places if p is not None))
@@ -78,8 +82,8 @@ def lookup_place(name: str, *, fuzzy: bool = False) -> Place | None:
     ``fuzzy.py`` for the guards.
     """
     forms = _query_forms(name)
-    for norm, lower in forms:
-        hits = _hits(norm, lower, all_tiers=False)
+    for norm, surface in forms:
+        hits = _hits(norm, surface, all_tiers=False)
         if hits:
             return place_by_key(hits[0].key)
     if fuzzy and forms and not any(_known_name(n) for n, _ in forms):

@@ -19,12 +19,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
 import pycountry
 
-from .model import Place
+from .model import PLACE_CLASSES, Place
 from .text import is_acronym, normalise, slugify, variants
 from .words import data_json
 
@@ -106,13 +106,7 @@ def _pycountry_names(c) -> list[str]:
 
 
 def _dedupe(names) -> tuple[str, ...]:
-    seen: set[str] = set()
-    out = []
-    for n in names:
-        if n not in seen:
-            seen.add(n)
-            out.append(n)
-    return tuple(out)
+    return tuple(dict.fromkeys(names))
 
 
 @lru_cache(maxsize=1)
@@ -121,13 +115,15 @@ def _geonames_countries() -> dict:
     return json.loads(path.read_text("utf-8"))
 
 
-def _countries(places: dict[str, Place], idx: NameIndex, iso_to_key: dict[str, str],
-               claimed_iso: set[str]) -> None:
+def _countries(
+    places: dict[str, Place], idx: NameIndex, iso_to_key: dict[str, str], claimed_iso: set[str]
+) -> None:
     cfg = data_json("countries.json")
     gn = _geonames_countries()
     territories: dict[str, str | None] = cfg["territories"]
-    records = [(c.alpha_2, cfg["names"].get(c.alpha_2, []) + _pycountry_names(c))
-               for c in pycountry.countries]
+    records = [
+        (c.alpha_2, cfg["names"].get(c.alpha_2, []) + _pycountry_names(c)) for c in pycountry.countries
+    ]
     records += [(e["iso"], e["names"]) for e in cfg["extra"]]
     deferred = []
     for iso, names in records:
@@ -136,9 +132,7 @@ def _countries(places: dict[str, Place], idx: NameIndex, iso_to_key: dict[str, s
         names = _dedupe(names)
         gid = gn.get(iso, {}).get("geonameid")
         if iso in territories:
-            names = _dedupe([*names, *cfg["territory_aliases"].get(iso, [])])
-            parent = territories[iso]
-            deferred.append((iso, names, gid, parent))
+            deferred.append((iso, names, gid, territories[iso]))
             continue
         key = f"country:{iso}"
         iso_to_key[iso] = key
@@ -154,9 +148,13 @@ def _countries(places: dict[str, Place], idx: NameIndex, iso_to_key: dict[str, s
             idx.add(n, key, TIER_FEATURE)
 
 
-def _features(places: dict[str, Place], idx: NameIndex, iso_to_key: dict[str, str]) -> set[int]:
+def _features(
+    features: list[dict], places: dict[str, Place], idx: NameIndex, iso_to_key: dict[str, str]
+) -> set[int]:
     claimed: set[int] = set()
-    for e in data_json("features.json"):
+    for e in features:
+        if e["cls"] not in PLACE_CLASSES:
+            raise ValueError(f"features.json {e['key']}: unknown class {e['cls']!r}")
         aliases = _dedupe([e["name"], *e.get("aliases", [])])
         gid = e.get("geonames_id")
         place = Place(e["key"], e["name"], e["cls"], e.get("within"), aliases, gid, e.get("iso_code"))
@@ -206,7 +204,7 @@ def curated() -> Curated:
     features = data_json("features.json")
     claimed_iso = {e["iso_code"] for e in features if e.get("iso_code")}
     _countries(places, idx, iso_to_key, claimed_iso)
-    claimed = _features(places, idx, iso_to_key)
+    claimed = _features(features, places, idx, iso_to_key)
     _us_states(places, idx)
     demonyms, dem_acr = _demonyms(iso_to_key)
     return Curated(places, idx.freeze(), iso_to_key, frozenset(claimed), demonyms, dem_acr)

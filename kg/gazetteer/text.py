@@ -15,16 +15,42 @@ import unicodedata
 _DOTTED_ABBREV = re.compile(r"\b(?:[a-z]\.){2,}")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # letters NFKD does not decompose, typographic punctuation and spaces
-_SPECIAL = str.maketrans({
-    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "þ": "th", "Þ": "Th", "ı": "i",
-    "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "´": "'", "`": "'",
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "\u00a0": " ", "·": " ", "＝": " ",
-})
-# after folding only ASCII is left: apostrophes vanish, other punctuation → space
-_PUNCT = str.maketrans(
-    {c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_{|}~"} | {"'": None}
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "ʻ": "'",
+        "´": "'",
+        "`": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+        "·": " ",
+        "＝": " ",
+    }
 )
+# after folding only ASCII is left: apostrophes vanish, other punctuation → space
+_PUNCT = str.maketrans({c: " " for c in '!"#$%&()*+,-./:;<=>?@[\\]^_{|}~'} | {"'": None})
 
 
 def fold(text: str, *, lower: bool = True) -> str:

@@ -14,7 +14,8 @@ _COPYRIGHT = re.compile(r"^\s*(©|\(c\)\s|copyright\b|all rights reserved)", re.
 _RELATED = re.compile(
     r"^\s*(related( stories| topics| articles| coverage| content)?|more on this story|more from|"
     r"read more|top stories|most read|most popular|you may also like|recommended|"
-    r"around the bbc|features|elsewhere on|more stories|latest news|related links)\s*:?\s*$",
+    r"around the bbc|features|elsewhere on|more stories|latest news|related links|read next|"
+    r"read this next|what to read next|editor'?s picks|trending( now)?|popular now|our standards)\b.{0,80}$",
     re.I,
 )
 # A headline: short, begins with a capital, digit or quote, no full stop at the end. Headlines

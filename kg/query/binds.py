@@ -14,22 +14,12 @@ import re
 from collections.abc import Mapping
 
 from kg.errors import error
+from kg.query.prefixes import known_prefixes
 from kg.query.result import Term
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PREFIXED = re.compile(r"^([A-Za-z][\w.-]*)?:([\w./%-]*)$")
 _QUOTED = re.compile(r'^"(?P<text>(?:[^"\\]|\\.)*)"(?:@(?P<lang>[A-Za-z0-9-]+)|\^\^(?P<dt>\S+))?$', re.S)
-
-
-def _prefixes() -> dict[str, str]:
-    from kg.rdf.namespaces import PREFIXES
-
-    known = {name: str(ns) for name, ns in PREFIXES.items()}
-    known.update(rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-                 rdfs="http://www.w3.org/2000/01/rdf-schema#", xsd=XSD,
-                 owl="http://www.w3.org/2002/07/owl#", skos="http://www.w3.org/2004/02/skos/core#")
-    return known
 
 
 def parse_value(value: str) -> Term:
@@ -58,8 +48,8 @@ def parse_value(value: str) -> Term:
             return Term("literal", text, dt_term.value)
         return Term("literal", text, None, quoted["lang"])
     prefixed = _PREFIXED.match(value)
-    if prefixed and (prefixed[1] or "") in _prefixes():
-        return Term("uri", _prefixes()[prefixed[1] or ""] + prefixed[2])
+    if prefixed and (prefixed[1] or "") in known_prefixes():
+        return Term("uri", known_prefixes()[prefixed[1] or ""] + prefixed[2])
     return Term("literal", value)
 
 

@@ -5,9 +5,10 @@ without ``GRAPH`` see the ontology, the entities and every article at once, on a
 """
 from __future__ import annotations
 
+import ast
+import contextlib
 import os
 import re
-import socket
 import urllib.error
 from collections.abc import Sequence
 from functools import lru_cache
@@ -16,8 +17,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import error
+from kg.query.prefixes import declare_missing, known_prefixes
 from kg.query.result import (
-    Result, from_json, from_oxigraph, from_rdflib, select_from_oxigraph, triples_from,
+    Result,
+    from_json,
+    from_oxigraph,
+    from_rdflib,
+    select_from_oxigraph,
+    triples_from,
 )
 from kg.store.files import rdf_format
 
@@ -39,9 +46,14 @@ def located(query: str, message: str, line: int | None, col: int | None) -> str:
 
 def _oxigraph_located(exc: SyntaxError, query: str) -> str:
     m = re.match(r"error at (\d+):(\d+): (.*)", str(exc), re.S)
-    if m:
-        return located(query, m[3].strip(), int(m[1]), int(m[2]))
-    return str(exc)
+    if not m:
+        return str(exc)
+    message = " ".join(m[3].split())
+    if "Prefix not found" in message:
+        message = "unknown prefix (declare it with PREFIX)"
+    elif len(message) > 120:
+        message = message[:119] + "…"
+    return located(query, message, int(m[1]), int(m[2]))
 
 
 # ---------------------------------------------------------------- embedded store
@@ -69,7 +81,7 @@ def open_store(path: str | os.PathLike[str]) -> ox.Store:
 
 def run_oxigraph(store: ox.Store, query: str, where: str) -> Result:
     try:
-        answer = store.query(query, use_default_graph_as_union=True)
+        answer = store.query(query, use_default_graph_as_union=True, prefixes=known_prefixes())
     except SyntaxError as exc:
         raise error("E013", where=where, detail=_oxigraph_located(exc, query)) from None
     if isinstance(answer, ox.QuerySolutions):
@@ -110,9 +122,10 @@ def run_rdflib(graphs: Sequence[str | os.PathLike[str]], query: str, where: str)
         try:
             ds.parse(path, format=rdflib_format(path))
         except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many unrelated types
-            raise error("E011", path=path, detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise error("E011", path=path, detail=detail) from None
     try:
-        answer = ds.query(query)
+        answer = ds.query(query, initNs=known_prefixes())
     except ParseException as exc:
         raise error("E013", where=where, detail=located(query, exc.msg, exc.lineno, exc.col)) from None
     return rdflib_result(answer)
@@ -137,7 +150,7 @@ def run_endpoint(url: str, query: str, where: str, *, user: str | None = None, p
     from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException, Unauthorized
 
     sw = SPARQLWrapper(url)
-    sw.setQuery(query)
+    sw.setQuery(declare_missing(query))
     sw.setMethod(POST)              # long queries and VALUES clauses don't fit a GET URL
     sw.setOnlyConneg(True)          # standard Accept negotiation, no vendor `format=` parameter
     if timeout:
@@ -158,7 +171,7 @@ def run_endpoint(url: str, query: str, where: str, *, user: str | None = None, p
         raise error("E014", url=url, detail=_first_lines(str(exc))) from None
     except urllib.error.HTTPError as exc:
         raise error("E014", url=url, detail=f"HTTP {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, socket.timeout, ConnectionError) as exc:
+    except (TimeoutError, urllib.error.URLError, ConnectionError) as exc:
         reason = getattr(exc, "reason", exc)
         raise error("E014", url=url, detail=f"{reason}; is the server running and the URL right?") from None
     if form in ("SELECT", "ASK"):
@@ -185,11 +198,14 @@ def _first_lines(text: str, n: int = 3) -> str:
 
 def _remote_syntax_detail(exc: Exception, query: str) -> str:
     """The server's message, plus our own line:column when Oxigraph's parser finds the error too."""
-    server = _first_lines(str(exc).split("badly formed.", 1)[-1])
     try:
-        ox.Store().query(query)
+        ox.Store().query(query, prefixes=known_prefixes())
     except SyntaxError as local:
-        return f"{_oxigraph_located(local, query)} (the server says: {server})"
+        return _oxigraph_located(local, query)
     except Exception:  # noqa: BLE001,S110 - only a hint; the server's message is what matters
         pass
-    return f"the server says: {server}"
+    said = str(exc).split("Response:", 1)[-1].strip()
+    if said.startswith(("b'", 'b"')):
+        with contextlib.suppress(ValueError, SyntaxError):
+            said = ast.literal_eval(said).decode("utf-8", "replace")
+    return f"the server says: {_first_lines(said)}"

@@ -20,15 +20,10 @@ TABLE_CELL_MAX = 80
 
 
 def _short_forms() -> list[tuple[str, str]]:
-    from kg.rdf.namespaces import PREFIXES
+    from kg.query.prefixes import known_prefixes
 
-    pairs = [(str(ns), name) for name, ns in PREFIXES.items()]
-    pairs += [("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf"),
-              ("http://www.w3.org/2000/01/rdf-schema#", "rdfs"), (XSD, "xsd"),
-              ("http://www.w3.org/2002/07/owl#", "owl"), ("http://www.w3.org/2004/02/skos/core#", "skos"),
-              ("http://www.w3.org/ns/prov#", "prov")]
     # Longest namespace first, so `graph:` wins over a shorter prefix of it.
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    return sorted(((ns, name) for name, ns in known_prefixes().items()), key=lambda p: -len(p[0]))
 
 
 def _cell(term: Term | None, shorts: list[tuple[str, str]]) -> str:
@@ -62,8 +57,14 @@ def to_csv(result: Result) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(result.vars)
     for row in result.rows:
-        writer.writerow(["" if t is None else (f"_:{t.value}" if t.kind == "bnode" else t.value) for t in row])
+        writer.writerow([_csv_value(t) for t in row])
     return out.getvalue()
+
+
+def _csv_value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term.value}" if term.kind == "bnode" else term.value
 
 
 def _tsv_term(term: Term | None) -> str:

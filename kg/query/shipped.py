@@ -59,7 +59,8 @@ def list_queries() -> list[tuple[str, str]]:
 
 
 def _looks_like_sparql(text: str) -> bool:
-    return bool(re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", text, re.I)) and ("{" in text or "*" in text)
+    form = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", text, re.I)
+    return form is not None and ("{" in text or "*" in text)
 
 
 def resolve(arg: str) -> QueryText:

@@ -41,8 +41,23 @@ def _quads(ds: Dataset) -> list[tuple]:
     return out
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def nt_term(term) -> str:
+    """A term in N-Triples syntax (``n3()`` would write multi-line literals in triple quotes)."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{text}<{term.datatype}>".replace('"<', '"^^<')
+        return text
+    return f"<{term}>"
+
+
 def _nq_line(s, p, o, g) -> str:
-    parts = [s.n3(), p.n3(), o.n3()] + ([g.n3()] if g is not None else [])
+    parts = [nt_term(s), nt_term(p), nt_term(o)] + ([nt_term(g)] if g is not None else [])
     return " ".join(parts) + " .\n"
 
 

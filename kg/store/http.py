@@ -45,7 +45,7 @@ class Response:
         return " ".join(text.split())[:limit] or self.reason
 
 
-class Unreachable(Exception):
+class UnreachableError(Exception):
     """No answer after every attempt: connection refused, reset or timed out."""
 
     def __init__(self, url: str, attempts: int, detail: str) -> None:
@@ -87,7 +87,8 @@ class Client:
 
     def __init__(self, auth: Auth | None = None, *, timeout: float = 300.0, attempts: int = 4,
                  backoff: float = 0.5, sleep: Callable[[float], None] = time.sleep) -> None:
-        self.auth, self.timeout, self.attempts, self.backoff, self.sleep = auth, timeout, attempts, backoff, sleep
+        self.auth, self.timeout, self.attempts = auth, timeout, attempts
+        self.backoff, self.sleep = backoff, sleep
         self._conn: http.client.HTTPConnection | None = None
         self._origin: tuple[str, str, int | None] | None = None
         self._digest: _Digest | None = None
@@ -120,7 +121,7 @@ class Client:
             if attempt < self.attempts:
                 self.sleep(delay)
                 delay = min(delay * 2, 8.0)
-        raise Unreachable(url, self.attempts, last)
+        raise UnreachableError(url, self.attempts, last)
 
     def _authorised(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
         target = _target(url)

@@ -1,0 +1,317 @@
+"""Arguments of a missile launch, read off the dependency parse: what was fired, from where, into
+which sea, who reported it, and which UTC offset a bare clock time has.
+
+Helpers for :mod:`kg.extract.launch`; each takes tokens of one sentence and the document's
+:class:`~kg.extract.entities.EntityTable`. Nothing here knows about discourse or events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import zoneinfo
+
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Span, Token
+
+from kg import gazetteer
+from kg.extract.entities import EntityTable
+from kg.records import ORG_CLASSES, Entity
+
+# ------------------------------------------------------------------ missiles
+
+MISSILE_NOUNS = {"missile", "rocket", "projectile", "satellite", "warhead", "salvo"}
+# Acronyms the tagger may read as proper nouns; plural forms are matched by stripping an "s".
+MISSILE_ACRONYMS = {"icbm", "srbm", "irbm", "mrbm", "slbm", "slcm", "sslv", "mirv"}
+# A type designation: "Hwasong-18", "KN-23", "Pulhwasal-3-31", "Chollima-1".
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*(?:-\d+[A-Za-z]?)+$")
+# Words a reporter can misspell that we still want to read (and spell right in the graph).
+_SPELL = ("missile", "missiles", "ballistic", "intercontinental", "intermediate")
+# Leading modifiers that are not part of the class: quantifiers, ordinals, hedges, novelty.
+_NOT_CLASS = {"several", "many", "more", "other", "such", "same", "first", "second", "third", "fourth",
+              "fifth", "another", "last", "latest", "previous", "further", "additional", "repeated",
+              "new", "suspected", "potential", "possible", "apparent", "both", "what", "earlier",
+              "recent", "at", "least", "some", "around", "about", "up", "to", "the", "a", "an"}
+_CLASS_DEPS = {"amod", "compound", "nmod", "npadvmod", "punct", "advmod", "quantmod"}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a pair of": 2}
+
+
+def _spelled(word: str) -> str | None:
+    """The lexicon word ``word`` is a one-letter typo of ("misiles" → "missiles"), if any."""
+    low = word.lower()
+    if len(low) < 6:
+        return None
+    return next((w for w in _SPELL if low == w or Levenshtein.distance(low, w) == 1), None)
+
+
+def is_missile(tok: Token) -> bool:
+    """A token that names a missile (or a rocket, satellite, warhead) as a noun head."""
+    low = tok.lower_
+    if tok.pos_ not in ("NOUN", "PROPN", "X"):
+        return False
+    if tok.lemma_.lower() in MISSILE_NOUNS or low in MISSILE_NOUNS or low.rstrip("s") in MISSILE_NOUNS:
+        return True
+    if low in MISSILE_ACRONYMS or (low.endswith("s") and low[:-1] in MISSILE_ACRONYMS):
+        return True
+    if _spelled(tok.text) in ("missile", "missiles"):
+        return True
+    # A designation heads its phrase ("a Hwasong-18"), not as a modifier of another noun
+    # ("a B-1B strategic bomber").
+    return bool(_DESIGNATION.match(tok.text)) and tok.dep_ not in ("compound", "nmod", "amod")
+
+
+def missile_phrase(head: Token) -> str:
+    """The class as written: adjectives and compounds up to the head, an acronym in brackets.
+
+    "two short-range ballistic missiles" → "short-range ballistic missiles";
+    "an intercontinental ballistic missile (ICBM)" → "intercontinental ballistic missile (ICBM)".
+    """
+    doc = head.doc
+    keep: set[int] = set()
+    for child in head.lefts:
+        if child.dep_ in _CLASS_DEPS:
+            keep.update(t.i for t in child.subtree)
+    start = head.i
+    while start - 1 in keep:
+        start -= 1
+    while start < head.i and (doc[start].lower_ in _NOT_CLASS or doc[start].is_punct
+                              or doc[start].like_num):
+        start += 1
+    words = [_spelled(t.text) or t.text if t.is_alpha else t.text for t in doc[start:head.i + 1]]
+    text = "".join(w + t.whitespace_ for w, t in zip(words, doc[start:head.i + 1], strict=True)).strip()
+    for child in head.rights:
+        before = doc[child.i - 1] if child.i else child
+        if child.dep_ == "appos" and before.text == "(" and child.text.isupper():
+            text += f" ({child.text})"
+    return text
+
+
+def designations(head: Token) -> list[str]:
+    """Names put beside a class in apposition: "its first spy satellite, the Malligyong-1"."""
+    return [c.text for c in head.rights if c.dep_ == "appos" and _DESIGNATION.match(c.text)]
+
+
+def count_of(head: Token) -> int | None:
+    """How many missiles a phrase counts: "two missiles" → 2, "at least three missiles" → 3."""
+    for child in head.lefts:
+        if child.dep_ == "nummod":
+            if child.text.isdigit():
+                return int(child.text)
+            if child.lower_ in _NUMBERS:
+                return _NUMBERS[child.lower_]
+    return None
+
+
+def is_aggregate(head: Token) -> bool:
+    """A tally, not one launch: "more than 90 missiles", "dozens of ballistic missiles"."""
+    n = count_of(head)
+    if n is not None and n >= 10:
+        return True
+    for tok in (head, head.head):
+        if tok.lower_ in {"dozens", "dozen", "hundreds", "scores", "number", "series", "string"} and \
+                tok.i <= head.i:
+            return True
+    return any(c.dep_ == "nummod" and c.like_num and not c.is_alpha and
+               float(c.text.replace(",", "") or 0) >= 10 for c in head.lefts)
+
+
+# ------------------------------------------------------------------ places
+
+_PLACE = {"City", "Region"}
+_LAND_PREPS = {"into", "in", "toward", "towards", "to", "onto", "off"}
+_DIRECTION = re.compile(r"\b(north|south|east|west)(?:ern)?\b", re.I)
+# The sea that lies on one side of a country or peninsula, for "waters west of Japan",
+# "landed off its east coast". Only directions that point at one named sea are listed.
+_SIDE_WATERS = {
+    "country:KP": {"east": "Sea of Japan", "west": "Yellow Sea"},
+    "country:KR": {"east": "Sea of Japan", "west": "Yellow Sea", "south": "Korea Strait"},
+    "region:korean-peninsula": {"east": "Sea of Japan", "west": "Yellow Sea"},
+    "country:JP": {"west": "Sea of Japan", "east": "Pacific Ocean"},
+    "country:CN": {"east": "East China Sea"},
+}
+_KOREA = {"country:KP", "country:KR", "region:korean-peninsula"}
+# The sea between two coasts: "the sea between the Korean peninsula and Japan".
+_BETWEEN = [({"country:JP"}, _KOREA, "Sea of Japan"), ({"country:CN"}, _KOREA, "Yellow Sea")]
+
+
+def _path_up(tok: Token, stop: Token) -> list[Token]:
+    """Tokens from ``tok`` up to (not including) ``stop``; empty when ``stop`` is not an ancestor."""
+    path = [tok]
+    while path[-1] is not stop:
+        if path[-1].head is path[-1]:
+            return []
+        path.append(path[-1].head)
+    return path[:-1]
+
+
+def _entities_under(table: EntityTable, tok: Token) -> list[tuple[Span, str]]:
+    return table.in_span(tok.doc[tok.left_edge.i:tok.right_edge.i + 1])
+
+
+def site_of(verb: Token, table: EntityTable) -> tuple[str | None, str | None]:
+    """``(site, country)`` from "from the Sunan area", "from near Pyongyang", "near Sinpo".
+
+    A country after "from" is who launched, not where from ("a launch from North Korea").
+    """
+    site = country = None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "near")):
+        for _span, key in _entities_under(table, prep):
+            cls = table.cls(key)
+            if cls in _PLACE and site is None:
+                site = key
+            elif cls == "Country" and country is None and prep.lower_ == "from":
+                country = key
+        if site:
+            break
+    return site, country
+
+
+@functools.cache
+def _water(name: str) -> gazetteer.Place | None:
+    place = gazetteer.lookup_place(name)
+    return place if place is not None and place.cls == "BodyOfWater" else None
+
+
+def _register(table: EntityTable, place: gazetteer.Place) -> str:
+    """Put an inferred place into the table (without a mention), so the graph can label it."""
+    if place.key not in table.entities:
+        table.entities[place.key] = Entity(key=place.key, cls=place.cls, name=place.name,
+                                           within=place.within, geonames_id=place.geonames_id,
+                                           iso_code=place.iso_code, aliases=frozenset([place.name]))
+    return place.key
+
+
+def _inferred_water(prep: Token, table: EntityTable, owner: str | None) -> str | None:
+    """The sea a directional phrase points at: "waters west of Japan", "off its east coast",
+    "the sea between the Korean peninsula and Japan"."""
+    phrase = prep.doc[prep.left_edge.i:prep.right_edge.i + 1]
+    keys = [k for _s, k in table.in_span(phrase)]
+    keys = [table.entities[k].within if table.cls(k) == "City" and table.entities[k].within else k
+            for k in keys]
+    name = None
+    if prep.lower_ == "between" or any(t.lower_ == "between" for t in phrase):
+        found = set(keys)
+        name = next((n for a, b, n in _BETWEEN if found & a and found & b), None)
+    elif (m := _DIRECTION.search(phrase.text)) is not None:
+        side = m.group(1).lower()
+        if re.search(r"\bcoast", phrase.text, re.I):
+            # "its east coast", "the North's east coast": the launcher's coast unless one is named.
+            target = next((k for k in keys if k in _SIDE_WATERS), owner)
+        else:
+            after = phrase.doc.char_span(phrase.start_char + m.end(), phrase.end_char,
+                                         alignment_mode="expand")
+            target = next((k for _s, k in table.in_span(after) if k in _SIDE_WATERS), None) if after else None
+        name = _SIDE_WATERS.get(target or "", {}).get(side)
+    place = _water(name) if name else None
+    return _register(table, place) if place else None
+
+
+def landing_of(verb: Token, table: EntityTable, owner: str | None) -> list[str]:
+    """Seas a missile was fired into or came down in: preps of ``verb`` (a launch verb or a verb
+    of landing) whose object is a body of water, or a directional phrase that points at one."""
+    out: list[str] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _LAND_PREPS | {"between"}:
+            preps = [child]
+        elif child.dep_ in ("advmod", "npadvmod") and _DIRECTION.fullmatch(child.lower_):
+            preps = [child]  # "landed 550km east of the Korean peninsula"
+        else:
+            continue
+        for prep in preps:
+            waters = [k for s, k in _entities_under(table, prep) if table.cls(k) == "BodyOfWater"
+                      and not any(t.lower_ in ("from", "over", "across", "past")
+                                  for t in _path_up(s.root, prep))]
+            if not waters:
+                inferred = _inferred_water(prep, table, owner)
+                waters = [inferred] if inferred else []
+            out += [w for w in waters[:1] if w not in out]
+    return out
+
+
+# ------------------------------------------------------------------ reporters
+
+SPEECH_VERBS = {"say", "tell", "report", "confirm", "announce", "add", "state", "quote", "claim",
+                "disclose", "reveal", "brief", "note", "explain", "estimate", "assess", "detect"}
+_BODY_WORDS = {"defence": "defence ministry", "defense": "defence ministry",
+               "foreign": "foreign ministry", "military": "military"}
+REPORTER_CLASSES = set(ORG_CLASSES) | {"Country", "Person"}
+
+
+def _reporter(tok: Token, table: EntityTable) -> list[str]:
+    out = []
+    for t in [tok, *tok.conjuncts]:
+        key = table.entity_of(t)
+        if key and table.cls(key) in REPORTER_CLASSES:
+            out.append(key)
+    return out
+
+
+def _cited_official(obj: Token, table: EntityTable) -> str | None:
+    """"citing a Japanese defence official" → Japan's defence ministry."""
+    country = next((table.entity_of(c) for c in obj.lefts if table.cls(table.entity_of(c)) == "Country"),
+                   None)
+    body = next((_BODY_WORDS[c.lower_] for c in obj.lefts if c.lower_ in _BODY_WORDS), None)
+    if not (country and body) or obj.lemma_.lower() not in ("official", "source", "spokesperson",
+                                                            "spokesman", "spokeswoman"):
+        return None
+    org = gazetteer.lookup_national_body(body, country)
+    if org is None:
+        return None
+    if org.key not in table.entities:
+        table.entities[org.key] = Entity(key=org.key, cls=org.cls, name=org.name, country=org.country,
+                                         aliases=frozenset([org.name]))
+    return org.key
+
+
+def reporters_of(sent: Span, content: list[Token], table: EntityTable,
+                 last: list[str] | None = None) -> list[str]:
+    """Who the sentence says told us ``content``: "X said", "according to X", "X reported, citing Y".
+
+    ``last`` are the previous sentence's reporters, for a pronoun subject ("..., it said").
+    """
+    if not content:
+        return []
+    out: list[str] = []
+    inside = {t.i for c in content for t in c.subtree} | {c.i for c in content}
+    for tok in sent:
+        low = tok.lower_
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and tok.lemma_.lower() != "detect":
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            scope = {t.i for t in tok.subtree} | ({t.i for t in tok.head.subtree}
+                                                  if tok.dep_ in ("parataxis", "advcl") else set())
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None or not (inside & (scope - {t.i for t in subj.subtree})):
+                continue
+            if subj.lower_ in ("it", "they") and last:
+                out += last
+            else:
+                out += _reporter(subj, table)
+        elif low == "according":
+            for to in (c for c in tok.children if c.lower_ == "to"):
+                out += [k for c in to.children if c.dep_ == "pobj" for k in _reporter(c, table)]
+        elif low == "citing":
+            for obj in (c for c in tok.children if c.dep_ in ("dobj", "pobj")):
+                found = _reporter(obj, table) or [k for k in [_cited_official(obj, table)] if k]
+                out += found
+    return list(dict.fromkeys(out))
+
+
+# ------------------------------------------------------------------ time zones
+
+def utc_offset(country: str | None, day: dt.date, table: EntityTable) -> dt.timedelta | None:
+    """The UTC offset of ``country`` on ``day`` when it has one time zone (local clock times
+    in launch reports are the launch region's)."""
+    if not country or country not in table.entities:
+        return None
+    iso = table.entities[country].iso_code or country.removeprefix("country:")
+    try:
+        import pytz  # comes with dateparser; only its country → zone table is used
+
+        zones = pytz.country_timezones.get(iso.lower(), [])
+    except ImportError:  # pragma: no cover - dateparser always brings it
+        return None
+    if len(zones) != 1:
+        return None
+    return dt.datetime.combine(day, dt.time(12), zoneinfo.ZoneInfo(zones[0])).utcoffset()

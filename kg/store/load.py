@@ -1,0 +1,288 @@
+"""`kg load`: put a built dataset into a running triple store, one named graph at a time.
+
+Two ways in, both with PUT semantics per named graph, so loading twice leaves the same triples:
+
+* SPARQL 1.1 Graph Store Protocol (default): ``PUT ?graph=G`` with the first batch of the
+  graph's triples, ``POST`` for the rest. Oxigraph ``…/store``, Virtuoso
+  ``…/sparql-graph-crud-auth``, Fuseki ``…/DATASET/data``.
+* SPARQL 1.1 Update (``update=True``): ``DROP SILENT GRAPH G ; INSERT DATA { GRAPH G { … } }`` in
+  one request when the graph fits one batch; a bigger graph is written to a scratch graph
+  and moved over G with ``MOVE`` only once every batch has landed.
+
+A graph whose batches did not all land is never reported as loaded: the loader removes it
+again where it can, and the error says which graph it was and what state it is left in.
+Parsing and N-Triples writing use Oxigraph's Rust parser and serialiser: rdflib takes longer
+to parse a million triples than the store takes to load them.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KGError, error
+from kg.store.files import rdf_format
+from kg.store.http import Auth, Client, Response, UnreachableError
+
+GSP_BATCH = 100_000       # triples per Graph Store request: big requests, few round trips
+UPDATE_BATCH = 10_000     # triples per INSERT DATA: Virtuoso compiles each into SQL, keep it modest
+
+Graphs = dict[str | None, list[ox.Triple]]   # graph IRI (None: the default graph) → its triples
+
+
+@dataclass
+class LoadReport:
+    graphs: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.triples / self.seconds if self.seconds > 0 else 0.0
+
+
+def read_dataset(path: Path, default_graph: str | None = None) -> Graphs:
+    """The file's triples grouped by named graph, in graph-IRI order (the default graph first)."""
+    path = Path(path)
+    if not path.is_file():
+        raise error("E060", path=path)
+    graphs: Graphs = {}
+    try:
+        for quad in ox.parse(path=str(path), format=rdf_format(path)):
+            g = quad.graph_name
+            key = g.value if isinstance(g, ox.NamedNode) else default_graph
+            graphs.setdefault(key, []).append(quad.triple)
+    except (SyntaxError, ValueError) as exc:
+        raise error("E011", path=path, detail=str(exc).splitlines()[0]) from None
+    return dict(sorted(graphs.items(), key=lambda kv: (kv[0] is not None, kv[0] or "")))
+
+
+def _batches(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
+    # Blank node labels are scoped to one request: a graph with blank nodes must travel whole,
+    # or its nodes would be split into unrelated ones.
+    if len(triples) <= size or any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+                                   for t in triples):
+        return [triples]
+    return [triples[i:i + size] for i in range(0, len(triples), size)]
+
+
+def _ntriples(triples: list[ox.Triple]) -> bytes:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)  # type: ignore[return-value]
+
+
+class Loader:
+    """Loads graphs into one endpoint, ``jobs`` requests at a time.
+
+    ``progress(report, total_graphs, total_triples)`` is called after each graph or group.
+    A store inserts each request in a transaction of its own, so with two or more requests in
+    flight the server's cores work in parallel; the client's share (parsing, writing N-Triples)
+    is a small fraction of the time.
+    """
+
+    def __init__(self, url: str, *, update: bool = False, auth: Auth | None = None, batch: int | None = None,
+                 jobs: int = 2, attempts: int = 4, backoff: float = 0.5, timeout: float = 300.0,
+                 progress: Callable[[LoadReport, int, int], None] | None = None) -> None:
+        self.url, self.update, self.jobs = url, update, max(1, jobs)
+        self.batch = batch or (UPDATE_BATCH if update else GSP_BATCH)
+        self._client_options = {"auth": auth, "timeout": timeout, "attempts": attempts, "backoff": backoff}
+        self._local = threading.local()
+        self._clients: list[Client] = []
+        self._lock = threading.Lock()
+        self.progress = progress
+        self.report = LoadReport()
+
+    @property
+    def client(self) -> Client:
+        """This thread's client: one kept-alive connection per worker."""
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._local.client = Client(**self._client_options)  # type: ignore[arg-type]
+            with self._lock:
+                self._clients.append(client)
+        return client
+
+    def load(self, graphs: Graphs) -> LoadReport:
+        units = self._units(graphs)
+        total = sum(len(t) for t in graphs.values())
+        start = time.perf_counter()
+
+        def run(unit: list[tuple[str | None, list[ox.Triple]]]) -> None:
+            if self.update:
+                self._update_unit(unit)
+            else:
+                self._gsp_graph(*unit[0])
+            with self._lock:
+                self.report.graphs += len(unit)
+                self.report.triples += sum(len(t) for _, t in unit)
+                self.report.seconds = time.perf_counter() - start
+                if self.progress:
+                    self.progress(self.report, len(graphs), total)
+
+        pool = ThreadPoolExecutor(self.jobs, thread_name_prefix="kg-load")
+        try:
+            futures = [pool.submit(run, unit) for unit in units]
+            for future in as_completed(futures):
+                future.result()     # the first failure stops the load
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            for client in self._clients:
+                client.close()
+        self.report.seconds = time.perf_counter() - start
+        return self.report
+
+    def _units(self, graphs: Graphs) -> list[list[tuple[str | None, list[ox.Triple]]]]:
+        """One unit per graph for the Graph Store; for Update, small graphs share a request."""
+        if not self.update:
+            return [[item] for item in graphs.items()]
+        units: list[list[tuple[str | None, list[ox.Triple]]]] = []
+        group: list[tuple[str | None, list[ox.Triple]]] = []
+        size = 0
+        for iri, triples in graphs.items():
+            if len(triples) > self.batch:
+                units.append([(iri, triples)])
+                continue
+            if group and size + len(triples) > self.batch:
+                units.append(group)
+                group, size = [], 0
+            group.append((iri, triples))
+            size += len(triples)
+        return units + ([group] if group else [])
+
+    # ------------------------------------------------------------ Graph Store Protocol
+
+    def _gsp_url(self, iri: str | None) -> str:
+        query = "default" if iri is None else "graph=" + urllib.parse.quote(iri, safe="")
+        return f"{self.url}{'&' if '?' in self.url else '?'}{query}"
+
+    def _gsp_graph(self, iri: str | None, triples: list[ox.Triple]) -> None:
+        url = self._gsp_url(iri)
+        headers = {"Content-Type": "application/n-triples"}
+
+        def undo() -> Response:
+            return self.client.request("DELETE", url)
+
+        for i, batch in enumerate(_batches(triples, self.batch) if triples else [[]]):
+            method = "PUT" if i == 0 else "POST"
+            try:
+                response = self.client.request(method, url, _ntriples(batch), headers)
+            except UnreachableError as exc:
+                raise self._failed(exc, [iri], i > 0, undo) from None
+            if not response.ok:
+                raise self._refused(response, f"{method} {_name(iri)}", [iri], i > 0, undo)
+
+    # ------------------------------------------------------------ SPARQL Update
+
+    def _update_unit(self, unit: list[tuple[str | None, list[ox.Triple]]]) -> None:
+        iris = [iri for iri, _ in unit]
+        if len(unit) > 1 or len(unit[0][1]) <= self.batch:
+            drops = "".join(f"DROP SILENT {_target(iri)} ;\n" for iri in iris)
+            self._update(drops + _insert(unit), iris)
+            return
+        # A graph bigger than a batch: fill a scratch graph batch by batch, then move it over the
+        # real one, so the real graph changes in one step or not at all.
+        iri, triples = unit[0]
+        scratch = "urn:x-kg-load:partial:" + hashlib.sha256((iri or "").encode()).hexdigest()[:24]
+        batches = _batches(triples, self.batch)
+        self._update(f"DROP SILENT GRAPH <{scratch}> ;\n" + _insert([(scratch, batches[0])]), iris, scratch)
+        for batch in batches[1:]:
+            self._update(_insert([(scratch, batch)]), iris, scratch)
+        self._update(f"MOVE SILENT GRAPH <{scratch}> TO {_target(iri)}", iris, scratch)
+
+    def _update(self, text: str, iris: list[str | None], scratch: str | None = None) -> None:
+        headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
+
+        def undo() -> Response:
+            return self.client.request("POST", self.url, f"DROP SILENT GRAPH <{scratch}>".encode(), headers)
+
+        try:
+            response = self.client.request("POST", self.url, text.encode("utf-8"), headers)
+        except UnreachableError as exc:
+            raise self._failed(exc, iris, False, undo if scratch else None) from None
+        if not response.ok:
+            raise self._refused(response, f"an update of {_names(iris)}", iris, False,
+                                undo if scratch else None)
+
+    # ------------------------------------------------------------ failures
+
+    def _state(self, iris: list[str | None], partial: bool, undo: Callable[[], Response] | None) -> str:
+        """What the failure left behind, after undoing a partly written graph where possible."""
+        with self._lock:
+            graphs, triples = self.report.graphs, self.report.triples
+        done = (f"{graphs} other graph(s), {triples} triples, are loaded" if graphs
+                else "nothing else was loaded") + ": rerun `kg load`"
+        cleaned = False
+        if undo is not None:
+            try:
+                cleaned = undo().ok
+            except UnreachableError:
+                cleaned = False
+        if not partial:
+            # A request is one transaction; batches of a big graph went to a scratch graph only.
+            leftover = " (a scratch copy may remain)" if undo is not None and not cleaned else ""
+            verb = "was" if len(iris) == 1 else "were"
+            return f"; {_names(iris)} {verb} not changed{leftover}; {done}"
+        what = "its partial copy was removed" if cleaned else "it may be partly written"
+        return f"; {_names(iris)} was not loaded, {what}; {done}"
+
+    def _failed(self, exc: UnreachableError, iris: list[str | None], partial: bool,
+                undo: Callable[[], Response] | None) -> KGError:
+        with self._lock:
+            started = bool(self.report.graphs)
+        state = self._state(iris, partial, undo) if started or partial else ""
+        return error("E135", url=self.url, attempts=exc.attempts, detail=exc.detail + state)
+
+    def _refused(self, response: Response, action: str, iris: list[str | None], partial: bool,
+                 undo: Callable[[], Response] | None) -> KGError:
+        if response.status in (401, 403):
+            return error("E134", url=self.url, status=response.status)
+        return error("E136", url=self.url, status=response.status, action=action, detail=response.text(),
+                     state=self._state(iris, partial, undo))
+
+
+def _target(iri: str | None) -> str:
+    return "DEFAULT" if iri is None else f"GRAPH <{iri}>"
+
+
+def _insert(graphs: list[tuple[str | None, list[ox.Triple]]]) -> str:
+    blocks = []
+    for iri, triples in graphs:
+        body = _ntriples(triples).decode("utf-8")
+        blocks.append(f"GRAPH <{iri}> {{\n{body}}}\n" if iri else body)
+    return "INSERT DATA {\n" + "".join(blocks) + "}"
+
+
+def _name(iri: str | None) -> str:
+    return "the default graph" if iri is None else f"graph <{iri}>"
+
+
+def _names(iris: list[str | None]) -> str:
+    return _name(iris[0]) if len(iris) == 1 else f"{_name(iris[0])} and {len(iris) - 1} other graph(s)"
+
+
+def load(path: Path, url: str, *, default_graph: str | None = None, **options: object) -> LoadReport:
+    """Load the dataset file at ``path`` into the store at ``url`` (see :class:`Loader` for options)."""
+    return Loader(url, **options).load(read_dataset(path, default_graph))  # type: ignore[arg-type]
+
+
+def stderr_progress(interval: float = 1.0) -> Callable[[LoadReport, int, int], None]:
+    """A progress callback printing at most one line per ``interval`` seconds on stderr."""
+    last = [0.0]
+
+    def show(report: LoadReport, graphs: int, triples: int) -> None:
+        now = time.monotonic()
+        if now - last[0] < interval and report.graphs < graphs:
+            return
+        last[0] = now
+        end = "\n" if report.graphs == graphs or not sys.stderr.isatty() else "\r"
+        print(f"kg load: {report.graphs}/{graphs} graphs, {report.triples:,}/{triples:,} triples, "
+              f"{report.rate:,.0f} triples/s", end=end, file=sys.stderr, flush=True)
+
+    return show
