@@ -31,7 +31,7 @@ GROUP_NOUNS = {"ally", "allies", "country", "nation", "side", "government", "nei
                "partner", "two", "both", "pair", "leader", "power"}
 ORG_ANAPHORS = {"alliance", "bloc", "organization", "organisation", "grouping", "body"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-HABITUAL = re.compile(r"\b(?:every|each)\s+(?:year|month|week)|\bregularly\b|\bannually\b|\bsuch\b", re.I)
+HABITUAL = re.compile(r"\b(?:every|each)\s+(?:year|month|week)|\bregularly\b|\bannually\b", re.I)
 FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",
                 "hope", "aim", "likely"}
 # Present tense of these verbs in news is a scheduled future ("Yoon meets Kishida later on Thursday").
@@ -237,12 +237,12 @@ class EventArgs:
                               and self.t.cls(self.t.entity_of(c)) in PLACES), None)
                     if k:
                         return k
-        if depth:
+        if depth:  # "in international waters in the East China Sea"; never a whole country
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "off", "near", "around"):
+                if c.dep_ == "prep" and c.lower_ in ("in", "off", "near", "around"):
                     for o in pobjs(c)[:1]:
                         k = self.place_of(o, depth - 1)
-                        if k:
+                        if k and self.t.cls(k) != "Country":
                             return k
         return None
 
@@ -520,9 +520,15 @@ def compatible(args: EventArgs, m, c) -> bool:
     return not (m.name and c.name and m.name != c.name)
 
 
-def same_event(args: EventArgs, m, c) -> bool:
-    """Is a mention with content the same event as cluster ``c`` (already ``compatible``)?"""
-    mp, cp = set(normalise(args, m.participants)), set(normalise(args, c.participants))
+def same_event(args: EventArgs, m, c) -> float:
+    """How surely a mention with content is the event of cluster ``c`` (already ``compatible``); 0: not."""
+    both = normalise(args, dedupe(m.participants + c.participants))
+    mp, cp = set(m.participants) & set(both), set(c.participants) & set(both)
+    score = 2.0 * bool(m.place and m.place == c.place) + 2.0 * bool(m.date and m.date == c.date) + len(mp & cp)
+    return score + 1 if _same(m, c, mp, cp) else 0.0
+
+
+def _same(m, c, mp: set, cp: set) -> bool:
     if getattr(m, "separate", False) or getattr(c, "separate", False):
         return len(mp) >= 2 and mp == cp
     if m.name and m.name == c.name:
@@ -530,7 +536,7 @@ def same_event(args: EventArgs, m, c) -> bool:
     nested = not mp or not cp or mp <= cp or cp <= mp
     if len(mp) >= 2 and mp == cp:
         return True
-    if m.definite and nested:
+    if m.definite and (nested or mp & cp):
         return True
     if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
         return True
@@ -543,17 +549,17 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
     where: dict[int, int] = {}
     for m in mentions:
         bare = m.definite and not (m.participants or m.place or m.date or m.name)
-        best = None
+        best, top = None, 0.0
+        if bare:  # "the meeting": the event talked about last, of a fitting kind, with substance
+            ranked = sorted(range(len(clusters)), key=lambda i: (
+                m.kind == "Meeting" or fold(clusters[i]).kind == "Summit",
+                len(fold(clusters[i]).participants) >= 2, clusters[i][-1].trigger.i))
+            best = ranked[-1] if ranked else None
         for i in range(len(clusters) - 1, -1, -1):
             c = fold(clusters[i])
-            if bare and (m.kind == "Meeting" or c.kind == "Summit"):
-                best = i
-                break
-            if not bare and compatible(args, m, c) and same_event(args, m, c):
-                best = i
-                break
-        if best is None and bare and clusters:
-            best = len(clusters) - 1
+            score = 0.0 if bare or not compatible(args, m, c) else same_event(args, m, c)
+            if score > top:  # the best-supported cluster; the latest among equals
+                best, top = i, score
         if best is None:
             if bare:
                 continue

@@ -10,13 +10,14 @@ News names officials in a few fixed shapes, and these rules read those shapes, n
 
 The qualifier is an entity of the table (country, organisation; a capital stands for its
 country), a demonym (fuzzy, so "Japnaese" is Japan) or an anaphor ("the regime's", "the
-country's", "its"), which means the document's salient country. Title words are matched
+country's", "its"), which means the article's topic country. Title words are matched
 against a lexicon of general offices, fuzzily, so "Prime Mnister" still reads as a title.
 
 A bare title ("Defence Minister Shin Won-sik") says no country. It gets one, in this order,
-from: the same person's qualified title elsewhere in the document; a ministry of the same kind
-the document names ("Defense Minister X" + "Japan's Defense Ministry"); for "leader", the
-salient country; the dateline ("TOKYO, March 18 (Kyodo) --" means Japanese officials go
+from: the same person's qualified title elsewhere in the document; an office only one
+country has ("chief cabinet secretary"); a ministry of the same kind the document names
+("Defense Minister X" + "Japan's Defense Ministry"); for "leader", the article's topic
+country (:func:`topic_country`); the dateline ("TOKYO, March 18 (Kyodo) --" means Japanese officials go
 unqualified). Failing all that no role is emitted: a wrong country costs more than a miss.
 """
 from __future__ import annotations
@@ -65,6 +66,9 @@ NOT_CURRENT = {"former", "ex", "late", "then", "erstwhile", "previous"}
 ANAPHORS = {"regime", "country", "nation", "north", "south", "state", "government", "its",
             "their", "communist", "isolated"}
 LEADER_TITLES = {"leader", "supreme leader"}
+# Offices only one country has, so a bare one says the country (general knowledge, not names).
+NATIONAL_OFFICES = {"chief cabinet secretary": "country:JP", "unification minister": "country:KR",
+                    "secretary of state": "country:US"}
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _POSSESSIVE = {"'s", "\u2019s", "'"}
 # "SEOUL, Aug. 31 (Yonhap) --", "TOKYO (AFP) -": a wire dateline names the home country.
@@ -293,7 +297,8 @@ class _Reader:
             named, j = self._org_named_at(j + 1)
             if named is None:
                 return None
-            org, salient = named, False
+            return _Cand(key, _join(words), named, False, span)
+        # A bare title must end the apposition: "X, the leader Y" or "X, a leader in ..." is not one.
         if j < end and doc[j].text not in (",", ".", ")", ";", ":", "\u2014", "\u2013", "-") \
                 and doc[j].lower_ not in ("and", "who", "said", "says"):
             return None
@@ -399,7 +404,8 @@ def find_roles(ctx: Context) -> list[Role]:
         if org is None and c.salient:
             org = salient
         if org is None:
-            org = (known.get((c.person, c.title)) or _ministry_country(ctx, c.title)
+            org = (known.get((c.person, c.title)) or NATIONAL_OFFICES.get(c.title)
+                   or _ministry_country(ctx, c.title)
                    or (salient if c.title in LEADER_TITLES else None) or dateline)
         if org is None:
             continue

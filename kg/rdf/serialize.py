@@ -103,8 +103,8 @@ def to_trig(ds: Dataset) -> str:
     for gid in sorted(by_graph, key=lambda g: "" if g is None else str(g)):
         head, body = _turtle_body(_sorted_graph(ds, by_graph[gid]))
         heads.update(head.splitlines())
-        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-        blocks.append(f"{body}\n" if gid is None else f"{gid.n3()} {{\n{indented}\n}}\n")
+        # No re-indenting: a multi-line literal's lines are part of its value.
+        blocks.append(f"{body}\n" if gid is None else f"{gid.n3()} {{\n{body}\n}}\n")
     return "\n".join(sorted(heads)) + "\n\n" + "\n".join(blocks)
 
 

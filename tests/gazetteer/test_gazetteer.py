@@ -62,7 +62,7 @@ def test_normalise_folds_case_accents_punctuation_article(a, b):
         ("Kiev", "city:703448", "City", "country:UA"),
         ("Sunan", "city:1869021", "City", "city:1871859"),
         ("Tongchang-ri", "city:kp-tongchang-ri", "City", "country:KP"),
-        ("Sohae", "city:kp-tongchang-ri", "City", "country:KP"),
+        ("Sohae", "region:sohae-satellite-launching-station", "Region", "city:kp-tongchang-ri"),
         ("Sinpo", "city:2040959", "City", "country:KP"),
         ("Hamhung", "city:1877449", "City", "country:KP"),
         ("Korean peninsula", "region:korean-peninsula", "Region", None),
