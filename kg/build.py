@@ -15,7 +15,8 @@ from kg.ingest import read_articles
 from kg.nlp import parse
 from kg.rdf.convert import to_dataset
 from kg.rdf.namespaces import KG, ONTOLOGY_GRAPH
-from kg.records import ArticleFacts
+from kg.cache import FactsCache
+from kg.records import Article, ArticleFacts
 from kg.resolve import resolve
 
 
@@ -42,21 +43,39 @@ def _progress(done: int, total: int, quiet: bool) -> None:
         print(f"\rkg build: {done}/{total} articles", end="" if done < total else "\n", file=sys.stderr)
 
 
-def extract_all(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool = True) -> list[ArticleFacts]:
+def extract_articles(articles: list[Article], *, n_process: int = 1, quiet: bool = True,
+                     cache: FactsCache | None = None) -> list[ArticleFacts]:
+    """Extract facts from ``articles``, parsing only those the cache doesn't hold."""
+    found = {a.id: cache.get(a) for a in articles} if cache else {}
+    todo = [a for a in articles if found.get(a.id) is None]
+    docs = parse((a.text for a in todo), n_process=n_process, batch_size=16 if n_process > 1 else 32)
+    for i, (article, doc) in enumerate(zip(todo, docs, strict=True), start=1):
+        found[article.id] = facts = extract(doc, article)
+        if cache:
+            cache.put(facts)
+        _progress(i, len(todo), quiet)
+    return [found[a.id] for a in articles]  # type: ignore[misc]
+
+
+def extract_all(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool = True,
+                cache: FactsCache | None = None) -> list[ArticleFacts]:
     """Read and extract every article under ``paths``."""
-    articles = read_articles(paths)
-    facts = []
-    docs = parse((a.text for a in articles), n_process=n_process, batch_size=16 if n_process > 1 else 32)
-    for i, (article, doc) in enumerate(zip(articles, docs, strict=True), start=1):
-        facts.append(extract(doc, article))
-        _progress(i, len(articles), quiet)
-    return facts
+    return extract_articles(read_articles(paths), n_process=n_process, quiet=quiet, cache=cache)
 
 
-def build_dataset(paths: Iterable[Path | str], *, n_process: int = 1,
-                  quiet: bool = True) -> tuple[Dataset, BuildReport]:
+def build_dataset(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool = True,
+                  cache: FactsCache | None = None,
+                  previous: list[Article] = ()) -> tuple[Dataset, BuildReport, list[Article]]:
+    """The dataset of the articles under ``paths`` plus ``previous`` ones (an incremental build).
+
+    Returns the dataset, a report, and every article it holds. New articles whose content an
+    old one already has (same id) are skipped.
+    """
     t0 = time.perf_counter()
-    facts = extract_all(paths, n_process=n_process, quiet=quiet)
+    new = read_articles(paths) if paths else []
+    known = {a.id: a for a in previous}
+    articles = sorted({**known, **{a.id: a for a in new if a.id not in known}}.values(), key=lambda a: a.id)
+    facts = extract_articles(articles, n_process=n_process, quiet=quiet, cache=cache)
     ds = to_dataset(resolve(facts))
     report = BuildReport(articles=len(facts), words=sum(len(f.article.text.split()) for f in facts))
     onto = ds.graph(ONTOLOGY_GRAPH)
@@ -68,5 +87,5 @@ def build_dataset(paths: Iterable[Path | str], *, n_process: int = 1,
             (report.events if cls in events else report.entities)[name] += 1
     report.triples = sum(1 for _ in ds.quads((None, None, None, None)))
     report.seconds = time.perf_counter() - t0
-    return ds, report
+    return ds, report, articles
 

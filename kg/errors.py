@@ -36,6 +36,7 @@ class Errors:
     E016 = "{path} has no usable text after removing page markup: give the article's own page"
     E017 = "bad --bind {value!r}: use NAME=VALUE"
     E018 = "validation found {count} violation(s) in {path}"
+    E019 = "--update needs the facts cache in {path}: drop --no-cache"
     # kg viz / kg stats
     E060 = "graph file {path} does not exist: run `kg build` first or give the graph file to read"
     E061 = "cannot tell the RDF format of {path} from {suffix!r}: use one of {known}"

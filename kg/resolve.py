@@ -44,6 +44,19 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
         hosts = [k for k, w in persons.items() if k != key and len(w) > len(words) and set(words) <= set(w)]
         if len(hosts) == 1:
             remap[key] = hosts[0]
+    # A body named without its country in one article ("the Joint Chiefs of Staff said") is the
+    # country-specific body of that name named elsewhere, when exactly one country's is.
+    national: dict[str, set[str]] = defaultdict(set)
+    for key, group in by_key.items():
+        if group[0].country and group[0].cls in ("GovernmentBody", "MilitaryBody"):
+            for e in group:
+                for alias in e.aliases | {e.name}:
+                    national[fold(alias)].add(key)
+    for key, group in by_key.items():
+        if key.startswith("org:") and not group[0].country and key not in remap:
+            hosts = national.get(fold(group[0].name), set())
+            if len(hosts) == 1:
+                remap[key] = next(iter(hosts))
     merged: dict[str, Entity] = {}
     for key in sorted(by_key):
         target = remap.get(key, key)

@@ -21,6 +21,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", type=Path, default=None,
                    help="where to keep the query store (default: 'store' beside the output)")
     p.add_argument("--no-store", action="store_true", help="write only the RDF file")
+    p.add_argument("--update", action="store_true",
+                   help="add INPUT articles to the last build's (its manifest beside OUT) instead of "
+                        "replacing them; articles it already holds are skipped")
+    p.add_argument("--no-cache", action="store_true", help="extract every article afresh")
     p.add_argument("--n-process", type=int, default=1, help="parser processes (default 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary")
 
@@ -32,13 +36,22 @@ def run(args: argparse.Namespace) -> int:
     out: Path = args.output
     if out.suffix not in FORMATS:
         raise error("E008", suffix=out.suffix, path=out, known=", ".join(sorted(FORMATS)))
-    inputs = args.inputs or [Path("data/articles")]
+    from kg.cache import FactsCache, read_manifest, write_manifest
+
+    inputs = args.inputs or ([] if args.update else [Path("data/articles")])
+    state = out.parent / ".kg"
+    previous = read_manifest(state) if args.update else []
+    cache = None if args.no_cache else FactsCache(state / "cache")
+    if args.update and previous and cache is None:
+        raise error("E019", path=state)
     t0 = time.perf_counter()
-    ds, report = build_dataset(inputs, n_process=max(1, args.n_process), quiet=args.quiet)
+    ds, report, articles = build_dataset(inputs, n_process=max(1, args.n_process), quiet=args.quiet,
+                                         cache=cache, previous=previous)
     text = serialize(ds, out.suffix)
-    write_atomic(out, text)
     if not args.no_store:
         _write_store(ds, args.store or out.parent / "store", to_nquads)
+    write_atomic(out, text)
+    write_manifest(state, articles)
     report.seconds = time.perf_counter() - t0
     if not args.quiet:
         print(f"wrote {out}\n{report.summary()}", file=sys.stderr)

@@ -75,17 +75,6 @@ class _Unit:
     asserts: bool = False              # states the launch itself, so whoever says it reports it
 
 
-@dataclass
-class _Draft:
-    """A launch being assembled from units."""
-
-    launcher: str | None
-    day: dt.date | None
-    pending: bool = False              # no day yet; resolved at the end
-    historical: bool = False
-    units: list[_Unit] = field(default_factory=list)
-
-
 # ------------------------------------------------------------------ triggers
 
 def _has_prt(tok: Token, word: str) -> bool:
@@ -96,12 +85,12 @@ def _missiles_of(tok: Token, triggers: set[int]) -> list[Token]:
     """Missile heads that belong to trigger ``tok``: in its subtree, not under another trigger."""
     out = []
     for t in tok.subtree:
-        if t is tok or not args.is_missile(t):
+        if t.i == tok.i or not args.is_missile(t):
             continue
         up = t.head
-        while up is not tok and up.i not in triggers and up.head is not up:
+        while up.i != tok.i and up.i not in triggers and up.head.i != up.i:
             up = up.head
-        if up is tok:
+        if up.i == tok.i:
             out.append(t)
     if tok.dep_ in ("acl", "relcl", "ccomp") and args.is_missile(tok.head):
         out.insert(0, tok.head)      # "cruise missiles launched toward ..."
@@ -187,11 +176,11 @@ def _owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
         if cur.i in domain:
             return domain[cur.i]
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ == "prep" and cur.lower_ in ("since", "until", "till"):
             return None                 # "since July 24": a bound, not the launch's day
-        if is_time and cur is not tok and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos":
+        if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos":
             return None                 # a time of another thing: "a summit in Seoul on Monday"
         if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:
             return _via_verb(head, domain)
@@ -218,7 +207,7 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
             hit = next((domain[t.i] for t in verb.subtree if t.i in domain and t.pos_ == "VERB"), None)
             if hit is not None:
                 return hit
-        if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head            # "... launched – last Thursday, ... and on Monday – had been"
             if verb.i in domain:
                 return domain[verb.i]
@@ -235,3 +224,219 @@ def _is_stamp(sent: Span, m: TimeMention) -> bool:
     line_end = text.find("\n", start)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
     return bool(re.fullmatch(r"[\d:.]+\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}", line))
+
+
+def _when_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | None:
+    """"since Jan. 14, when it test-fired ...": the day the "when" clause hangs from."""
+    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is None:
+        return None
+    at = when.idx - sent.start_char
+    day = next((m for m in reversed(times) if m.kind == "day" and m.end <= at), None)
+    return day.day if day is not None and re.fullmatch(r"[\s,]*", sent.text[day.end:at]) else None
+
+
+# ------------------------------------------------------------------ arguments of a unit
+
+def _launcher(tok: Token, kind: str, ctx: Context) -> str | None:
+    """The actor: subject of the active verb, agent of the passive, possessor of the noun."""
+    table = ctx.entities
+    cands: list[Token] = []
+    if kind == "verb":
+        verb = tok
+        while True:
+            kids = list(verb.children)
+            agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            subj = [c for c in kids if c.dep_ == "nsubj"]
+            if agent or subj or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                cands = agent or subj
+                break
+            verb = verb.head           # "tried and failed to launch": the subject of "tried"
+    else:
+        cands = [c for c in tok.children if c.dep_ == "poss"]
+        cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
+    for c in cands:
+        if args.is_missile(c):
+            continue
+        key = table.actor(table.entity_of(c))
+        if key is None:
+            continue
+        if table.cls(key) == "Country":
+            return key
+        if table.cls(key) != "Person" and table.entities[key].country:
+            return table.entities[key].country
+    if kind == "noun":
+        return args.site_of(tok, table)[1]  # "a launch from North Korea"
+    return None
+
+
+def _clause(verb: Token) -> list[Token]:
+    """A verb with the verbs that share its subject: "flew ... before falling into the sea"."""
+    out, todo = [], [verb]
+    while todo:
+        v = todo.pop()
+        out.append(v)
+        for c in v.children:
+            if c.dep_ in ("xcomp", "conj", "advcl", "acomp") and c.pos_ in ("VERB", "AUX", "ADJ") and \
+                    c.lemma_.lower() not in args.SPEECH_VERBS and not any(
+                    g.dep_ == "nsubj" and not (args.is_missile(g) or g.lower_ in _PRONOUNS) for g in c.children):
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _referring(sent: Span, used: set[int]) -> list[Token]:
+    """Verbs of a clause about the missile told before: "It flew ...", "the missile reached ..."."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in used or tok.lemma_.lower() in args.SPEECH_VERBS:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        about = [t for t in (subj, obj) if t is not None and (args.is_missile(t) or t.lower_ in ("it", "they"))]
+        if subj is not None and subj.lower_ in ("it", "they") and subj not in about:
+            about.append(subj)
+        if not about or (obj in about and subj not in about and tok.lemma_.lower() not in OBSERVE_VERBS):
+            continue
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        past = tok.tag_ == "VBD" or bool(aux & {"was", "were", "had", "has", "have", "did"})
+        if past and not any(c.tag_ == "MD" for c in tok.children):
+            return _clause(tok)
+    return []
+
+
+def _factual(tok: Token) -> bool:
+    """A value of what happened, not of what a missile can do ("has a range of", "could reach")."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    if any(c.tag_ == "MD" for c in verb.children):
+        return False
+    return not (verb.lemma_.lower() in ("have", "be") and verb.tag_ in ("VBZ", "VBP"))
+
+
+_ROLES = {"range": "range_km", "apogee": "apogee_km", "flight_time": "flight_minutes"}
+
+
+def _fill(u: _Unit, ctx: Context, kind: str, heads: list[Token], owner: str | None) -> None:
+    """Missiles, site, landing and how the unit is dated, from the parse around its anchors."""
+    table = ctx.entities
+    for h in heads:
+        phrase = args.missile_phrase(h)
+        u.missiles += [p for p in [phrase, *args.designations(h)] if p and p not in u.missiles]
+        u.count = u.count or args.count_of(h)
+    trig = u.anchors[0]
+    u.launcher = _launcher(trig, kind, ctx) if u.kind != "refer" else None
+    verbs = list(u.anchors)
+    # A launch noun's date and place can sit on the verb it is the object of ("detected the
+    # launches from the Sunan area").
+    if kind == "noun" and trig.dep_ in ("dobj", "nsubj") and trig.head.lemma_.lower() in OBSERVE_VERBS:
+        verbs.append(trig.head)
+    for v in verbs:
+        if u.kind != "refer" and u.site is None:
+            u.site = args.site_of(v, table)[0]
+        if u.kind == "refer" and v.lemma_.lower() not in FLIGHT_VERBS:
+            continue
+        if not any(c.dep_ == "neg" for c in v.children):
+            u.landing += [w for w in args.landing_of(v, table, owner) if w not in u.landing]
+    for h in heads:
+        u.landing += [w for w in args.landing_of(h, table, owner) if w not in u.landing]
+    chain = [trig]
+    while chain[-1].dep_ in ("xcomp", "conj", "acl", "relcl", "advcl") and len(chain) < 4:
+        chain.append(chain[-1].head)     # "North Korea also recently tried and failed to launch"
+    cues = [c for t in chain for c in t.children if c.dep_ == "advmod"]
+    u.historical = u.historical or any(c.lower_ in HISTORY_ADVS for c in cues)
+    u.asserts = u.kind == "refer" or kind == "verb" or (
+        trig.dep_ == "dobj" and trig.head.lemma_.lower() in OBSERVE_VERBS | args.SPEECH_VERBS)
+
+
+def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]) -> list[_Unit]:
+    """Every launch unit of one sentence, with its times, quantities, places and reporters."""
+    pub = ctx.article.published or dt.date.today()
+    cands = [(t, k) for t in sent if (k := _candidate(t))]
+    trig_ids = {t.i for t, _ in cands}
+    units: list[_Unit] = []
+    kinds: list[str] = []
+    heads: list[list[Token]] = []
+    domain: dict[int, int] = {}
+    for tok, kind in cands:
+        missiles = _missiles_of(tok, trig_ids)
+        status = _status(tok, kind, missiles)
+        if status is None:
+            continue
+        domain[tok.i] = len(units)
+        for m in missiles:
+            domain.setdefault(m.i, len(units))
+        units.append(_Unit(sent, [tok], status))
+        kinds.append(kind)
+        heads.append(missiles)
+    if not any(u.kind == "event" for u in units):
+        verbs = _referring(sent, set(domain))
+        if verbs:
+            ref_heads = [t for v in verbs for t in v.subtree if args.is_missile(t) and t.i not in domain]
+            for t in verbs + ref_heads:
+                domain.setdefault(t.i, len(units))
+            units.append(_Unit(sent, verbs, "refer"))
+            kinds.append("refer")
+            heads.append(list(dict.fromkeys(ref_heads)))
+    if not units:
+        return []
+    times = [m for m in find_times(sent.text, pub) if not _is_stamp(sent, m)]
+    for m in times:
+        root = _root(sent, m.start, m.end)
+        i = _owner(root, domain, is_time=True) if root is not None else None
+        if i is None:
+            continue
+        if m.kind == "day" and m.day is not None:
+            units[i].days.append(m.day)
+        elif m.kind == "clock" and units[i].clock is None and units[i].kind != "refer":
+            units[i].clock = m.time
+        elif m.kind in ("period", "month", "year"):
+            units[i].historical = True
+    for u in units:
+        day = _when_day(sent, u.anchors[0], times)
+        if day is not None:
+            u.days, u.main = [day], False
+    alone = [i for i, u in enumerate(units) if u.kind in ("event", "refer")]
+    for q in find_quantities(sent.text):
+        root = _root(sent, q.start, q.end)
+        if root is None or q.role not in _ROLES or not _factual(root):
+            continue
+        i = _owner(root, domain, is_time=False)
+        i = alone[0] if i is None and len(alone) == 1 else i
+        if i is not None:
+            units[i].values.setdefault(_ROLES[q.role], q.value)
+    for u, kind, hs in zip(units, kinds, heads, strict=True):
+        _fill(u, ctx, kind, hs, owner)
+        if u.asserts:
+            u.reporters = args.reporters_of(sent, u.anchors, ctx.entities, last)
+    # A clause about the missile that says nothing we keep is not evidence of the launch.
+    return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values or u.reporters
+            or any(v.lemma_.lower() in FLIGHT_VERBS for v in u.anchors)]
+
+
+@extractor("kg.missile_launch.v1")
+def extract_launches(ctx: Context) -> list[MissileLaunch]:
+    """Every missile launch the article reports, one record per launcher and day."""
+    from kg.extract.launch_story import Story
+
+    sents = list(ctx.doc.sents)
+    # The document's launcher, for units that name none ("The other missiles launched ...").
+    named = Counter()
+    for sent in sents:
+        cands = [(t, k) for t in sent if (k := _candidate(t))]
+        ids = {t.i for t, _ in cands}
+        for tok, kind in cands:
+            if kind == "verb" and _status(tok, kind, _missiles_of(tok, ids)) == "event":
+                key = _launcher(tok, kind, ctx)
+                if key:
+                    named[key] += 1
+    default = named.most_common(1)[0][0] if named else None
+    story = Story(ctx, default)
+    last: list[str] = []
+    for sent in sents:
+        units = _sentence_units(ctx, sent, default, last)
+        for u in units:
+            story.feed(u)
+        found = [r for u in units for r in u.reporters]
+        last = found or last
+    return story.records()

@@ -42,7 +42,9 @@ def _spelled(word: str) -> str | None:
     low = word.lower()
     if len(low) < 6:
         return None
-    return next((w for w in _SPELL if low == w or Levenshtein.distance(low, w) == 1), None)
+    if low in _SPELL:
+        return word
+    return next((w for w in _SPELL if Levenshtein.distance(low, w) == 1), None)
 
 
 def is_missile(tok: Token) -> bool:
@@ -138,8 +140,8 @@ _BETWEEN = [({"country:JP"}, _KOREA, "Sea of Japan"), ({"country:CN"}, _KOREA, "
 def _path_up(tok: Token, stop: Token) -> list[Token]:
     """Tokens from ``tok`` up to (not including) ``stop``; empty when ``stop`` is not an ancestor."""
     path = [tok]
-    while path[-1] is not stop:
-        if path[-1].head is path[-1]:
+    while path[-1].i != stop.i:
+        if path[-1].head.i == path[-1].i:
             return []
         path.append(path[-1].head)
     return path[:-1]
@@ -211,21 +213,18 @@ def landing_of(verb: Token, table: EntityTable, owner: str | None) -> list[str]:
     """Seas a missile was fired into or came down in: preps of ``verb`` (a launch verb or a verb
     of landing) whose object is a body of water, or a directional phrase that points at one."""
     out: list[str] = []
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _LAND_PREPS | {"between"}:
-            preps = [child]
-        elif child.dep_ in ("advmod", "npadvmod") and _DIRECTION.fullmatch(child.lower_):
-            preps = [child]  # "landed 550km east of the Korean peninsula"
-        else:
-            continue
-        for prep in preps:
-            waters = [k for s, k in _entities_under(table, prep) if table.cls(k) == "BodyOfWater"
-                      and not any(t.lower_ in ("from", "over", "across", "past")
-                                  for t in _path_up(s.root, prep))]
-            if not waters:
-                inferred = _inferred_water(prep, table, owner)
-                waters = [inferred] if inferred else []
-            out += [w for w in waters[:1] if w not in out]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LAND_PREPS | {"between"}]
+    # "landed 550km east of the Korean peninsula", wherever the parser hangs "east".
+    preps += [t for t in verb.subtree if _DIRECTION.fullmatch(t.lower_) and t.i != verb.i
+              and any(c.lower_ == "of" for c in t.children)
+              and not any(p.pos_ == "VERB" for p in _path_up(t, verb)[1:])]
+    for prep in preps:
+        waters = [k for s, k in _entities_under(table, prep) if table.cls(k) == "BodyOfWater"
+                  and not any(t.lower_ in ("from", "over", "across", "past") for t in _path_up(s.root, prep))]
+        if not waters:
+            inferred = _inferred_water(prep, table, owner)
+            waters = [inferred] if inferred else []
+        out += [w for w in waters[:1] if w not in out]
     return out
 
 

@@ -263,7 +263,24 @@ class _Reader:
         if q >= span.sent.start and self.doc[q].lower_ == "the":
             q -= 1
         org, salient = self.qualifier_before(q)
+        if org is None and not salient:
+            # Offices outside the lexicon, between a qualifier and a known head: "India's
+            # External Affairs Minister", "Japan's agriculture minister".
+            extra: list[str] = []
+            while q >= span.sent.start and len(extra) < 3 and self._office_word(self.doc[q]):
+                extra.insert(0, self.doc[q].lower_)
+                q -= 1
+                org, salient = self.qualifier_before(q)
+                if org is not None or salient:
+                    words = extra + words
+                    break
         return _Cand(key, _join(words), org, salient, span)
+
+    def _office_word(self, tok: Token) -> bool:
+        """A word an office name may have: Title-case ("External") or a lower-case noun."""
+        if not tok.is_alpha or self.table.entity_of(tok) is not None:
+            return False
+        return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
 
     def after(self, span: Span, key: str) -> _Cand | None:
         doc, end = self.doc, span.sent.end

@@ -97,18 +97,19 @@ class _Speakers:
 
     def __init__(self, ctx: Context, quoted: set[int]):
         self.ctx, self.table, self.doc = ctx, ctx.entities, ctx.doc
-        # Persons who were the subject of a clause (outside quotes), in text order: "he" is one.
+        # Actors that were the subject of a clause (outside quotes), in text order: "he" is the
+        # last such person, "it" the last such organisation or country.
         self.subjects: list[tuple[int, str]] = []
         for tok in self.doc:
             if tok.dep_ in _SUBJECTS and tok.i not in quoted:
-                key = self.table.entity_of(tok)
-                if self.table.cls(key) == "Person":
+                key = self.table.actor(self.table.entity_of(tok))
+                if key is not None:
                     self.subjects.append((tok.i, key))
 
-    def last_person(self, before: int) -> str | None:
-        hit = [k for i, k in self.subjects if i < before]
-        if hit:
-            return hit[-1]
+    def last_subject(self, before: int, person: bool) -> str | None:
+        hit = [k for i, k in self.subjects if i < before and (self.table.cls(k) == "Person") == person]
+        if hit or not person:
+            return hit[-1] if hit else None
         start = self.doc[before].idx
         persons = [m.entity for m in self.table.mentions
                    if m.start < start and self.table.cls(m.entity) == "Person"]
@@ -136,17 +137,21 @@ class _Speakers:
         key = self.table.entity_of(tok)
         if key is not None:
             return self.table.actor(key)
-        if tok.lower_ in _PRONOUNS:
-            return self.last_person(tok.i)
+        if tok.lower_ in _PRONOUNS or tok.lower_ == "it":
+            return self.last_subject(tok.i, person=tok.lower_ != "it")
         for child in tok.children:  # "the state news agency KCNA": the name is an apposition
             if child.dep_ in ("appos", "compound") and self.table.entity_of(child):
                 return self.table.actor(self.table.entity_of(child))
         if tok.lower_ in HEADS and any(c.lower_ in ("the", "this") for c in tok.children):
             return self.titled(tok)
         if tok.lower_ in _COLLECTIVE:
-            for child in tok.children:
-                key = self.table.entity_of(child)
-                if child.dep_ in ("amod", "compound", "poss") and self.table.cls(key) == "Country":
+            # "the Japanese government", "a spokesperson for the ministry", "officials in Seoul"
+            near = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+            near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "in", "at")
+                     for g in c.children if g.dep_ == "pobj"]
+            for other in near:
+                key = self.table.actor(self.table.entity_of(other))
+                if key is not None and (other.dep_ == "pobj" or self.table.cls(key) == "Country"):
                     return key
         return None
 
@@ -160,8 +165,8 @@ def _subjects(verb: Token) -> list[Token]:
     tok: Token | None = verb
     while tok is not None:
         found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-        if tok.lemma_ == "quote":
-            found = [c for c in tok.children if c.dep_ == "dobj"] + found
+        if tok.lemma_ == "quote":  # "X quoted Y as saying", "Y was quoted as saying"
+            found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + found
         if found:
             return found
         if tok.dep_ == "relcl":
@@ -199,6 +204,13 @@ def _frame(doc: Doc, qspan: Span) -> Token | None:
                 best = (0, anc)
                 break
     return best[1] if best else None
+
+
+def _whole_sentences(doc: Doc, qspan: Span) -> bool:
+    """The quote starts a sentence and nothing but its closing mark follows it in the sentence."""
+    first = qspan[0].is_sent_start or (qspan.start > 0 and doc[qspan.start - 1].is_sent_start)
+    rest = doc[qspan.end:qspan[-1].sent.end]
+    return first and all(t.is_punct or t.is_space for t in rest)
 
 
 def _according(tok: Token) -> Token | None:
@@ -287,10 +299,16 @@ def find_statements(ctx: Context) -> list[Statement]:
     speakers = _Speakers(ctx, quoted)
     # Quotes sharing one reporting verb ('"A," he said, "B."') are one statement.
     grouped: dict[int, list[tuple[_Quote, Span]]] = {}
+    last_on_line: dict[int, int] = {}
     for q, qspan in spans:
         verb = _frame(doc, qspan)
-        if verb is not None:
+        line = _line(text, q.start, q.end)[0]
+        if verb is None and line in last_on_line and _whole_sentences(doc, qspan):
+            # '"A," he said. "B."': a quote of whole sentences goes on the one before it.
+            grouped[last_on_line[line]].append((q, qspan))
+        elif verb is not None:
             grouped.setdefault(verb.i, []).append((q, qspan))
+            last_on_line[line] = verb.i
     out: list[Statement] = []
     for vi, parts in grouped.items():
         verb = doc[vi]

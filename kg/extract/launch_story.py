@@ -1,0 +1,153 @@
+"""The discourse half of launch extraction: units of many sentences become launch records.
+
+A unit with a day joins the launch of its launcher on that day. A unit without one joins the
+launch being told, unless it is marked as an earlier launch ("last fired ... a month ago"),
+which becomes a launch of its own without a day. The first unit of a story may have no day
+("North Korea fired an ICBM ..."); it waits, and becomes the story's latest dated launch, or
+the publication day when the article dates none (breaking news).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.extract import Context
+from kg.extract import launch_args as args
+from kg.records import MissileLaunch
+
+if TYPE_CHECKING:
+    from kg.extract.launch import _Unit
+
+# A class word alone says less than any phrase with it: dropped when a fuller one is known.
+_BARE = {"missile", "missiles", "rocket", "rockets", "projectile", "projectiles"}
+
+
+@dataclass
+class Draft:
+    """A launch being assembled from units."""
+
+    launcher: str | None
+    day: dt.date | None
+    pending: bool = False              # no day yet; resolved at the end
+    historical: bool = False
+    units: list[_Unit] = field(default_factory=list)
+
+
+class Story:
+    """The launches of one document, fed one unit at a time in text order."""
+
+    def __init__(self, ctx: Context, default_launcher: str | None) -> None:
+        self.ctx = ctx
+        self.default = default_launcher
+        self.drafts: list[Draft] = []
+        self.current: Draft | None = None
+
+    def _dated(self, launcher: str | None, day: dt.date) -> Draft:
+        for d in self.drafts:
+            if d.day == day and d.launcher == launcher and not d.pending:
+                return d
+        d = Draft(launcher, day)
+        self.drafts.append(d)
+        return d
+
+    def feed(self, u: _Unit) -> None:
+        launcher = u.launcher or self.default
+        days = list(dict.fromkeys(u.days))
+        cur = self.current
+        if days:
+            # A clause about "the missile" dated otherwise is about another launch only when it
+            # names the missile ("On May 31, the first Chollima-1 plunged into the sea").
+            if u.kind == "refer" and (cur is None or cur.day not in days) and not u.missiles:
+                return
+            targets = [self._dated(launcher, d) for d in days]
+            if len(targets) == 1:
+                targets[0].units.append(u)
+                if u.main:
+                    self.current = targets[0]
+            else:
+                # "last Thursday, on Saturday and on Monday": one launch a day; what else the
+                # sentence gives cannot be shared out, so only the class and evidence are kept.
+                for t in targets:
+                    t.units.append(_thin(u))
+        elif u.historical and u.kind == "event":
+            self.drafts.append(Draft(launcher, None, historical=True, units=[u]))
+        elif cur is not None and (u.launcher is None or u.launcher == cur.launcher):
+            cur.units.append(u)
+        elif u.kind in ("event", "refer"):
+            d = Draft(launcher, None, pending=True, units=[u])
+            self.drafts.append(d)
+            self.current = d
+
+    def records(self) -> list[MissileLaunch]:
+        pub = self.ctx.article.published
+        dated = [d for d in self.drafts if d.day is not None]
+        merged: dict[tuple, Draft] = {}
+        out: list[Draft] = []
+        for d in self.drafts:
+            if d.pending:
+                days = [x.day for x in dated if x.launcher == d.launcher and x.day and (pub is None or x.day <= pub)]
+                d.day = max(days) if days else pub
+            if d.day is None:
+                out.append(d)
+                continue
+            key = (d.launcher, d.day)
+            if key in merged:
+                merged[key].units += d.units
+            else:
+                merged[key] = d
+                out.append(d)
+        return [r for d in out if d.launcher and (r := self._record(d)) is not None]
+
+    def _record(self, d: Draft) -> MissileLaunch | None:
+        units = sorted(d.units, key=lambda u: u.sent.start)
+        if not any(u.kind == "event" or u.missiles for u in units):
+            return None                # only references, nothing says a launch happened
+        missiles: list[str] = []
+        for u in units:
+            missiles += [m for m in u.missiles if m.lower() not in {x.lower() for x in missiles}]
+        if any(m.lower() not in _BARE for m in missiles):
+            missiles = [m for m in missiles if m.lower() not in _BARE]
+        values: dict[str, float] = {}
+        for u in units:
+            for k, v in u.values.items():
+                values.setdefault(k, v)
+        site = next((u.site for u in units if u.site), None)
+        landing = list(dict.fromkeys(w for u in units for w in u.landing))
+        reporters = list(dict.fromkeys(r for u in units for r in u.reporters))
+        clock = next((u.clock for u in units if u.clock is not None), None)
+        return MissileLaunch(
+            launcher=d.launcher, missiles=tuple(missiles),
+            count=next((u.count for u in units if u.count), None), site=site, landing=tuple(landing),
+            range_km=values.get("range_km"), apogee_km=values.get("apogee_km"),
+            flight_minutes=values.get("flight_minutes"), date=self._date(d, clock, site),
+            reporters=tuple(reporters),
+            evidence=tuple(dict.fromkeys(self.ctx.evidence(u.sent) for u in units)))
+
+    def _date(self, d: Draft, clock: dt.datetime | None, site: str | None) -> str | None:
+        if d.day is None or d.historical:
+            return None
+        if clock is None:
+            return d.day.isoformat()
+        tz = clock.tzinfo
+        if tz is None:
+            # A bare clock time is the launch region's local time.
+            offset = args.utc_offset(_country(self.ctx, site) or d.launcher, d.day, self.ctx.entities)
+            tz = dt.timezone(offset) if offset is not None else None
+        return dt.datetime.combine(d.day, clock.time(), tz).isoformat()
+
+
+def _thin(u: _Unit) -> _Unit:
+    from dataclasses import replace
+
+    return replace(u, site=None, landing=[], values={}, clock=None, count=None, main=False)
+
+
+def _country(ctx: Context, key: str | None) -> str | None:
+    """The country a place lies in, climbing "Sunan" → "Pyongyang" → North Korea."""
+    for _ in range(5):
+        if key is None or ctx.entities.cls(key) == "Country":
+            return key
+        ent = ctx.entities.entities.get(key)
+        key = ent.within if ent else None
+    return None
