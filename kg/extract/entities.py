@@ -15,10 +15,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
-from kg.extract.places import capitals, find_feature_names
 from kg.extract.names import (
-    NOT_ORGS, extend_name, fold, name_tokens, slug, strip_leading, strip_possessive,
+    NOT_ORGS,
+    extend_name,
+    fold,
+    name_tokens,
+    slug,
+    strip_leading,
+    strip_possessive,
 )
+from kg.extract.places import capitals, find_feature_names
 from kg.records import Entity, Mention
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -306,6 +312,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     for span, label in spans:
         _add_span(table, span, label, full_names)
     _add_national_bodies(table)
+    _add_compass_countries(table)
     _add_acronyms(table)
     _merge_countryless_bodies(table)
     _drop_unmentioned_countries(table)
@@ -344,6 +351,15 @@ def _compass_country(table: EntityTable, word: str) -> str | None:
     hits = {m.entity for m in table.mentions if table.cls(m.entity) == "Country"
             and fold(table.entities[m.entity].name).split()[0] == word}
     return hits.pop() if len(hits) == 1 else None
+
+
+def _add_compass_countries(table: EntityTable) -> None:
+    """ "the North's third launch": the model tags no entity there."""
+    for m in re.finditer(r"\bthe (North|South)\b(?! (?:Korea|Sudan|Pole|Atlantic|Pacific|China|Sea))", table.doc.text):
+        span = table.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        key = _compass_country(table, m.group(1).lower())
+        if span is not None and key and not any(t.i in table._by_token for t in span):
+            table.add(span, table.entities[key])
 
 
 def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, Entity]) -> None:
@@ -386,6 +402,10 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         place = gazetteer.lookup_demonym(text, fuzzy=True) or gazetteer.lookup_place(text, fuzzy=True)
         if place is not None and place.cls == "Country":
             table.add(span, _place_entity(place), alias=False)
+            return
+        org = gazetteer.lookup_org(text)  # "(Yonhap)": the model reads the agency as a nationality
+        if org is not None:
+            table.add(span, _org_entity(org))
         return
     if label == "ORG":
         if folded in NOT_ORGS:

@@ -17,8 +17,10 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.extract import Context
 from kg.extract.temporal import find_times, resolve_day
+from kg.records import Entity
 
 PLACES = {"City", "Region", "BodyOfWater", "Country"}
 LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "on", "to"}
@@ -130,6 +132,14 @@ class EventArgs:
 
     def _entity_actor(self, tok: Token) -> str | None:
         key = self.t.entity_of(tok)
+        if key is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            # A country name the model left untagged ("South Korea-U.S. exercise").
+            place = gazetteer.lookup_place(tok.text)
+            if place is not None and place.cls == "Country":
+                self.t.add(tok.doc[tok.i:tok.i + 1], Entity(
+                    key=place.key, cls=place.cls, name=place.name, within=place.within,
+                    geonames_id=place.geonames_id, iso_code=place.iso_code))
+                key = place.key
         if key is None:
             return None
         return key if self.t.cls(key) == "Person" else self.t.actor(key)
@@ -169,7 +179,7 @@ class EventArgs:
             return []
         for c in h.children:  # "his Japanese counterpart Yoko Kamikawa"
             if c.dep_ == "appos" and self._entity_actor(c):
-                return [self._entity_actor(c)]
+                return self.actors(c)
         mods = dedupe(k for c in h.children if c.dep_ in ("amod", "compound", "nmod", "poss")
                       for cc in conjuncts(c) for k in [self._entity_actor(cc)] if k)
         mods += dedupe(k for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -213,7 +223,9 @@ class EventArgs:
         return None
 
     def with_actors(self, tok: Token, preps=("with", "between", "among")) -> list[str]:
-        return dedupe(k for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+        """Actors of "with"/"between" phrases on ``tok``, or right after it but hung on its verb."""
+        near = [c for c in tok.head.children if c.i == tok.right_edge.i + 1] if tok.head is not tok else []
+        return dedupe(k for c in [*tok.children, *near] if c.dep_ == "prep" and c.lower_ in preps
                       for o in pobjs(c) for k in self._np(o))
 
     # ------------------------------------------------------------ where
@@ -327,6 +339,13 @@ class EventArgs:
         for s in sents:
             out.setdefault(s.start, self.ctx.evidence(s))
         return tuple(out[k] for k in sorted(out))
+
+
+def clauses_of(tok: Token) -> list[Token]:
+    """Relative and participial clauses on a noun phrase ("the summit, which opened in Seoul",
+    "a meeting held in Washington"); the parser often hangs them on the phrase's last noun."""
+    heads = {tok.i} | {o.i for c in tok.children if c.dep_ == "prep" for o in pobjs(c)}
+    return [v for v in tok.subtree if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB" and v.head.i in heads]
 
 
 def governor(tok: Token) -> tuple[Token | None, str]:

@@ -19,17 +19,17 @@ import re
 
 from spacy.tokens import Token
 
+from kg import gazetteer
 from kg.extract import Context, extractor
 from kg.extract.event_args import (
     TEMPORAL_PREPS,
     EventArgs,
     Mention,
-    conjuncts,
+    clauses_of,
     dedupe,
     fold,
     governor,
     merge,
-    pobjs,
 )
 from kg.records import MilitaryExercise
 
@@ -37,8 +37,8 @@ NOUNS = {"exercise", "drill", "wargame", "manoeuvre", "maneuver", "manoeuvres", 
 # Verbs whose subject is a participant of the exercise they govern.
 CONDUCT = {"hold", "conduct", "carry", "stage", "begin", "start", "kick", "launch", "wrap", "end", "finish",
            "complete", "continue", "resume", "join", "run", "perform", "mount", "undertake", "participate",
-           "take", "go", "engage", "fly", "sail", "practice", "practise", "stage", "organize", "organise",
-           "plan", "expand", "scale", "hold", "open"}
+           "take", "go", "engage", "fly", "sail", "practice", "practise", "organize", "organise",
+           "plan", "expand", "scale", "open"}
 ACTOR_PREPS = ("with", "between", "among", "by")
 
 
@@ -62,9 +62,9 @@ def _name(args: EventArgs, tok: Token) -> str | None:
             acronym = acronym or args.doc[i - 1].text  # "(UFS)"
             i -= 3
             continue
-        key = args.t.entity_of(w)
-        if not (w.is_alpha and w.text[0].isupper() and w.pos_ == "PROPN") or (
-                key and args.t.cls(key) == "Country") or w.is_sent_start:
+        key = args._entity_actor(w)
+        if not (w.is_alpha and w.text[0].isupper() and w.pos_ == "PROPN") or args.t.cls(key) == "Country" or (
+                gazetteer.lookup_demonym(w.text) or w.is_sent_start):
             break
         words.insert(0, w)
         i -= 1
@@ -104,7 +104,7 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     keys += args.with_actors(tok, ACTOR_PREPS)
     keys += [k for v in tok.children if v.dep_ == "acl" and v.lemma_ == "involve"
              for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
-    anchors = [tok] + [v for v in tok.subtree if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB"]
+    anchors = [tok] + clauses_of(tok)
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
         if gov.lemma_ in CONDUCT and (rel == "dobj" or rel in ("in", "with", "during", "for")):

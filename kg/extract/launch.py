@@ -207,8 +207,11 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
             hit = next((domain[t.i] for t in verb.subtree if t.i in domain and t.pos_ == "VERB"), None)
             if hit is not None:
                 return hit
-        if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head            # "... launched – last Thursday, ... and on Monday – had been"
+        # "... launched – last Thursday, ... and on Monday – had been"; "fired what appeared to
+        # be a missile ... early on Tuesday"
+        if (subj is None or subj.tag_ == "WP") and verb.dep_ in ("conj", "xcomp", "ccomp") \
+                and verb.head.i != verb.i:
+            verb = verb.head
             if verb.i in domain:
                 return domain[verb.i]
             continue
@@ -238,6 +241,15 @@ def _when_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | Non
 
 # ------------------------------------------------------------------ arguments of a unit
 
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,[^\n]{0,40}?(?:\([^)]*\))?\s*(?:--|-|–|—)\s")
+
+
+def _dateline_end(sent: Span) -> int:
+    """Character offset where a wire dateline ("SEOUL, Aug. 31 (Yonhap) --") ends, else 0."""
+    m = _DATELINE.match(sent.text)
+    return sent.start_char + m.end() if m else 0
+
+
 def _launcher(tok: Token, kind: str, ctx: Context) -> str | None:
     """The actor: subject of the active verb, agent of the passive, possessor of the noun."""
     table = ctx.entities
@@ -256,6 +268,10 @@ def _launcher(tok: Token, kind: str, ctx: Context) -> str | None:
         cands = [c for c in tok.children if c.dep_ == "poss"]
         cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                   for g in c.children if g.dep_ == "pobj"]
+    lead = _dateline_end(tok.sent)
+    # "SEOUL, Dec 18 (Reuters) - North Korea fired": the dateline city is parsed as the subject.
+    cands = [a for c in cands for a in ([c] if c.idx >= lead else
+             [t for t in c.subtree if t.dep_ == "appos" and t.idx >= lead])]
     for c in cands:
         if args.is_missile(c):
             continue
@@ -277,8 +293,9 @@ def _clause(verb: Token) -> list[Token]:
     while todo:
         v = todo.pop()
         out.append(v)
-        for c in v.children:
-            if c.dep_ in ("xcomp", "conj", "advcl", "acomp") and c.pos_ in ("VERB", "AUX", "ADJ") and \
+        kids = [*v.children, *(g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
+        for c in kids:
+            if c.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and c.pos_ in ("VERB", "AUX", "ADJ") and \
                     c.lemma_.lower() not in args.SPEECH_VERBS and not any(
                     g.dep_ == "nsubj" and not (args.is_missile(g) or g.lower_ in _PRONOUNS) for g in c.children):
                 todo.append(c)
@@ -331,12 +348,17 @@ def _fill(u: _Unit, ctx: Context, kind: str, heads: list[Token], owner: str | No
     # launches from the Sunan area").
     if kind == "noun" and trig.dep_ in ("dobj", "nsubj") and trig.head.lemma_.lower() in OBSERVE_VERBS:
         verbs.append(trig.head)
+    if u.kind != "refer":
+        # "fired ... from the Wonsan area", "a missile from the Wonsan area", "detected the
+        # launches from the Sunan area"
+        for v in verbs + heads:
+            u.site = u.site or args.site_of(v, table)[0]
+        # The trigger and the flight its clause or the missile's relative clause tells:
+        # "fired a missile that flew 570 km and landed off its east coast".
+        verbs = _clause(trig) + [v for h in heads for c in h.children if c.dep_ in ("relcl", "acl")
+                                 for v in _clause(c)]
     for v in verbs:
-        if u.kind != "refer" and u.site is None:
-            u.site = args.site_of(v, table)[0]
-        if u.kind == "refer" and v.lemma_.lower() not in FLIGHT_VERBS:
-            continue
-        if not any(c.dep_ == "neg" for c in v.children):
+        if (v.i == trig.i or v.lemma_.lower() in FLIGHT_VERBS) and not any(c.dep_ == "neg" for c in v.children):
             u.landing += [w for w in args.landing_of(v, table, owner) if w not in u.landing]
     for h in heads:
         u.landing += [w for w in args.landing_of(h, table, owner) if w not in u.landing]

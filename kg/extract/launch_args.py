@@ -213,7 +213,7 @@ def landing_of(verb: Token, table: EntityTable, owner: str | None) -> list[str]:
     """Seas a missile was fired into or came down in: preps of ``verb`` (a launch verb or a verb
     of landing) whose object is a body of water, or a directional phrase that points at one."""
     out: list[str] = []
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _LAND_PREPS | {"between"}]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in _LAND_PREPS | {"between"}]
     # "landed 550km east of the Korean peninsula", wherever the parser hangs "east".
     preps += [t for t in verb.subtree if _DIRECTION.fullmatch(t.lower_) and t.i != verb.i
               and any(c.lower_ == "of" for c in t.children)

@@ -86,7 +86,10 @@ class Story:
         out: list[Draft] = []
         for d in self.drafts:
             if d.pending:
-                days = [x.day for x in dated if x.launcher == d.launcher and x.day and (pub is None or x.day <= pub)]
+                # Only launches told in their own right, not one dated in passing ("its first
+                # launch since March 18, when it fired ...").
+                days = [x.day for x in dated if x.launcher == d.launcher and x.day and any(u.main for u in x.units)
+                        and (pub is None or x.day <= pub)]
                 d.day = max(days) if days else pub
             if d.day is None:
                 out.append(d)

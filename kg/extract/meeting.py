@@ -18,6 +18,7 @@ from kg.extract.event_args import (
     TEMPORAL_PREPS,
     EventArgs,
     Mention,
+    clauses_of,
     conjuncts,
     dedupe,
     fold,
@@ -98,7 +99,7 @@ def _noun_mention(args: EventArgs, tok: Token) -> Mention | None:
               for k in args.actors(o)]
     parts += args.with_actors(tok)
     anchors = [tok]
-    for v in (x for x in tok.subtree if x.dep_ in ("relcl", "acl") and x.pos_ == "VERB"):
+    for v in clauses_of(tok):
         anchors.append(v)
         if v.lemma_ in RELCL_SUBJ or any(c.lower_ in ("which", "where") and c.dep_ == "pobj"
                                           for p in v.children for c in p.children):

@@ -55,6 +55,8 @@ MODIFIERS = {
     "research", "associate", "visiting", "managing", "parliamentary", "regional",
 }
 TITLE_WORDS = HEADS | MODIFIERS
+# Words a title may end with after its head: "secretary general", "minister of defence".
+TAILS = {"general", "state", "staff", "defence", "defense", "affairs"}
 _VOCAB = sorted(TITLE_WORDS)
 # Ranks and honorifics between a title and a name; not part of the office.
 RANKS = {"gen", "gen.", "general", "lt", "lt.", "col", "col.", "adm", "adm.", "maj", "maj.", "mr",
@@ -232,7 +234,7 @@ class _Reader:
         while words and words[-1] in ("-", "of"):
             words.pop()
             i -= 1
-        if not words or words[-1] not in HEADS:
+        if not words or not (words[-1] in HEADS or (words[-1] in TAILS and HEADS & set(words))):
             return None
         return words, i
 
@@ -263,6 +265,13 @@ class _Reader:
         if q >= span.sent.start and self.doc[q].lower_ == "the":
             q -= 1
         org, salient = self.qualifier_before(q)
+        named = self.table.span_of(self.doc[q]) if q >= span.sent.start else None
+        if named is not None and org is not None and self._unknown_org(org):
+            # "India's External Affairs Minister": the model took the office for an organisation.
+            outer = self.qualifier_before(named.start - 1)
+            if outer[0] is not None or outer[1]:
+                words = [t.lower_ for t in named] + words
+                org, salient = outer
         if org is None and not salient:
             # Offices outside the lexicon, between a qualifier and a known head: "India's
             # External Affairs Minister", "Japan's agriculture minister".
@@ -275,6 +284,9 @@ class _Reader:
                     words = extra + words
                     break
         return _Cand(key, _join(words), org, salient, span)
+
+    def _unknown_org(self, key: str) -> bool:
+        return self.table.cls(key) == "Organization" and gazetteer.org_by_key(key) is None
 
     def _office_word(self, tok: Token) -> bool:
         """A word an office name may have: Title-case ("External") or a lower-case noun."""
