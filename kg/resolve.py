@@ -74,7 +74,10 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
         old = merged.get(target)
         if old is not None:
             aliases |= old.aliases
-        merged[target] = dataclasses.replace(base, cls=cls, name=name, aliases=aliases)
+        # The most specific container any article states ("Sapporo, Hokkaido" over Japan).
+        withins = sorted({e.within for e in by_key[target] if e.within})
+        within = next((w for w in withins if not w.startswith("country:")), withins[0] if withins else None)
+        merged[target] = dataclasses.replace(base, cls=cls, name=name, aliases=aliases, within=within)
     return merged, remap
 
 

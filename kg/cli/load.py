@@ -56,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
         password = args.password if args.password is not None else os.environ.get("KG_PASSWORD", "")
         auth = Auth(args.user, password, args.auth)
     url = args.update_endpoint or args.endpoint
-    report = load(args.graph, url, update=bool(args.update_endpoint), auth=auth, batch=args.batch, jobs=args.jobs,
-                  attempts=max(1, args.retries + 1), default_graph=args.default_graph,
+    report = load(args.graph, url, update=bool(args.update_endpoint), auth=auth, batch=args.batch,
+                  jobs=args.jobs, attempts=max(1, args.retries + 1), default_graph=args.default_graph,
                   progress=None if args.quiet else stderr_progress())
     if not args.quiet:
         print(f"kg load: loaded {report.triples:,} triples in {report.graphs} graph(s) from {args.graph} "

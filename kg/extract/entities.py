@@ -138,6 +138,61 @@ class EntityTable:
                     self.entities[parent] = _place_entity(place, alias=False)
 
 
+_PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
+_CONTAINS = re.compile(r"^(?:,| in| in the| area in| area of| district of| region of| province of|,? in the)\s*$", re.I)
+
+
+def _country_of(table: EntityTable, key: str | None) -> str | None:
+    """The country a place lies in, climbing ``within`` (a country is its own)."""
+    seen = set()
+    while key and key not in seen:
+        seen.add(key)
+        ent = table.entities.get(key) or _known_place(key)
+        if ent is None:
+            return None
+        if ent.cls == "Country":
+            return key
+        key = ent.within
+    return None
+
+
+def _known_place(key: str) -> Entity | None:
+    place = gazetteer.place_by_key(key)
+    return _place_entity(place, alias=False) if place is not None else None
+
+
+def _add_containment(table: EntityTable) -> None:
+    """The containing place an article states: "Hamhung in South Hamgyong Province", "Sapporo,
+    Hokkaido", "Russia's Amur region". It replaces the gazetteer's coarser one (a country) when
+    both agree on the country, so ``kg:within`` names the most specific place the text gives."""
+    doc, mentions = table.doc, sorted(table.mentions, key=lambda m: m.start)
+    for n, (inner, outer) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        a, b = table.entities.get(inner.entity), table.entities.get(outer.entity)
+        if a is None or b is None or a.key == b.key:
+            continue
+        gap = doc.text[inner.end:outer.start]
+        possessive = re.fullmatch(r"['\u2019]s\s+", gap) is not None
+        if possessive:
+            a, b = b, a  # "Russia's Amur region": the second lies in the first
+        elif re.fullmatch(r",?\s+off\s+", gap) and "island" in fold(a.name):
+            pass  # "Okushiri island, off Hokkaido": an island belongs to the land it lies off
+        elif not _CONTAINS.match(gap):
+            continue
+        elif n + 2 < len(mentions) and re.fullmatch(r"['\u2019]s\s+", doc.text[outer.end:mentions[n + 2].start]):
+            # "the Vostochny Cosmodrome in Russia's Amur region": it lies in the region.
+            b = table.entities.get(mentions[n + 2].entity) or b
+        if _PLACE_RANK.get(a.cls, 0) == 0 or _PLACE_RANK.get(b.cls, 0) <= _PLACE_RANK.get(a.cls, 0) \
+                and not (a.cls == b.cls == "Region"):
+            continue
+        country_a, country_b = _country_of(table, a.within) if a.within else None, _country_of(table, b.key)
+        if country_a and country_b and country_a != country_b:
+            continue  # the text and the gazetteer disagree: a list of places, not containment
+        if a.within and a.within != country_a and a.within != b.key:
+            continue  # already more specific than a country
+        table.entities[a.key] = Entity(key=a.key, cls=a.cls, name=a.name, aliases=a.aliases, within=b.key,
+                                       country=a.country, geonames_id=a.geonames_id, iso_code=a.iso_code)
+
+
 def _merge_countryless_bodies(table: EntityTable) -> None:
     """ "Joint Chiefs of Staff" with no country named is the article's country-specific one, if
     the article names exactly one body of that name with its country."""
@@ -312,9 +367,11 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     for span, label in spans:
         _add_span(table, span, label, full_names)
     _add_national_bodies(table)
+    _add_unlabelled_places(table)
     _add_compass_countries(table)
     _add_acronyms(table)
     _merge_countryless_bodies(table)
+    _add_containment(table)
     _drop_unmentioned_countries(table)
     table.mentions.sort(key=lambda m: (m.start, m.end))
     return table
@@ -351,6 +408,29 @@ def _compass_country(table: EntityTable, word: str) -> str | None:
     hits = {m.entity for m in table.mentions if table.cls(m.entity) == "Country"
             and fold(table.entities[m.entity].name).split()[0] == word}
     return hits.pop() if len(hits) == 1 else None
+
+
+def _add_unlabelled_places(table: EntityTable) -> None:
+    """Proper nouns the model left untagged ("from the Hamhung area") that the gazetteer knows
+    exactly, kept only when the place's country is named in the article too: a coincidental
+    match with some town abroad ("Kora" in India) is thereby left out."""
+    doc = table.doc
+    named_countries = {m.entity for m in table.mentions if table.cls(m.entity) == "Country"}
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in table._by_token or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in table._by_token and j - i < 4:
+            j += 1
+        span = doc[i:j]
+        place = gazetteer.lookup_place(span.text)
+        if place is not None and place.cls in ("City", "Region", "BodyOfWater") and not span.text.isupper():
+            country = _country_of(table, place.within) if place.within else None
+            if country in named_countries:
+                table.add(span, _place_entity(place))
+        i = j
 
 
 def _add_compass_countries(table: EntityTable) -> None:

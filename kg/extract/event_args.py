@@ -210,17 +210,23 @@ class EventArgs:
         for _ in range(5):
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                     and c.tag_ not in ("WDT", "WP")]
-            if subj:
-                return subj[0]
+            if subj:  # the nearest: "CAMP DAVID, Md. (AP) — President Joe Biden welcomed"
+                return max(subj, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i))
             if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children):
                 return next(c for c in v.head.children if c.dep_ == "dobj")  # "urged them to ..."
-            if v.dep_ in ("xcomp", "acomp", "conj", "ccomp") and v.head is not v:
+            purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose) and v.head is not v:
                 v = v.head
                 continue
             if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
                 return v.head if not self.place_of(v.head) else None
             return None
         return None
+
+    def span_actors(self, start: int, end: int) -> list[str]:
+        """Every actor named in doc[start:end], for phrases the parser tangles ("at which A, B and C")."""
+        return dedupe(k if self.t.cls(k) == "Person" else self.t.actor(k)
+                      for _, k in self.t.in_span(self.doc[start:end]))
 
     def with_actors(self, tok: Token, preps=("with", "between", "among")) -> list[str]:
         """Actors of "with"/"between" phrases on ``tok``, or right after it but hung on its verb."""
@@ -267,6 +273,10 @@ class EventArgs:
                             k = self.place_of(o)
                             if k:
                                 return k
+            if a.lemma_ == "visit":  # "visited Seoul to attend a summit"
+                k = next((self.place_of(c, 0) for c in a.children if c.dep_ == "dobj"), None)
+                if k:
+                    return k
             if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children):
                 k = self.place_of(a.head, 0)
                 if k:
@@ -441,12 +451,14 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
         if bare:  # "the meeting": the event talked about last, of a fitting kind, with substance
             ranked = sorted(range(len(clusters)), key=lambda i: (
                 m.kind in ("Meeting", fold(clusters[i]).kind), len(fold(clusters[i]).participants) >= 2,
-                m.trigger.lemma_ in {x.trigger.lemma_ for x in clusters[i]}, clusters[i][-1].trigger.i))
+                m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]},
+                clusters[i][-1].trigger.i))
             best = ranked[-1] if ranked else None
         for i in range(len(clusters) - 1, -1, -1):
             c = fold(clusters[i])
-            score = 0.0 if bare or not compatible(args, m, c) else same_event(args, m, c)
-            if score and m.trigger.lemma_ in {x.trigger.lemma_ for x in clusters[i]}:
+            nested = any(x.parent == m.trigger.i or m.parent == x.trigger.i for x in clusters[i])
+            score = 0.0 if bare or nested or not compatible(args, m, c) else same_event(args, m, c)
+            if score and m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]}:
                 score += 0.5  # "the exercise" rather than "a combined air drill"
             if score > top:  # the best-supported cluster; the latest among equals
                 best, top = i, score

@@ -51,6 +51,7 @@ TRY_VERBS = {"try", "attempt", "fail", "appear", "seem", "manage"}
 HISTORY_ADVS = {"last", "recently", "previously", "earlier", "already", "once", "before"}
 GENERIC_MODS = {"any", "every", "no", "such", "future", "further", "additional", "repeated", "more",
                 "each", "these", "those"}
+DEBRIS = {"fragment", "debris", "wreckage", "piece", "object", "stage"}
 _PRONOUNS = {"it", "they", "this", "that", "both"}
 
 
@@ -150,8 +151,10 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
         return "event"
     # Nouns
     low = tok.lower_
-    if (lemma in WEAK_NOUNS or low in WEAK_NOUNS) and not missiles and not (
-            lemma == "attempt" and any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in tok.children)):
+    # "the second attempt", "North Korea's attempt to put a satellite into orbit"
+    attempt = lemma == "attempt" and any((c.dep_ == "amod" and c.ent_type_ == "ORDINAL") or
+                                         (c.dep_ == "acl" and _candidate(c) == "verb") for c in tok.children)
+    if (lemma in WEAK_NOUNS or low in WEAK_NOUNS) and not missiles and not attempt:
         return None
     mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
     if mods & GENERIC_MODS or any(args.is_aggregate(m) for m in missiles):
@@ -159,7 +162,10 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     plural = tok.tag_ in ("NNS", "NNPS")
     if plural and not any(c.dep_ in ("det", "poss") for c in tok.children):
         return None                     # "North Korean missile launches" in general
-    return "attach" if plural else "event"
+    # "two minutes after the launch", "ahead of the launch": a time reference to it
+    if plural or (tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before", "since", "following")):
+        return "attach"
+    return "event"
 
 
 # ------------------------------------------------------------------ time attachment
@@ -302,22 +308,33 @@ def _clause(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _about_missile(t: Token | None) -> bool:
+    return t is not None and (args.is_missile(t) or t.lemma_.lower() in DEBRIS or t.lower_ in ("it", "they"))
+
+
 def _referring(sent: Span, used: set[int]) -> list[Token]:
-    """Verbs of a clause about the missile told before: "It flew ...", "the missile reached ..."."""
+    """Verbs of a clause about the missile told before: "It flew ...", "the missile reached ...",
+    "detected numerous fragments falling into the Yellow Sea"."""
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.i in used or tok.lemma_.lower() in args.SPEECH_VERBS:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        about = [t for t in (subj, obj) if t is not None and (args.is_missile(t) or t.lower_ in ("it", "they"))]
-        if subj is not None and subj.lower_ in ("it", "they") and subj not in about:
-            about.append(subj)
-        if not about or (obj in about and subj not in about and tok.lemma_.lower() not in OBSERVE_VERBS):
+        finite = tok
+        if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
+            subj, finite = tok.head, tok.head.head     # "fragments falling into ..."
+        if not _about_missile(subj) and not (_about_missile(obj) and tok.lemma_.lower() in OBSERVE_VERBS):
             continue
-        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        past = tok.tag_ == "VBD" or bool(aux & {"was", "were", "had", "has", "have", "did"})
-        if past and not any(c.tag_ == "MD" for c in tok.children):
-            return _clause(tok)
+        aux = {c.lower_ for c in finite.children if c.dep_ in ("aux", "auxpass")}
+        past = finite.tag_ == "VBD" or bool(aux & {"was", "were", "had", "has", "have", "did"})
+        if not past or any(c.tag_ == "MD" for c in finite.children):
+            continue
+        clause = _clause(tok)
+        # "it" is the missile only in a clause of flight or one that names a missile class.
+        if subj is not None and subj.lower_ in ("it", "they") and not any(
+                v.lemma_.lower() in FLIGHT_VERBS or any(args.is_missile(t) for t in v.subtree) for v in clause):
+            continue
+        return clause
     return []
 
 
@@ -406,7 +423,7 @@ def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]
     for m in times:
         root = _root(sent, m.start, m.end)
         i = _owner(root, domain, is_time=True) if root is not None else None
-        if i is None:
+        if i is None or not args.same_line(units[i].anchors[0], root):
             continue
         if m.kind == "day" and m.day is not None:
             units[i].days.append(m.day)
@@ -425,15 +442,36 @@ def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]
             continue
         i = _owner(root, domain, is_time=False)
         i = alone[0] if i is None and len(alone) == 1 else i
-        if i is not None:
+        if i is not None and args.same_line(units[i].anchors[0], root):
             units[i].values.setdefault(_ROLES[q.role], q.value)
     for u, kind, hs in zip(units, kinds, heads, strict=True):
         _fill(u, ctx, kind, hs, owner)
         if u.asserts:
             u.reporters = args.reporters_of(sent, u.anchors, ctx.entities, last)
     # A clause about the missile that says nothing we keep is not evidence of the launch.
-    return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values or u.reporters
+    return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values
             or any(v.lemma_.lower() in FLIGHT_VERBS for v in u.anchors)]
+
+
+def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
+    """The document's launcher, for units that name none ("The other missiles launched ..."):
+    the one its launch verbs name most, else its launch nouns, else the country of a launch site."""
+    named: Counter[str] = Counter()
+    sites: Counter[str] = Counter()
+    for sent in sents:
+        cands = [(t, k) for t in sent if (k := _candidate(t))]
+        ids = {t.i for t, _ in cands}
+        for tok, kind in cands:
+            if _status(tok, kind, _missiles_of(tok, ids)) is None:
+                continue
+            key = _launcher(tok, kind, ctx)
+            if key:
+                named[key] += 2 if kind == "verb" else 1
+            site = args.site_of(tok, ctx.entities)[0]
+            if site and (country := args.country_of(site, ctx.entities)):
+                sites[country] += 1
+    best = (named or sites).most_common(1)
+    return best[0][0] if best else None
 
 
 @extractor("kg.missile_launch.v1")
@@ -442,17 +480,7 @@ def extract_launches(ctx: Context) -> list[MissileLaunch]:
     from kg.extract.launch_story import Story
 
     sents = list(ctx.doc.sents)
-    # The document's launcher, for units that name none ("The other missiles launched ...").
-    named = Counter()
-    for sent in sents:
-        cands = [(t, k) for t in sent if (k := _candidate(t))]
-        ids = {t.i for t, _ in cands}
-        for tok, kind in cands:
-            if kind == "verb" and _status(tok, kind, _missiles_of(tok, ids)) == "event":
-                key = _launcher(tok, kind, ctx)
-                if key:
-                    named[key] += 1
-    default = named.most_common(1)[0][0] if named else None
+    default = _doc_launcher(ctx, sents)
     story = Story(ctx, default)
     last: list[str] = []
     for sent in sents:

@@ -32,6 +32,7 @@ _NOT_CLASS = {"several", "many", "more", "other", "such", "same", "first", "seco
               "fifth", "another", "last", "latest", "previous", "further", "additional", "repeated",
               "new", "suspected", "potential", "possible", "apparent", "both", "what", "earlier",
               "recent", "at", "least", "some", "around", "about", "up", "to", "the", "a", "an"}
+_NAMES = {"GPE", "ORG", "PERSON", "LOC", "NORP", "DATE", "TIME"}
 _CLASS_DEPS = {"amod", "compound", "nmod", "npadvmod", "punct", "advmod", "quantmod"}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a pair of": 2}
@@ -75,7 +76,10 @@ def missile_phrase(head: Token) -> str:
         if child.dep_ in _CLASS_DEPS:
             keep.update(t.i for t in child.subtree)
     start = head.i
-    while start - 1 in keep:
+    # Leftwards while the words modify the head; a name ("North Korea fires ballistic missile"
+    # in a headline the tagger misread) is not part of a class.
+    while start - 1 in keep and doc[start - 1].ent_type_ not in _NAMES and not (
+            doc[start - 1].lemma_.lower() in ("fire", "launch", "test") and doc[start - 2].text != "-"):
         start -= 1
     while start < head.i and (doc[start].lower_ in _NOT_CLASS or doc[start].is_punct
                               or doc[start].like_num):
@@ -137,6 +141,13 @@ _KOREA = {"country:KP", "country:KR", "region:korean-peninsula"}
 _BETWEEN = [({"country:JP"}, _KOREA, "Sea of Japan"), ({"country:CN"}, _KOREA, "Yellow Sea")]
 
 
+def same_line(a: Token, b: Token) -> bool:
+    """Whether two tokens are on one line. The parser runs sentences across the line breaks of
+    headlines and live-blog stamps; a time or a speaker on another line is not this clause's."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
 def _path_up(tok: Token, stop: Token) -> list[Token]:
     """Tokens from ``tok`` up to (not including) ``stop``; empty when ``stop`` is not an ancestor."""
     path = [tok]
@@ -166,6 +177,14 @@ def site_of(verb: Token, table: EntityTable) -> tuple[str | None, str | None]:
                 country = key
         if site:
             break
+    if site is None:
+        # "launched toward the East Sea near Sinpo": a town is where from, not where to.
+        for prep in (t for t in verb.subtree if t.lower_ == "near" and t.dep_ == "prep"):
+            if any(p.pos_ == "VERB" for p in _path_up(prep, verb)):
+                continue
+            site = next((k for _s, k in _entities_under(table, prep) if table.cls(k) == "City"), None)
+            if site:
+                break
     return site, country
 
 
@@ -263,6 +282,18 @@ def _cited_official(obj: Token, table: EntityTable) -> str | None:
     return org.key
 
 
+def _reported(verb: Token) -> set[int]:
+    """Tokens a speech verb reports: its complement ("said it flew"), or the clause it is tucked
+    into ("It flew ..., TV Asahi reported"); not its adjuncts ("told ... before it lifted off")."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "conj", "parataxis") or (c.dep_ == "prep" and c.lower_ == "as"):
+            out.update(t.i for t in c.subtree)
+    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.i != verb.i:
+        out.update(t.i for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree})
+    return out
+
+
 def reporters_of(sent: Span, content: list[Token], table: EntityTable,
                  last: list[str] | None = None) -> list[str]:
     """Who the sentence says told us ``content``: "X said", "according to X", "X reported, citing Y".
@@ -275,12 +306,15 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable,
     inside = {t.i for c in content for t in c.subtree} | {c.i for c in content}
     for tok in sent:
         low = tok.lower_
+        if not same_line(tok, content[0]):
+            continue
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and tok.lemma_.lower() != "detect":
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            scope = {t.i for t in tok.subtree} | ({t.i for t in tok.head.subtree}
-                                                  if tok.dep_ in ("parataxis", "advcl") else set())
+            scope = _reported(tok)
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.i > sent.start and tok.nbor(-1).dep_ == "appos":
+                subj = tok.nbor(-1)       # "..., South Korea's Joint Chiefs of Staff said" misparsed
             if subj is None or not (inside & (scope - {t.i for t in subj.subtree})):
                 continue
             if subj.lower_ in ("it", "they") and last:
@@ -298,6 +332,16 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable,
 
 
 # ------------------------------------------------------------------ time zones
+
+def country_of(key: str | None, table: EntityTable) -> str | None:
+    """The country a place lies in, climbing "Sunan" → "Pyongyang" → North Korea."""
+    for _ in range(5):
+        if key is None or table.cls(key) == "Country":
+            return key
+        ent = table.entities.get(key)
+        key = ent.within if ent else None
+    return None
+
 
 def utc_offset(country: str | None, day: dt.date, table: EntityTable) -> dt.timedelta | None:
     """The UTC offset of ``country`` on ``day`` when it has one time zone (local clock times

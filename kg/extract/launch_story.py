@@ -117,7 +117,12 @@ class Story:
                 values.setdefault(k, v)
         site = next((u.site for u in units if u.site), None)
         landing = list(dict.fromkeys(w for u in units for w in u.landing))
-        reporters = list(dict.fromkeys(r for u in units for r in u.reporters))
+        # The launching state's own claims are not reports of it, its news agency's are:
+        # "North Korea says it tested ..." vs "according to the state news agency KCNA".
+        table = self.ctx.entities
+        reporters = [r for r in dict.fromkeys(r for u in units for r in u.reporters)
+                     if r != d.launcher and (table.cls(r) == "NewsAgency" or
+                                             table.entities[r].country != d.launcher)]
         clock = next((u.clock for u in units if u.clock is not None), None)
         return MissileLaunch(
             launcher=d.launcher, missiles=tuple(missiles),
@@ -135,7 +140,7 @@ class Story:
         tz = clock.tzinfo
         if tz is None:
             # A bare clock time is the launch region's local time.
-            offset = args.utc_offset(_country(self.ctx, site) or d.launcher, d.day, self.ctx.entities)
+            offset = args.utc_offset(args.country_of(site, self.ctx.entities) or d.launcher, d.day, self.ctx.entities)
             tz = dt.timezone(offset) if offset is not None else None
         return dt.datetime.combine(d.day, clock.time(), tz).isoformat()
 
@@ -144,13 +149,3 @@ def _thin(u: _Unit) -> _Unit:
     from dataclasses import replace
 
     return replace(u, site=None, landing=[], values={}, clock=None, count=None, main=False)
-
-
-def _country(ctx: Context, key: str | None) -> str | None:
-    """The country a place lies in, climbing "Sunan" → "Pyongyang" → North Korea."""
-    for _ in range(5):
-        if key is None or ctx.entities.cls(key) == "Country":
-            return key
-        ent = ctx.entities.entities.get(key)
-        key = ent.within if ent else None
-    return None

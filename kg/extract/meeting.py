@@ -10,6 +10,8 @@ participants. Argument finding and merging live in :mod:`kg.extract.event_args`.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from kg.extract import Context, extractor
@@ -78,51 +80,63 @@ def _sidelines(a: Token) -> int | None:
     return None
 
 
-def _noun_mention(args: EventArgs, tok: Token) -> Mention | None:
+def _name(tok: Token) -> str | None:
+    """A capitalised meeting name: "the third Summit for Democracy", "the G20 Summit"."""
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return None
+    start, end = tok.i, tok.i + 1
+    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].is_title:
+        start -= 1
+    if end + 1 < tok.sent.end and tok.doc[end].lower_ in ("for", "on", "of") and tok.doc[end + 1].is_title:
+        end += 2
+    return tok.doc[start:end].text
+
+
+def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     gov, rel = governor(tok)
     if gov is not None and _trigger_verb(gov):
-        return None  # "were due to meet for landmark talks": one mention, the verb's
+        return []  # "were due to meet for landmark talks": one mention, the verb's
     if tok.dep_ in ("appos", "conj") and _trigger_noun(tok.head):
-        return None
+        return []
     clause = gov if gov is not None and rel not in TEMPORAL_PREPS else tok
     if args.generic(tok, clause):
-        return None
+        return []
     t = args.t
-    name = None
-    key = t.entity_of(tok)
-    if key and tok.is_title and t.cls(key) not in PLACES | {"Person"}:
-        name = t.span_of(tok).text  # "Summit for Democracy"
     parts = [k for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod")
-             for cc in conjuncts(c) for k in args.actors(cc)
-             if t.cls(k) != "City" and k != key and (c.dep_ != "amod" or t.cls(k) != "Country")]
+             for cc in conjuncts(c) for k in args.actors(cc) if t.cls(k) != "City"]
     parts += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
               for k in args.actors(o)]
-    parts += args.with_actors(tok)
+    partners = args.with_actors(tok)
     anchors = [tok]
     for v in clauses_of(tok):
         anchors.append(v)
-        if v.lemma_ in RELCL_SUBJ or any(c.lower_ in ("which", "where") and c.dep_ == "pobj"
-                                          for p in v.children for c in p.children):
+        rel_at = [c for p in v.children for c in p.children
+                  if c.lower_ in ("which", "where") and c.dep_ == "pobj"]
+        if rel_at:  # "a summit ... at which A, B and C agreed"
+            parts += args.span_actors(rel_at[0].i + 1, v.i)
+        elif v.lemma_ in RELCL_SUBJ:  # "the summit, which Yoon is attending"
             s = args.subject(v)
             if s is not None and s.i not in range(tok.left_edge.i, tok.i + 1):
                 parts += args.actors(s)
         parts += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
+    subjects: list[str] = []
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
+        if gov.dep_ in ("advcl", "xcomp") and gov.head.lemma_ == "visit":
+            anchors.append(gov.head)
         if (rel == "dobj" and gov.lemma_ in HOLD) or (rel in MEDIUM_PREPS and rel != "for") or (
                 rel == "for" and gov.lemma_ in HOLD):
             s = args.subject(gov)
-            parts += args.actors(s) if s is not None else []
+            subjects = args.actors(s) if s is not None else []
             if gov.lemma_ in ("welcome", "invite", "host") or rel == "for":
                 parts += [k for c in gov.children if c.dep_ == "dobj" for k in args.actors(c)]
-        parts += args.with_actors(gov)
+        partners += args.with_actors(gov)
     definite = any(c.lower_ in ("the", "this", "that", "these", "its", "their", "his", "her")
                    or c.dep_ == "poss" for c in tok.children) or (
         rel == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in gov.children))
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") for c in tok.children) else "Meeting"
-    m = Mention(kind, tok.sent, tok, dedupe(parts), name=name, definite=definite,
-                separate=any(c.lower_ == "separate" for c in tok.children))
+    m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + partners), name=_name(tok), definite=definite)
     m.place = args.place(anchors) or next((t.entity_of(c) for c in tok.children if c.dep_ in (
         "compound", "nmod") and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None)
     future = gov is not None and args.is_future(gov) or any(
@@ -132,7 +146,11 @@ def _noun_mention(args: EventArgs, tok: Token) -> Mention | None:
     if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
     m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None)
-    return m
+    if any(c.lower_ == "separate" for c in tok.children) and len(partners) >= 2 and subjects:
+        # "held separate talks with Li and with Kishida": one meeting with each.
+        return [dataclasses.replace(m, participants=dedupe(subjects + [p]), separate=True)
+                for p in dedupe(partners)]
+    return [m]
 
 
 def _add_planner(args: EventArgs, m: Mention, verb: Token) -> None:
@@ -167,10 +185,10 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
 def find_mentions(args: EventArgs) -> list[Mention]:
     out = []
     for tok in args.doc:
-        m = (_verb_mention(args, tok) if _trigger_verb(tok)
-             else _noun_mention(args, tok) if _trigger_noun(tok) else None)
-        if m is not None:
-            out.append(m)
+        if _trigger_verb(tok):
+            out += [m for m in [_verb_mention(args, tok)] if m is not None]
+        elif _trigger_noun(tok):
+            out += _noun_mentions(args, tok)
     return out
 
 

@@ -414,6 +414,28 @@ def topic_country(ctx: Context) -> str | None:
     return best
 
 
+_BODY_WORDS = ("ministry", "department", "agency", "office", "council", "command")
+
+
+def _body_in_title(reader: _Reader, title: str, org: str) -> tuple[str, str]:
+    """ "Chinese foreign ministry spokesperson": the office is the ministry's, not China's.
+
+    The words up to the body noun name a national body of the country (by the gazetteer); the
+    rest is the title. Without a known body, the title stays whole and the country holds it.
+    """
+    words = title.split()
+    cut = max((i for i, w in enumerate(words) if w in _BODY_WORDS), default=None)
+    if cut is None or reader.table.cls(org) != "Country" or not HEADS & set(words[cut + 1:]):
+        return title, org
+    body = gazetteer.lookup_national_body(" ".join(words[:cut + 1]), org)
+    if body is None:
+        return title, org
+    if body.key not in reader.table.entities:
+        reader.table.entities[body.key] = Entity(key=body.key, cls=body.cls, name=body.name,
+                                                 country=body.country, aliases=frozenset([body.name]))
+    return " ".join(words[cut + 1:]), body.key
+
+
 def find_roles(ctx: Context) -> list[Role]:
     """Every role the document states, once per (person, title, org), with its first sentence."""
     if "roles" in ctx.cache:
@@ -438,8 +460,9 @@ def find_roles(ctx: Context) -> list[Role]:
                    or (salient if c.title in LEADER_TITLES else None) or dateline)
         if org is None:
             continue
+        title, org = _body_in_title(reader, c.title, org)
         reader._ensure(org)
-        roles.setdefault((c.person, c.title, org), Role(c.person, c.title, org, line_evidence(ctx, [c.span])))
+        roles.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span])))
     ctx.cache["roles"] = list(roles.values())
     return ctx.cache["roles"]
 

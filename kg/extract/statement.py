@@ -41,11 +41,13 @@ REPORTING = {
     "call", "emphasise", "emphasize", "underline", "underscore", "reiterate", "remark", "comment",
     "complain", "demand", "accuse", "threaten", "criticise", "criticize", "condemn", "denounce",
     "assert", "maintain", "suggest", "predict", "promise", "brand", "label", "conclude", "recall",
-    "reveal", "disclose", "answer", "agree", "deny", "dismiss", "boast", "lament", "concede",
+    "reveal", "disclose", "answer", "deny", "dismiss", "boast", "lament", "concede",
 }
 # Subjects that are a country speaking through its institutions: "the Japanese government said".
-_COLLECTIVE = {"government", "military", "officials", "official", "authorities", "army", "navy",
-               "administration", "spokesperson", "spokesman", "spokeswoman", "ministry"}
+_BODIES = {"government", "military", "authorities", "army", "navy", "administration", "ministry",
+           "cabinet", "regime"}
+# Subjects that speak for the body they are "for": "a spokesperson for the ministry said".
+_MOUTHS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "representative"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Quote marks: (open, close) pairs, tried in this order.
@@ -144,14 +146,19 @@ class _Speakers:
                 return self.table.actor(self.table.entity_of(child))
         if tok.lower_ in HEADS and any(c.lower_ in ("the", "this") for c in tok.children):
             return self.titled(tok)
-        if tok.lower_ in _COLLECTIVE:
-            # "the Japanese government", "a spokesperson for the ministry", "officials in Seoul"
-            near = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
-            near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "in", "at")
-                     for g in c.children if g.dep_ == "pobj"]
-            for other in near:
+        # "a spokesperson for the ministry", "a spokesman for the South Korean government"
+        if tok.lower_ in _BODIES or tok.lower_ in _MOUTHS:
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    key = self.of(obj)
+                    if key is not None and self.table.cls(key) != "Person":
+                        return key
+        # "the Japanese government", "North Korea's military"; not "a Japanese official", who is
+        # one anonymous person, not the country.
+        if tok.lower_ in _BODIES:
+            for other in (c for c in tok.children if c.dep_ in ("amod", "compound", "poss")):
                 key = self.table.actor(self.table.entity_of(other))
-                if key is not None and (other.dep_ == "pobj" or self.table.cls(key) == "Country"):
+                if self.table.cls(key) == "Country":
                     return key
         return None
 
@@ -203,6 +210,11 @@ def _frame(doc: Doc, qspan: Span) -> Token | None:
             if anc.lower_ == "according":
                 best = (0, anc)
                 break
+    if best is None:
+        # "According to X, the missile "flew ..."": the phrase hangs off the quoted clause.
+        sent = qspan[0].sent
+        best = next(((0, t) for t in doc[sent.start:sent.end] if t.lower_ == "according"
+                     and t.i not in inside and lo <= t.idx < hi and _according(t) is not None), None)
     return best[1] if best else None
 
 
@@ -232,6 +244,20 @@ def _content(doc: Doc, verb: Token, qspan: Span, subj: Token | None) -> tuple[in
             first, last = _line(doc.text, qspan.start_char, qspan.end_char)
             return max(first, doc[lo].idx), min(last, doc[hi - 1].idx + len(doc[hi - 1]))
     return qspan.start_char, qspan.end_char
+
+
+def _around(doc: Doc, according: Token, parts: list[tuple[_Quote, Span]]) -> tuple[int, int]:
+    """What "according to X" attributes: the sentence around the quotes, minus that phrase."""
+    sent = parts[0][1][0].sent
+    phrase = {t.i for t in according.subtree}
+    toks = [t for t in sent if t.i not in phrase and not t.is_space]
+    while toks and toks[0].is_punct and not toks[0].is_quote:
+        toks.pop(0)
+    while toks and toks[-1].is_punct and not toks[-1].is_quote:
+        toks.pop()
+    if not toks:
+        return parts[0][0].start, parts[-1][0].end
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 def _clean(text: str, start: int, end: int, marks: list[int]) -> str:
@@ -318,7 +344,10 @@ def find_statements(ctx: Context) -> list[Statement]:
         if speaker is None or ctx.entities.cls(speaker) not in _SPEAKER_CLASSES:
             continue
         marks = [i for q, _ in parts for i in (q.start - 1, q.end)]
-        if len(parts) > 1 or verb.lower_ == "according":
+        if verb.lower_ == "according":
+            content = _around(doc, verb, parts)
+            quote, direct = _clean(text, *content, marks), False
+        elif len(parts) > 1:
             ranges = [(q.start, q.end) for q, _ in parts]
             quote, direct = " ".join(_clean(text, a, b, marks) for a, b in ranges), True
             content = (parts[0][0].start, parts[-1][0].end)

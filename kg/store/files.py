@@ -1,7 +1,9 @@
-"""RDF files by extension: the formats `kg build` writes, as Oxigraph and rdflib name them."""
+"""RDF files: their formats by extension, and reading a dataset graph by graph as it streams."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -32,3 +34,73 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 def rdflib_format(path: Path) -> str:
     return _lookup(path)[1]
+
+
+Run = tuple[str | None, list[ox.Triple]]     # a graph IRI (None: the default graph) and triples of it
+
+
+class _Counting:
+    """A binary file that counts the bytes read from it, for progress."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh, self.count = fh, 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.fh.read(n)
+        self.count += len(data)
+        return data
+
+
+class GraphRuns:
+    """A dataset file, read as it streams, as whole graphs: ``for iri, triples in GraphRuns(path)``.
+
+    A graph is yielded as soon as the next graph starts, so work on it begins while the rest
+    of the file is still being parsed (`kg build` writes each graph in one piece). A graph
+    that comes back later in the file (N-Quads may interleave) is yielded again at the end,
+    complete, and listed in :attr:`repeated`: a loader replaces its first, partial run then.
+    """
+
+    def __init__(self, path: Path, default_graph: str | None = None) -> None:
+        self.path, self.default_graph = Path(path), default_graph
+        if not self.path.is_file():
+            raise error("E060", path=self.path)
+        self.format = rdf_format(self.path)
+        self.size = self.path.stat().st_size
+        self.repeated: set[str | None] = set()
+        self._counter: _Counting | None = None
+
+    @property
+    def fraction_read(self) -> float:
+        return (self._counter.count / self.size) if self._counter and self.size else 0.0
+
+    def __iter__(self) -> Iterator[Run]:
+        whole: dict[str | None, list[ox.Triple]] = {}
+        current: object = object()
+        run: list[ox.Triple] = []
+        with self.path.open("rb") as fh:
+            self._counter = _Counting(fh)
+            try:
+                for quad in ox.parse(self._counter, format=self.format):
+                    g = quad.graph_name
+                    key = g.value if isinstance(g, ox.NamedNode) else self.default_graph
+                    if key != current:
+                        yield from self._emit(current, run, whole)
+                        current, run = key, []
+                    run.append(quad.triple)
+            except (SyntaxError, ValueError) as exc:
+                raise error("E011", path=self.path, detail=str(exc).splitlines()[0]) from None
+            yield from self._emit(current, run, whole)
+        for key in sorted(self.repeated, key=lambda k: k or ""):
+            yield key, whole[key]
+
+    def _emit(self, key: object, run: list[ox.Triple],
+              whole: dict[str | None, list[ox.Triple]]) -> Iterator[Run]:
+        if not run:
+            return
+        iri: str | None = key if isinstance(key, str) else None
+        if iri in whole:
+            whole[iri].extend(run)
+            self.repeated.add(iri)
+            return
+        whole[iri] = run
+        yield iri, run

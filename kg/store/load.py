@@ -21,21 +21,20 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import KGError, error
-from kg.store.files import rdf_format
+from kg.store.files import GraphRuns, Run
 from kg.store.http import Auth, Client, Response, UnreachableError
 
 GSP_BATCH = 100_000       # triples per Graph Store request: big requests, few round trips
 UPDATE_BATCH = 10_000     # triples per INSERT DATA: Virtuoso compiles each into SQL, keep it modest
 
-Graphs = dict[str | None, list[ox.Triple]]   # graph IRI (None: the default graph) → its triples
 
 
 @dataclass
@@ -47,22 +46,6 @@ class LoadReport:
     @property
     def rate(self) -> float:
         return self.triples / self.seconds if self.seconds > 0 else 0.0
-
-
-def read_dataset(path: Path, default_graph: str | None = None) -> Graphs:
-    """The file's triples grouped by named graph, in graph-IRI order (the default graph first)."""
-    path = Path(path)
-    if not path.is_file():
-        raise error("E060", path=path)
-    graphs: Graphs = {}
-    try:
-        for quad in ox.parse(path=str(path), format=rdf_format(path)):
-            g = quad.graph_name
-            key = g.value if isinstance(g, ox.NamedNode) else default_graph
-            graphs.setdefault(key, []).append(quad.triple)
-    except (SyntaxError, ValueError) as exc:
-        raise error("E011", path=path, detail=str(exc).splitlines()[0]) from None
-    return dict(sorted(graphs.items(), key=lambda kv: (kv[0] is not None, kv[0] or "")))
 
 
 def _batches(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
@@ -81,7 +64,7 @@ def _ntriples(triples: list[ox.Triple]) -> bytes:
 class Loader:
     """Loads graphs into one endpoint, ``jobs`` requests at a time.
 
-    ``progress(report, total_graphs, total_triples)`` is called after each graph or group.
+    ``progress(report, fraction_of_the_file_read)`` is called after each graph or group lands.
     A store inserts each request in a transaction of its own, so with two or more requests in
     flight the server's cores work in parallel; the client's share (parsing, writing N-Triples)
     is a small fraction of the time.
@@ -89,7 +72,7 @@ class Loader:
 
     def __init__(self, url: str, *, update: bool = False, auth: Auth | None = None, batch: int | None = None,
                  jobs: int = 2, attempts: int = 4, backoff: float = 0.5, timeout: float = 300.0,
-                 progress: Callable[[LoadReport, int, int], None] | None = None) -> None:
+                 progress: Callable[[LoadReport, float], None] | None = None) -> None:
         self.url, self.update, self.jobs = url, update, max(1, jobs)
         self.batch = batch or (UPDATE_BATCH if update else GSP_BATCH)
         self._client_options = {"auth": auth, "timeout": timeout, "attempts": attempts, "backoff": backoff}
@@ -98,6 +81,8 @@ class Loader:
         self._lock = threading.Lock()
         self.progress = progress
         self.report = LoadReport()
+        self._counted: dict[str | None, int] = {}
+        self._submitted: set[str | None] = set()
 
     @property
     def client(self) -> Client:
@@ -109,28 +94,58 @@ class Loader:
                 self._clients.append(client)
         return client
 
-    def load(self, graphs: Graphs) -> LoadReport:
-        units = self._units(graphs)
-        total = sum(len(t) for t in graphs.values())
-        start = time.perf_counter()
+    def load(self, runs: Iterable[Run], fraction_read: Callable[[], float] = lambda: 1.0) -> LoadReport:
+        """Load each ``(graph, triples)`` as it comes.
 
-        def run(unit: list[tuple[str | None, list[ox.Triple]]]) -> None:
-            if self.update:
-                self._update_unit(unit)
-            else:
-                self._gsp_graph(*unit[0])
+        A graph that comes a second time is complete then (see :class:`GraphRuns`): it replaces
+        the first, partial run once everything sent before has landed.
+        """
+        start = time.perf_counter()
+        pending: set[Future[None]] = set()
+
+        def done(unit: list[Run]) -> None:
             with self._lock:
-                self.report.graphs += len(unit)
-                self.report.triples += sum(len(t) for _, t in unit)
+                for iri, triples in unit:
+                    # A repeated graph's complete run replaces its partial one: count the difference.
+                    before = self._counted.get(iri, 0)
+                    self.report.graphs += 0 if iri in self._counted else 1
+                    self.report.triples += len(triples) - before
+                    self._counted[iri] = len(triples)
                 self.report.seconds = time.perf_counter() - start
                 if self.progress:
-                    self.progress(self.report, len(graphs), total)
+                    self.progress(self.report, fraction_read())
+
+        def submit(unit: list[Run]) -> None:
+            # Bounded look-ahead: parsing runs ahead of the uploads by a few units at most.
+            while len(pending) >= 4 * self.jobs:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                _settle(finished, pending)
+            future = pool.submit(self._unit, unit)
+            future.add_done_callback(lambda f: None if f.cancelled() or f.exception() else done(unit))
+            pending.add(future)
 
         pool = ThreadPoolExecutor(self.jobs, thread_name_prefix="kg-load")
         try:
-            futures = [pool.submit(run, unit) for unit in units]
-            for future in as_completed(futures):
-                future.result()     # the first failure stops the load
+            group: list[Run] = []
+            size = 0
+            for iri, triples in runs:
+                if iri in self._submitted:
+                    if group:
+                        submit(group)
+                        group, size = [], 0
+                    _settle(wait(pending)[0], pending)
+                self._submitted.add(iri)
+                if not self.update or len(triples) > self.batch:
+                    submit([(iri, triples)])
+                    continue
+                if group and size + len(triples) > self.batch:
+                    submit(group)
+                    group, size = [], 0
+                group.append((iri, triples))
+                size += len(triples)
+            if group:
+                submit(group)
+            _settle(wait(pending)[0], pending)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             for client in self._clients:
@@ -138,23 +153,11 @@ class Loader:
         self.report.seconds = time.perf_counter() - start
         return self.report
 
-    def _units(self, graphs: Graphs) -> list[list[tuple[str | None, list[ox.Triple]]]]:
-        """One unit per graph for the Graph Store; for Update, small graphs share a request."""
-        if not self.update:
-            return [[item] for item in graphs.items()]
-        units: list[list[tuple[str | None, list[ox.Triple]]]] = []
-        group: list[tuple[str | None, list[ox.Triple]]] = []
-        size = 0
-        for iri, triples in graphs.items():
-            if len(triples) > self.batch:
-                units.append([(iri, triples)])
-                continue
-            if group and size + len(triples) > self.batch:
-                units.append(group)
-                group, size = [], 0
-            group.append((iri, triples))
-            size += len(triples)
-        return units + ([group] if group else [])
+    def _unit(self, unit: list[Run]) -> None:
+        if self.update:
+            self._update_unit(unit)
+        else:
+            self._gsp_graph(*unit[0])
 
     # ------------------------------------------------------------ Graph Store Protocol
 
@@ -180,7 +183,7 @@ class Loader:
 
     # ------------------------------------------------------------ SPARQL Update
 
-    def _update_unit(self, unit: list[tuple[str | None, list[ox.Triple]]]) -> None:
+    def _update_unit(self, unit: list[Run]) -> None:
         iris = [iri for iri, _ in unit]
         if len(unit) > 1 or len(unit[0][1]) <= self.batch:
             drops = "".join(f"DROP SILENT {_target(iri)} ;\n" for iri in iris)
@@ -251,7 +254,7 @@ def _target(iri: str | None) -> str:
     return "DEFAULT" if iri is None else f"GRAPH <{iri}>"
 
 
-def _insert(graphs: list[tuple[str | None, list[ox.Triple]]]) -> str:
+def _insert(graphs: list[Run]) -> str:
     blocks = []
     for iri, triples in graphs:
         body = _ntriples(triples).decode("utf-8")
@@ -267,22 +270,32 @@ def _names(iris: list[str | None]) -> str:
     return _name(iris[0]) if len(iris) == 1 else f"{_name(iris[0])} and {len(iris) - 1} other graph(s)"
 
 
+def _settle(finished: set[Future[None]], pending: set[Future[None]]) -> None:
+    """Forget finished uploads; the first one that failed stops the load with its error."""
+    pending.difference_update(finished)
+    for future in finished:
+        future.result()
+
+
 def load(path: Path, url: str, *, default_graph: str | None = None, **options: object) -> LoadReport:
     """Load the dataset file at ``path`` into the store at ``url`` (see :class:`Loader` for options)."""
-    return Loader(url, **options).load(read_dataset(path, default_graph))  # type: ignore[arg-type]
+    runs = GraphRuns(path, default_graph)
+    loader = Loader(url, **options)  # type: ignore[arg-type]
+    return loader.load(runs, lambda: runs.fraction_read)
 
 
-def stderr_progress(interval: float = 1.0) -> Callable[[LoadReport, int, int], None]:
+def stderr_progress(interval: float = 1.0) -> Callable[[LoadReport, float], None]:
     """A progress callback printing at most one line per ``interval`` seconds on stderr."""
     last = [0.0]
 
-    def show(report: LoadReport, graphs: int, triples: int) -> None:
+    def show(report: LoadReport, fraction_read: float) -> None:
         now = time.monotonic()
-        if now - last[0] < interval and report.graphs < graphs:
+        if now - last[0] < interval:
             return
         last[0] = now
-        end = "\n" if report.graphs == graphs or not sys.stderr.isatty() else "\r"
-        print(f"kg load: {report.graphs}/{graphs} graphs, {report.triples:,}/{triples:,} triples, "
-              f"{report.rate:,.0f} triples/s", end=end, file=sys.stderr, flush=True)
+        end = "\r" if sys.stderr.isatty() else "\n"
+        print(f"kg load: {fraction_read:4.0%} of the file read, {report.graphs:,} graphs, "
+              f"{report.triples:,} triples loaded, {report.rate:,.0f} triples/s", end=end, file=sys.stderr,
+              flush=True)
 
     return show

@@ -52,7 +52,8 @@ class Replicator:
             pool = k % self.pools
             for q in self.articles:
                 graph = ox.NamedNode(f"{q.graph_name.value}-r{k}")  # type: ignore[union-attr]
-                yield ox.Quad(self._iri(q.subject, k, pool), q.predicate, self._object(q.object, k, pool), graph)
+                subject, obj = self._iri(q.subject, k, pool), self._object(q.object, k, pool)
+                yield ox.Quad(subject, q.predicate, obj, graph)
 
     def _iri(self, term, k: int, pool: int):  # noqa: ANN001, ANN202 - any pyoxigraph term
         if not isinstance(term, ox.NamedNode) or not term.value.startswith(_ID):
