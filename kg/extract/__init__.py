@@ -60,13 +60,19 @@ class Context:
     article: Article
     entities: EntityTable
     cache: dict = field(default_factory=dict)  # for extractors to share per-document work
+    text: str = ""  # the document's text (spaCy rebuilds Doc.text on every access)
+    sentences: list[Span] = field(default_factory=list)  # likewise Doc.sents
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
+        self.sentences = self.sentences or list(self.doc.sents)
 
     def evidence(self, span: Span | list[Span]) -> Evidence:
         """The sentence (or run of sentences) around ``span``, verbatim, with offsets."""
         spans = span if isinstance(span, list) else [span]
         start = min(s.sent.start_char for s in spans)
         end = max(s.sent.end_char for s in spans)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         # Offsets of the sentence without its trailing line break or spaces.
         stripped = text.rstrip()
         lead = len(text) - len(text.lstrip())

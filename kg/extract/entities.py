@@ -72,6 +72,8 @@ class EntityTable:
     # Where the article is written from: its agency's country or its dateline's. A body named
     # without a country ("the Joint Chiefs of Staff said") is that country's.
     home_country: str | None = None
+    # spaCy rebuilds Doc.text on every access: read it once.
+    text: str = ""
 
     def entity_of(self, token: Token) -> str | None:
         """The key of the entity a token is part of, if any."""
@@ -170,7 +172,7 @@ def _add_containment(table: EntityTable) -> None:
         a, b = table.entities.get(inner.entity), table.entities.get(outer.entity)
         if a is None or b is None or a.key == b.key:
             continue
-        gap = doc.text[inner.end:outer.start]
+        gap = table.text[inner.end:outer.start]
         possessive = re.fullmatch(r"['\u2019]s\s+", gap) is not None
         if possessive:
             a, b = b, a  # "Russia's Amur region": the second lies in the first
@@ -178,7 +180,7 @@ def _add_containment(table: EntityTable) -> None:
             pass  # "Okushiri island, off Hokkaido": an island belongs to the land it lies off
         elif not _CONTAINS.match(gap):
             continue
-        elif n + 2 < len(mentions) and re.fullmatch(r"['\u2019]s\s+", doc.text[outer.end:mentions[n + 2].start]):
+        elif n + 2 < len(mentions) and re.fullmatch(r"['\u2019]s\s+", table.text[outer.end:mentions[n + 2].start]):
             # "the Vostochny Cosmodrome in Russia's Amur region": it lies in the region.
             b = table.entities.get(mentions[n + 2].entity) or b
         if _PLACE_RANK.get(a.cls, 0) == 0 or _PLACE_RANK.get(b.cls, 0) <= _PLACE_RANK.get(a.cls, 0) \
@@ -358,7 +360,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     ``source`` is the article's publisher as its metadata names it ("Yonhap"), which tells
     the country of bodies the text names without one.
     """
-    table = EntityTable(doc)
+    table = EntityTable(doc, text=doc.text)
     table.home_country = _home_country(doc, source)
     _add_gazetteer_phrases(table)
     spans = [(s, e.label_) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
@@ -435,7 +437,7 @@ def _add_unlabelled_places(table: EntityTable) -> None:
 
 def _add_compass_countries(table: EntityTable) -> None:
     """ "the North's third launch": the model tags no entity there."""
-    for m in re.finditer(r"\bthe (North|South)\b(?! (?:Korea|Sudan|Pole|Atlantic|Pacific|China|Sea))", table.doc.text):
+    for m in re.finditer(r"\bthe (North|South)\b(?! (?:Korea|Sudan|Pole|Atlantic|Pacific|China|Sea))", table.text):
         span = table.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         key = _compass_country(table, m.group(1).lower())
         if span is not None and key and not any(t.i in table._by_token for t in span):
@@ -523,7 +525,7 @@ def _add_national_bodies(table: EntityTable) -> None:
     """Lower-case national bodies ("Japan's defence ministry"), and "the ministry said" anaphora."""
     doc = table.doc
     last_by_head: dict[str, str] = {}
-    for m in _BODY.finditer(doc.text):
+    for m in _BODY.finditer(table.text):
         span = doc.char_span(m.start("head"), m.end("head"), alignment_mode="expand")
         if span is None:
             continue
@@ -538,7 +540,7 @@ def _add_national_bodies(table: EntityTable) -> None:
             table.add(span, _org_entity(org))
             last_by_head[_head_word(m.group("head"))] = org.key
     # "the ministry said": the last body of that kind named before.
-    for m in re.finditer(r"\bthe (ministry|coast guard|agency|council|department)\b", doc.text, re.I):
+    for m in re.finditer(r"\bthe (ministry|coast guard|agency|council|department)\b", table.text, re.I):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         key = _last_body(table, m.start(), m.group(1).lower())
         if span is not None and key and not any(t.i in table._by_token for t in span):
@@ -552,7 +554,7 @@ def _add_acronyms(table: EntityTable) -> None:
     """ "Joint Chiefs of Staff (JCS)": the acronym names the entity before it, everywhere in the text."""
     doc = table.doc
     defined: dict[str, str | None] = {}
-    for m in _ACRONYM.finditer(doc.text):
+    for m in _ACRONYM.finditer(table.text):
         paren = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
         if paren is None or len(paren) == 0 or paren[0].i == 0:
             continue
@@ -570,7 +572,7 @@ def _add_acronyms(table: EntityTable) -> None:
                 defined[m.group(1)] = None
     if not defined:
         return
-    for m in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(defined))) + r")\b", doc.text):
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(defined))) + r")\b", table.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is None:
             continue
@@ -620,7 +622,7 @@ def _last_body(table: EntityTable, before: int, head: str) -> str | None:
 def _add_gazetteer_phrases(table: EntityTable) -> None:
     """Regions and seas the model missed ("the Korean peninsula"): the gazetteer's multi-word names."""
     doc = table.doc
-    for start, end, place in find_feature_names(doc.text):
+    for start, end, place in find_feature_names(table.text):
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not span.text[:1].isupper() or any(t.i in table._by_token for t in span):
             continue

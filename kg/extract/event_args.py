@@ -305,8 +305,8 @@ class EventArgs:
             return None
         keep = {a.i for a in anchors}
         for m in find_times(sent.text, self.pub):
-            if m.kind not in ("day", "clock") or m.day is None:
-                continue
+            if m.kind != "day" or m.day is None:
+                continue  # a bare clock time's day is only a guess ("09:45 KST" heading a blog entry)
             span = self.doc.char_span(sent.start_char + m.start, sent.start_char + m.end,
                                       alignment_mode="expand")
             if span is None or not self._attached(span.root, keep):

@@ -197,6 +197,8 @@ def _owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
 def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
     """A time on a verb that is not a trigger still dates the launch the verb is about."""
     for _ in range(4):
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in domain:
+            return domain[verb.head.i]      # "the attempt ... ended late Monday" (misparsed as acl)
         kids = list(verb.children)
         for c in kids:
             # "The launch took place on Monday", "the attempt ended late Monday"
@@ -408,7 +410,9 @@ def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]
         units.append(_Unit(sent, [tok], status))
         kinds.append(kind)
         heads.append(missiles)
-    if not any(u.kind == "event" for u in units):
+    # A clause about the missile, unless a launch verb already tells this sentence's launch
+    # (a launch noun does not: "KCNA said the satellite had entered orbit and Kim watched the launch").
+    if not any(u.kind == "event" and k == "verb" for u, k in zip(units, kinds, strict=True)):
         verbs = _referring(sent, set(domain))
         if verbs:
             ref_heads = [t for v in verbs for t in v.subtree if args.is_missile(t) and t.i not in domain]

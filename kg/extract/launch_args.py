@@ -51,8 +51,10 @@ def _spelled(word: str) -> str | None:
 def is_missile(tok: Token) -> bool:
     """A token that names a missile (or a rocket, satellite, warhead) as a noun head."""
     low = tok.lower_
-    if tok.pos_ not in ("NOUN", "PROPN", "X"):
-        return False
+    if tok.pos_ not in ("NOUN", "PROPN", "X") or tok.ent_type_ in ("GPE", "FAC", "LOC"):
+        return False                  # "Sohae Satellite Launching Station" is a place
+    if tok.pos_ == "PROPN" and tok.text.istitle() and tok.dep_ == "compound" and not is_missile(tok.head):
+        return False                  # ... and so is a name the tagger did not type
     if tok.lemma_.lower() in MISSILE_NOUNS or low in MISSILE_NOUNS or low.rstrip("s") in MISSILE_NOUNS:
         return True
     if low in MISSILE_ACRONYMS or (low.endswith("s") and low[:-1] in MISSILE_ACRONYMS):
@@ -312,15 +314,13 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable,
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
             scope = _reported(tok)
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is None and tok.i > sent.start and tok.nbor(-1).dep_ == "appos":
-                subj = tok.nbor(-1)       # "..., South Korea's Joint Chiefs of Staff said" misparsed
-            if subj is None or not (inside & (scope - {t.i for t in subj.subtree})):
+            subjs = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjs and tok.i > sent.start and table.entity_of(tok.nbor(-1)):
+                subjs = [tok.nbor(-1)]    # "..., South Korea's Joint Chiefs of Staff said" misparsed
+            if not subjs or not (inside & (scope - {t.i for s in subjs for t in s.subtree})):
                 continue
-            if subj.lower_ in ("it", "they") and last:
-                out += last
-            else:
-                out += _reporter(subj, table)
+            for subj in subjs:            # "the state news agency KCNA said": two subjects
+                out += last if subj.lower_ in ("it", "they") and last else _reporter(subj, table)
         elif low == "according":
             for to in (c for c in tok.children if c.lower_ == "to"):
                 out += [k for c in to.children if c.dep_ == "pobj" for k in _reporter(c, table)]

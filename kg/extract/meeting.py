@@ -202,10 +202,23 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
         up = next((where[m.parent] for m in c if m.parent in where and where[m.parent] != i), None)
         if up is not None and parent.get(up) != i:
             parent[i] = up
-    # A side meeting's people attend the summit; it takes place where the summit does.
+    # A smaller meeting of some of a summit's people at the summit's venue is part of it ("before
+    # the three-way talks, Biden held separate meetings with Yoon and with Kishida at the retreat").
+    for i, v in enumerate(views):
+        people = set(normalise(args, v.participants))
+        for j, w in enumerate(views):
+            if (i not in parent and v.kind == "Meeting" and w.kind == "Summit" and v.place
+                    and v.place == w.place and len(people) >= 2
+                    and people < set(normalise(args, w.participants))
+                    and not (v.date and w.date and v.date != w.date) and parent.get(j) != i):
+                parent[i] = j
+    # A side meeting's people attend the summit; it takes place where the summit does and, unless
+    # it is still to come, on the summit's day when the text gives no other.
     for child, par in parent.items():
         views[par].participants = dedupe(views[par].participants + views[child].participants)
         views[child].place = views[child].place or views[par].place
+        if not views[child].planned:
+            views[child].date = views[child].date or views[par].date
     records: dict[int, Meeting] = {}
 
     def record(i: int) -> Meeting | None:

@@ -31,28 +31,30 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract import Context, extractor
+from kg.extract.entities import EntityTable
 from kg.extract.names import fold
+from kg.gazetteer.words import english_words
 from kg.records import ORG_CLASSES, Entity, Evidence, Role
 
 # Office nouns: a title must contain one.
 HEADS = {
-    "president", "premier", "chancellor", "minister", "secretary", "leader", "spokesperson",
-    "spokesman", "spokeswoman", "adviser", "advisor", "ambassador", "envoy", "diplomat",
-    "commander", "chairman", "chairwoman", "chair", "chief", "director", "senator", "governor",
-    "mayor", "king", "queen", "emperor", "representative", "lawmaker", "researcher", "professor",
-    "analyst", "fellow", "head", "administrator", "undersecretary",
+    "president", "premier", "chancellor", "minister", "secretary", "leader", "spokesperson", "spokesman",
+    "spokeswoman", "adviser", "advisor", "ambassador", "envoy", "diplomat", "commander", "chairman",
+    "chairwoman", "chair", "chief", "director", "senator", "governor", "mayor", "king", "queen",
+    "emperor", "representative", "lawmaker", "researcher", "professor", "analyst", "fellow", "head",
+    "administrator", "undersecretary",
 }
 # Words that build titles from heads: "chief cabinet secretary", "national security adviser".
 MODIFIERS = {
     "prime", "vice", "deputy", "first", "chief", "cabinet", "foreign", "defence", "defense",
-    "unification", "interior", "home", "finance", "trade", "economy", "justice", "health",
-    "national", "security", "state", "staff", "general", "supreme", "affairs", "principal",
-    "senior", "special", "top", "acting", "assistant", "executive", "permanent", "under",
-    "ministry", "department", "presidential", "military", "army", "navy", "naval", "air", "force",
-    "forces", "intelligence", "nuclear", "press", "joint", "chiefs", "party", "policy", "science",
-    "technology", "energy", "industry", "environment", "education", "veterans", "homeland",
-    "attorney", "treasury", "commerce", "communications", "strategic", "command", "fleet",
-    "research", "associate", "visiting", "managing", "parliamentary", "regional",
+    "unification", "interior", "home", "finance", "trade", "economy", "justice", "health", "national",
+    "security", "state", "staff", "general", "supreme", "affairs", "principal", "senior", "special",
+    "top", "acting", "assistant", "executive", "permanent", "under", "ministry", "department",
+    "presidential", "military", "army", "navy", "naval", "air", "force", "forces", "intelligence",
+    "nuclear", "press", "joint", "chiefs", "party", "policy", "science", "technology", "energy",
+    "industry", "environment", "education", "veterans", "homeland", "attorney", "treasury", "commerce",
+    "communications", "strategic", "command", "fleet", "research", "associate", "visiting", "managing",
+    "parliamentary", "regional",
 }
 TITLE_WORDS = HEADS | MODIFIERS
 # Words a title may end with after its head: "secretary general", "minister of defence".
@@ -87,14 +89,6 @@ class _Cand:
     span: Span           # the person's mention
 
 
-def _english() -> frozenset[str]:
-    try:
-        from kg.gazetteer.words import english_words
-        return english_words()
-    except ImportError:  # pragma: no cover - the gazetteer always ships it
-        return frozenset()
-
-
 def title_word(tok: Token, *, near_title: bool = False) -> str | None:
     """The lexicon word ``tok`` is, allowing typos ("Mnister"); None if it is no title word.
 
@@ -109,7 +103,7 @@ def title_word(tok: Token, *, near_title: bool = False) -> str | None:
     hit = process.extractOne(low, _VOCAB, scorer=fuzz.ratio, score_cutoff=85)
     if hit is None or low in (hit[0] + "s", hit[0] + "es"):  # plurals name no one office
         return None
-    if low in _english() and not near_title:
+    if low in english_words() and not near_title:
         return None
     return hit[0]
 
@@ -132,25 +126,14 @@ class _Reader:
         return tok.lower_ in ANAPHORS and self.table.entity_of(tok) is None or (
             fold(tok.text) in ("north", "south") and self.table.cls(self.table.entity_of(tok)) != "Country")
 
-    def _demonym(self, i: int) -> tuple[str | None, int]:
-        """Country of a demonym ending at token ``i`` ("South Korean", "Japnaese"); its start."""
-        doc = self.doc
+    def _demonym(self, i: int) -> str | None:
+        """Country of a demonym ending at token ``i`` ("South Korean", "Japnaese")."""
         for start in (i - 1, i):
-            if start < doc[i].sent.start or not doc[start].text[:1].isupper():
-                continue
-            place = gazetteer.lookup_demonym(doc[start:i + 1].text, fuzzy=True)
-            if place is not None and place.cls == "Country":
-                self._ensure(place.key)
-                return place.key, start
-        return None, i
-
-    def _ensure(self, key: str) -> None:
-        """Put a country the gazetteer gave us into the table, so the role's org has a label."""
-        if key not in self.table.entities:
-            p = gazetteer.place_by_key(key)
-            if p is not None:
-                self.table.entities[key] = Entity(key=p.key, cls=p.cls, name=p.name, within=p.within,
-                                                  geonames_id=p.geonames_id, iso_code=p.iso_code)
+            if start >= self.doc[i].sent.start and self.doc[start].text[:1].isupper():
+                place = gazetteer.lookup_demonym(self.doc[start:i + 1].text, fuzzy=True)
+                if place is not None and place.cls == "Country":
+                    return place.key
+        return None
 
     def qualifier_before(self, i: int) -> tuple[str | None, bool]:
         """(org, salient) for the words ending at token ``i``, just before a title."""
@@ -169,7 +152,7 @@ class _Reader:
         if key is not None:
             return self._as_org(key), False
         if tok.text[:1].isupper():
-            return self._demonym(i)[0], False
+            return self._demonym(i), False
         return None, False
 
     # ----------------------------------------------------------- titles
@@ -185,72 +168,54 @@ class _Reader:
             return None
         return word
 
+    def _run(self, i: int, step: int) -> tuple[list[str], int]:
+        """Title words from token ``i`` walking by ``step`` (-1 back, +1 on), in text order, and
+        the index where the run stopped. "Secretary-General" and "Secretary of State" join."""
+        doc, sent = self.doc, self.doc[i].sent
+        words: list[str] = []
+        while sent.start <= i < sent.end:
+            tok, nxt = doc[i], i + step
+            ahead = sent.start <= nxt < sent.end
+            hyphen = tok.text in _HYPHENS and not tok.whitespace_ and not doc[i - 1].whitespace_
+            if words and ahead and (hyphen or tok.lower_ == "of") and self._is_title_tok(doc[nxt], True):
+                words.append("-" if hyphen else "of")
+            else:
+                word = self._is_title_tok(tok, bool(words) or (ahead and doc[nxt].lower_ in TITLE_WORDS))
+                if word is None:
+                    break
+                words.append(word)
+            i = nxt
+        return (words[::-1] if step < 0 else words), i
+
     def title_before(self, start: int) -> tuple[list[str], int] | None:
         """Title words ending just before token ``start`` (ranks skipped), and the first one's index."""
         doc, sent_start = self.doc, self.doc[start].sent.start
         i = start - 1
-        while i >= sent_start and doc[i].lower_ in RANKS and not (
-                i - 1 >= sent_start and doc[i - 1].text in _HYPHENS) and not (
-                doc[i].lower_ == "general" and i - 1 >= sent_start
-                and doc[i - 1].lower_ in ("secretary", "director", "attorney")):
+        # "Gen." is a rank; "General" after "Secretary"/"Secretary-" is part of the office.
+        while i > sent_start and doc[i].lower_ in RANKS and doc[i - 1].text not in _HYPHENS \
+                and doc[i - 1].lower_ not in ("secretary", "director", "attorney"):
             i -= 1
-        words: list[str] = []
-        while i >= sent_start:
-            tok = doc[i]
-            if tok.text in _HYPHENS and words and i - 1 >= sent_start and not tok.whitespace_:
-                words.insert(0, "-")
-            elif tok.lower_ == "of" and words and i - 1 >= sent_start and title_word(doc[i - 1]):
-                words.insert(0, "of")
-            else:
-                near = bool(words) or (i - 1 >= sent_start and doc[i - 1].lower_ in TITLE_WORDS)
-                word = self._is_title_tok(tok, near)
-                if word is None:
-                    break
-                words.insert(0, word)
-            i -= 1
-        while words and words[0] in ("-", "of"):
-            words.pop(0)
-        if not any(w in HEADS for w in words):
+        if i < sent_start:
             return None
-        return words, i + 1
+        words, stop = self._run(i, -1)
+        return (words, stop + 1) if HEADS & set(words) else None
 
     def title_after(self, i: int) -> tuple[list[str], int] | None:
         """Title words starting at token ``i`` and the index after them."""
-        doc, end = self.doc, self.doc[i].sent.end if i < len(self.doc) else i
-        words: list[str] = []
-        while i < end:
-            tok = doc[i]
-            if tok.text in _HYPHENS and words and not doc[i - 1].whitespace_:
-                words.append("-")
-            elif tok.lower_ == "of" and words and i + 1 < end and doc[i + 1].lower_ in TITLE_WORDS \
-                    and self.table.entity_of(doc[i + 1]) is None:
-                words.append("of")
-            else:
-                word = self._is_title_tok(tok, bool(words))
-                if word is None:
-                    break
-                words.append(word)
-            i += 1
-        while words and words[-1] in ("-", "of"):
-            words.pop()
-            i -= 1
+        words, stop = self._run(i, 1)
         if not words or not (words[-1] in HEADS or (words[-1] in TAILS and HEADS & set(words))):
             return None
-        return words, i
+        return words, stop
 
-    def _org_named_at(self, i: int) -> tuple[str | None, int]:
+    def _org_named_at(self, i: int) -> str | None:
         """The one entity named by the proper-noun phrase at token ``i`` ("the Pacific Fleet")."""
         doc, end = self.doc, self.doc[i].sent.end
-        if i < end and doc[i].lower_ == "the":
-            i += 1
+        i += i < end and doc[i].lower_ == "the"
         span = self.table.span_of(doc[i]) if i < end else None
-        if span is None:
-            return None, i
-        j = span.end
         # The phrase must end where the entity does: "U.S. Forces Korea" is not the US.
-        if j < end and (doc[j].text[:1].isupper() and doc[j].is_alpha):
-            return None, j
-        return self._as_org(self.table.entity_of(doc[i])), j
+        if span is None or (span.end < end and doc[span.end].is_title and doc[span.end].is_alpha):
+            return None
+        return self._as_org(self.table.entity_of(doc[i]))
 
     # ----------------------------------------------------------- candidates
 
@@ -265,23 +230,16 @@ class _Reader:
         if q >= span.sent.start and self.doc[q].lower_ == "the":
             q -= 1
         org, salient = self.qualifier_before(q)
-        named = self.table.span_of(self.doc[q]) if q >= span.sent.start else None
-        if named is not None and org is not None and self._unknown_org(org):
-            # "India's External Affairs Minister": the model took the office for an organisation.
-            outer = self.qualifier_before(named.start - 1)
-            if outer[0] is not None or outer[1]:
-                words = [t.lower_ for t in named] + words
-                org, salient = outer
-        if org is None and not salient:
+        if not salient and (org is None or self._unknown_org(org)):
             # Offices outside the lexicon, between a qualifier and a known head: "India's
-            # External Affairs Minister", "Japan's agriculture minister".
+            # External Affairs Minister" (which the model may take for an organisation).
             extra: list[str] = []
-            while q >= span.sent.start and len(extra) < 3 and self._office_word(self.doc[q]):
+            while q >= span.sent.start and len(extra) < 4 and self._office_word(self.doc[q]):
                 extra.insert(0, self.doc[q].lower_)
                 q -= 1
-                org, salient = self.qualifier_before(q)
-                if org is not None or salient:
-                    words = extra + words
+                outer, anaphor = self.qualifier_before(q)
+                if anaphor or (outer and not self._unknown_org(outer)):
+                    words, org, salient = extra + words, outer, anaphor
                     break
         return _Cand(key, _join(words), org, salient, span)
 
@@ -290,44 +248,30 @@ class _Reader:
 
     def _office_word(self, tok: Token) -> bool:
         """A word an office name may have: Title-case ("External") or a lower-case noun."""
-        if not tok.is_alpha or self.table.entity_of(tok) is not None:
-            return False
-        return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
+        key = self.table.entity_of(tok)
+        return tok.is_alpha and (key is None or self._unknown_org(key)) and (
+            tok.is_title or (tok.is_lower and tok.pos_ == "NOUN"))
 
     def after(self, span: Span, key: str) -> _Cand | None:
+        """ "X, [the] [qualifier] title [of|at ORG]," after the name."""
         doc, end = self.doc, span.sent.end
-        i = span.end
-        if i >= end or doc[i].text != ",":
+        if span.end + 1 >= end or doc[span.end].text != ",":
             return None
-        i += 1
-        if i < end and doc[i].lower_ in ("the", "a", "an"):
-            i += 1
-        if i < end and doc[i].lower_ in NOT_CURRENT:
+        i = span.end + 1 + (doc[span.end + 1].lower_ in ("the", "a", "an"))
+        k = next((j for j in range(i, min(i + 5, end)) if self._is_title_tok(doc[j], False)), None)
+        # Only a qualifier may stand between: "South Korea's", "the US", "the country's".
+        if k is None or (i < end and doc[i].lower_ in NOT_CURRENT) or not all(
+                self.table.entity_of(t) or t.lower_ in _POSSESSIVE or t.text[:1].isupper()
+                or self._anaphor(t) for t in doc[i:k]):
             return None
-        org, salient = None, False
-        qual = self.table.span_of(doc[i]) if i < end else None
-        if qual is not None and qual.end < end and doc[qual.end].lower_ in _POSSESSIVE:
-            org, i = self._as_org(self.table.entity_of(doc[i])), qual.end + 1
-        elif i + 1 < end and doc[i + 1].lower_ in _POSSESSIVE and self._anaphor(doc[i]):
-            salient, i = True, i + 2
-        elif qual is not None:
-            org, i = self._as_org(self.table.entity_of(doc[i])), qual.end
-        elif i < end and doc[i].text[:1].isupper() and title_word(doc[i]) is None:
-            two = i + 1 < end and doc[i + 1].text[:1].isupper() and title_word(doc[i + 1]) is None
-            last = i + 1 if two else i
-            dem, _ = self._demonym(last)
-            if dem is not None:
-                org, i = dem, last + 1
-        found = self.title_after(i) if i < end else None
+        found = self.title_after(k)
         if found is None:
             return None
-        words, j = found
+        (words, j), (org, salient) = found, (self.qualifier_before(k - 1) if k > i else (None, False))
         if j < end and doc[j].lower_ in ("of", "at", "for"):
-            named, j = self._org_named_at(j + 1)
-            if named is None:
-                return None
-            return _Cand(key, _join(words), named, False, span)
-        # A bare title must end the apposition: "X, the leader Y" or "X, a leader in ..." is not one.
+            named = self._org_named_at(j + 1)
+            return _Cand(key, _join(words), named, False, span) if named else None
+        # A bare title must end the apposition: not "X, a leader in ...".
         if j < end and doc[j].text not in (",", ".", ")", ";", ":", "\u2014", "\u2013", "-") \
                 and doc[j].lower_ not in ("and", "who", "said", "says"):
             return None
@@ -417,6 +361,19 @@ def topic_country(ctx: Context) -> str | None:
 _BODY_WORDS = ("ministry", "department", "agency", "office", "council", "command")
 
 
+def _ensure(table: EntityTable, key: str) -> None:
+    """Put a country or body the gazetteer gave us into the table, so the role's org has a label."""
+    if key in table.entities:
+        return
+    place, org = gazetteer.place_by_key(key), gazetteer.org_by_key(key)
+    if place is not None:
+        table.entities[key] = Entity(key=key, cls=place.cls, name=place.name, within=place.within,
+                                     geonames_id=place.geonames_id, iso_code=place.iso_code)
+    elif org is not None:
+        table.entities[key] = Entity(key=key, cls=org.cls, name=org.name, country=org.country,
+                                     aliases=frozenset([org.name]))
+
+
 def _body_in_title(reader: _Reader, title: str, org: str) -> tuple[str, str]:
     """ "Chinese foreign ministry spokesperson": the office is the ministry's, not China's.
 
@@ -430,9 +387,6 @@ def _body_in_title(reader: _Reader, title: str, org: str) -> tuple[str, str]:
     body = gazetteer.lookup_national_body(" ".join(words[:cut + 1]), org)
     if body is None:
         return title, org
-    if body.key not in reader.table.entities:
-        reader.table.entities[body.key] = Entity(key=body.key, cls=body.cls, name=body.name,
-                                                 country=body.country, aliases=frozenset([body.name]))
     return " ".join(words[cut + 1:]), body.key
 
 
@@ -461,7 +415,7 @@ def find_roles(ctx: Context) -> list[Role]:
         if org is None:
             continue
         title, org = _body_in_title(reader, c.title, org)
-        reader._ensure(org)
+        _ensure(table, org)
         roles.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span])))
     ctx.cache["roles"] = list(roles.values())
     return ctx.cache["roles"]

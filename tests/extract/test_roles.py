@@ -39,7 +39,8 @@ CASES = [
                  {("Subrahmanyam Jaishankar", "external affairs minister", "India")},
                  id="office-outside-lexicon"),
     pytest.param("Chinese foreign ministry spokesperson Mao Ning urged all sides to stay calm.",
-                 {("Mao Ning", "spokesperson", "China Ministry of Foreign Affairs")}, id="office-of-a-ministry"),
+                 {("Mao Ning", "spokesperson", "China Ministry of Foreign Affairs")},
+                 id="office-of-a-ministry"),
     # --- typos: titles and demonyms are matched fuzzily
     pytest.param("Japnese Foreign Minister Takeshi Iwaya met Australian Prime Minster Anthony Albanese.",
                  {("Takeshi Iwaya", "foreign minister", "Japan"),
@@ -47,15 +48,15 @@ CASES = [
     # --- appositions after the name
     pytest.param("Pete Hegseth, the US defense secretary, arrived in Manila on Friday.",
                  {("Pete Hegseth", "defense secretary", "United States")}, id="apposition-demonym"),
-    pytest.param("Rafael Grossi, director general of the International Atomic Energy Agency, visited the plant.",
+    pytest.param("Rafael Grossi, director general of the International Atomic Energy Agency, "
+                 "visited the plant.",
                  {("Rafael Grossi", "director general", "International Atomic Energy Agency")},
                  id="apposition-of-org"),
     pytest.param("Lee Jong-sup, South Korea's defence minister, said the army was ready.",
                  {("Lee Jong-sup", "defence minister", "South Korea")}, id="apposition-possessive"),
     # --- anaphors and bare titles: the article's topic country, the dateline, a named ministry
-    pytest.param("North Korea fired two missiles on Friday. The secretive state's leader Kim Jong Un watched.",
-                 {("Kim Jong Un", "leader", "North Korea")}, id="anaphor-regime",
-                 ),
+    pytest.param("North Korea fired two missiles on Friday. The secretive state's leader Kim Jong Un "
+                 "watched.", {("Kim Jong Un", "leader", "North Korea")}, id="anaphor-regime"),
     pytest.param("North Korea test-fired a cruise missile, state media said on Monday, and leader "
                  "Kim Jong Un called for more launches.",
                  {("Kim Jong Un", "leader", "North Korea")}, id="bare-leader-topic"),
@@ -64,7 +65,8 @@ CASES = [
     pytest.param("Japan's defence ministry said the missile fell into the sea. Defence Minister "
                  "Minoru Kihara called it unacceptable.",
                  {("Minoru Kihara", "defence minister", "Japan")}, id="ministry-named-in-text"),
-    pytest.param("Chief Cabinet Secretary Yoshimasa Hayashi told a news conference the launch was regrettable.",
+    pytest.param("Chief Cabinet Secretary Yoshimasa Hayashi told a news conference the launch was "
+                 "regrettable.",
                  {("Yoshimasa Hayashi", "chief cabinet secretary", "Japan")}, id="one-country-office"),
     # --- what is not a role
     pytest.param("Defence Minister Lee Jong-sup visited troops near the border.", set(),

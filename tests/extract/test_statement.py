@@ -68,7 +68,8 @@ CASES = [
                  'Ishiba said. "Such acts cannot be tolerated."',
                  [("Shigeru Ishiba", "We have lodged a strong protest Such acts cannot be tolerated", True)],
                  id="continuation-quote"),
-    pytest.param('A spokesperson for the Japanese Foreign Ministry said the launch was "totally unacceptable".',
+    pytest.param('A spokesperson for the Japanese Foreign Ministry said the launch was '
+                 '"totally unacceptable".',
                  [("Japan Ministry of Foreign Affairs", "the launch was totally unacceptable", False)],
                  id="spokesperson-for-body"),
     pytest.param("Kim Yo Jong warns of 'grave consequences'",

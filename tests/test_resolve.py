@@ -1,0 +1,63 @@
+"""Resolution across articles: one node per entity, one event per launch, never a wrong merge."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.extract import extract
+from kg.nlp import load_model
+from kg.rdf.convert import to_dataset
+from kg.rdf.iris import entity_iri, event_iri
+from kg.rdf.namespaces import KG
+from kg.records import Article, MissileLaunch
+from kg.resolve import event_identity, resolve
+
+
+def facts(text: str, ident: str, published=dt.date(2024, 3, 18), source=None):
+    article = Article(id=ident, text=text, published=published, source=source, content_hash=ident)
+    return extract(load_model()(text), article)
+
+
+def test_surname_in_one_article_is_the_full_name_of_another():
+    a = facts("South Korean President Yoon Suk Yeol spoke on Monday.", "a")
+    b = facts("Mr Yoon ordered the military to continue drills.", "b")
+    corpus = resolve([a, b])
+    assert "person:yoon" not in corpus.entities
+    assert {m.entity for f in corpus.facts for m in f.mentions if "Yoon" in m.text} == {"person:yoon-suk-yeol"}
+
+
+def test_people_sharing_a_surname_are_never_merged():
+    a = facts("North Korean leader Kim Jong Un watched the launch.", "a")
+    b = facts("His sister Kim Yo Jong issued a statement.", "b")
+    corpus = resolve([a, b])
+    assert {"person:kim-jong-un", "person:kim-yo-jong"} <= set(corpus.entities)
+
+
+def test_spelling_variants_are_one_entity_with_every_form_as_alias():
+    a = facts("Leader Kim Jong Un inspected the site.", "a")
+    b = facts("Leader Kim Jong-un inspected the site.", "b")
+    corpus = resolve([a, b])
+    kim = corpus.entities["person:kim-jong-un"]
+    assert {"Kim Jong Un", "Kim Jong-un"} <= kim.aliases
+
+
+def test_the_same_launch_in_two_articles_is_one_event_with_both_as_evidence():
+    text = "North Korea fired a ballistic missile into the East Sea on Monday, South Korea's military said."
+    a, b = facts(text, "a"), facts(text.replace("fired", "launched"), "b")
+    ds = to_dataset(resolve([a, b]), with_ontology=False)
+    launches = {s for s, _, o, _ in ds.quads((None, None, KG.MissileLaunch, None))}
+    assert len(launches) == 1
+    [launch] = launches
+    articles = {o for _, _, o, _ in ds.quads((launch, None, None, None)) if "/id/article/" in str(o)}
+    assert len(articles) == 2
+
+
+def test_event_identity_is_by_launcher_and_day_not_by_article():
+    one = MissileLaunch(launcher="country:KP", date="2024-03-18T07:44:00+09:00")
+    two = MissileLaunch(launcher="country:KP", date="2024-03-18", missiles=("SRBM",))
+    assert event_identity(one) == event_identity(two)
+    assert event_iri(*event_identity(one)) == event_iri(*event_identity(two))
+
+
+def test_entity_iris_come_from_type_and_normalised_name():
+    assert str(entity_iri("person:fumio-kishida")).endswith("/id/person/fumio-kishida")
+    assert entity_iri("country:KP") == entity_iri("country:KP")
