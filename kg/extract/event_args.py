@@ -436,6 +436,8 @@ def _same(m, c, mp: set, cp: set) -> bool:
         return True
     if m.definite and (nested or mp & cp):
         return True
+    if m.kind == "MilitaryExercise" and nested:  # an article's "drills" are its one exercise, unless named apart
+        return True
     if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
         return True
     return bool(m.date and m.date == c.date and mp and cp and nested and (mp & cp))

@@ -165,28 +165,26 @@ def _entities_under(table: EntityTable, tok: Token) -> list[tuple[Span, str]]:
 
 
 def site_of(verb: Token, table: EntityTable) -> tuple[str | None, str | None]:
-    """``(site, country)`` from "from the Sunan area", "from near Pyongyang", "near Sinpo".
+    """``(site, country)`` from "from the Sunan area", "from near Pyongyang", "a rocket carrying a
+    satellite from Tongchang-ri", "launched toward the East Sea near Sinpo".
 
-    A country after "from" is who launched, not where from ("a launch from North Korea").
+    A country after "from" is who launched, not where from ("a launch from North Korea"). A town
+    after "near" is where from, wherever it hangs: a town is not where a missile comes down.
     """
     site = country = None
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "near")):
+    # The verb's own "from" first, then one inside its participles ("a rocket carrying ... from").
+    preps = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("from", "near") and
+             not any(p.pos_ == "VERB" and p.dep_ != "acl" for p in _path_up(t, verb)[1:])]
+    preps.sort(key=lambda t: (t.lower_ != "from", len(_path_up(t, verb))))
+    for prep in preps:
         for _span, key in _entities_under(table, prep):
             cls = table.cls(key)
-            if cls in _PLACE and site is None:
+            if (cls in _PLACE if prep.lower_ == "from" else cls == "City") and site is None:
                 site = key
-            elif cls == "Country" and country is None and prep.lower_ == "from":
+            elif cls == "Country" and country is None and prep.lower_ == "from" and prep.head.i == verb.i:
                 country = key
         if site:
             break
-    if site is None:
-        # "launched toward the East Sea near Sinpo": a town is where from, not where to.
-        for prep in (t for t in verb.subtree if t.lower_ == "near" and t.dep_ == "prep"):
-            if any(p.pos_ == "VERB" for p in _path_up(prep, verb)):
-                continue
-            site = next((k for _s, k in _entities_under(table, prep) if table.cls(k) == "City"), None)
-            if site:
-                break
     return site, country
 
 

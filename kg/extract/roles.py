@@ -195,6 +195,8 @@ class _Reader:
         while i > sent_start and doc[i].lower_ in RANKS and doc[i - 1].text not in _HYPHENS \
                 and doc[i - 1].lower_ not in ("secretary", "director", "attorney"):
             i -= 1
+        if i > sent_start and doc[i].text == "," and title_word(doc[i - 1]):
+            i -= 1  # "the country's leader, Kim Jong-un,": the title comes first, then the name
         if i < sent_start:
             return None
         words, stop = self._run(i, -1)

@@ -348,8 +348,10 @@ def find_statements(ctx: Context) -> list[Statement]:
             content = _around(doc, verb, parts)
             quote, direct = _clean(text, *content, marks), False
         elif len(parts) > 1:
-            ranges = [(q.start, q.end) for q, _ in parts]
-            quote, direct = " ".join(_clean(text, a, b, marks) for a, b in ranges), True
+            # Each part keeps its own sentence end: '"A," he said. "B."' is "A. B".
+            pieces = [_clean(text, q.start, q.end, marks) for q, _ in parts]
+            quote, direct = " ".join(p + ("." if nxt[:1].isupper() and p[-1:].isalnum() else "")
+                                     for p, nxt in zip(pieces, [*pieces[1:], ""], strict=True)), True
             content = (parts[0][0].start, parts[-1][0].end)
         else:
             q, qspan = parts[0]

@@ -66,7 +66,7 @@ CASES = [
                  id="titled-noun-and-split-quote"),
     pytest.param('Japanese Prime Minister Shigeru Ishiba met reporters. "We have lodged a strong protest," '
                  'Ishiba said. "Such acts cannot be tolerated."',
-                 [("Shigeru Ishiba", "We have lodged a strong protest Such acts cannot be tolerated", True)],
+                 [("Shigeru Ishiba", "We have lodged a strong protest. Such acts cannot be tolerated", True)],
                  id="continuation-quote"),
     pytest.param('A spokesperson for the Japanese Foreign Ministry said the launch was '
                  '"totally unacceptable".',
