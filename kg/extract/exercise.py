@@ -30,6 +30,7 @@ from kg.extract.event_args import (
     fold,
     governor,
     merge,
+    verb_in,
 )
 from kg.records import MilitaryExercise
 
@@ -107,9 +108,8 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     anchors = [tok] + clauses_of(tok)
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
-        if gov.lemma_ in CONDUCT and (rel == "dobj" or rel in ("in", "with", "during", "for")):
-            s = args.subject(gov)
-            keys += args.actors(s) if s is not None else []
+        if verb_in(gov, CONDUCT) and (rel == "dobj" or rel in ("in", "with", "during", "for")):
+            keys += args.subject_actors(gov)
         keys += args.with_actors(gov, ("with",))
     m = Mention("MilitaryExercise", tok.sent, tok, _countries(args, dedupe(keys)), name=name)
     m.definite = any(c.lower_ in ("the", "this", "that", "these", "its", "their") or c.dep_ == "poss"

@@ -47,11 +47,12 @@ OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", 
 # Verbs under which a launch is planned, forbidden or threatened, not done.
 NOT_DONE = {"prohibit", "ban", "bar", "prevent", "stop", "vow", "plan", "threaten", "warn", "urge",
             "prepare", "intend", "expect", "want", "aim", "continue", "pledge", "promise", "notify"}
+HAPPEN_VERBS = {"take", "occur", "happen", "come", "begin", "end", "fail"}
 TRY_VERBS = {"try", "attempt", "fail", "appear", "seem", "manage"}
 HISTORY_ADVS = {"last", "recently", "previously", "earlier", "already", "once", "before"}
 GENERIC_MODS = {"any", "every", "no", "such", "future", "further", "additional", "repeated", "more",
                 "each", "these", "those"}
-DEBRIS = {"fragment", "debris", "wreckage", "piece", "object", "stage"}
+DEBRIS = {"fragment", "debris", "wreckage", "piece", "part", "object", "stage"}
 _PRONOUNS = {"it", "they", "this", "that", "both"}
 
 
@@ -134,6 +135,9 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
             return None                 # "launched a partnership", "fired an official"
         if _not_done(tok) or any(args.is_aggregate(m) for m in missiles):
             return None
+        if any(c.lower_ in ("has", "have") for c in tok.children if c.dep_ == "aux") and any(
+                c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+            return None                 # "has fired 20 missiles since January": a tally
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if tok.tag_ == "VB":
             gov = tok.head
@@ -247,15 +251,46 @@ def _when_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | Non
     return day.day if day is not None and re.fullmatch(r"[\s,]*", sent.text[day.end:at]) else None
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_apart(u: _Unit, units: list[_Unit], domain: dict[int, int]) -> None:
+    """"fired an ICBM on Saturday, a day after it launched two missiles": the second launch is
+    dated from the first; without a date to count from it is still another launch."""
+    trig = u.anchors[0]
+    mark = next((c.lower_ for c in trig.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    gap = next((c for c in trig.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")), None)
+    if mark is None or gap is None or u.days:
+        return
+    n = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+              for c in gap.children if c.dep_ in ("det", "nummod")), None) or 1
+    n *= 7 if gap.lemma_.lower() == "week" else 1
+    gov = units[domain[trig.head.i]] if trig.head.i in domain else None
+    if gov is not None and len(gov.days) == 1:
+        u.days = [gov.days[0] + dt.timedelta(days=-n if mark == "after" else n)]
+        u.main = False
+    else:
+        u.historical = True
+
+
 # ------------------------------------------------------------------ arguments of a unit
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,[^\n]{0,40}?(?:\([^)]*\))?\s*(?:--|-|–|—)\s")
+# "SEOUL, Aug. 31 (Yonhap) --", "WASHINGTON (AP) —", "TOKYO, March 18 (Kyodo) --"
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^\n(]{0,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:--|-|–|—)\s")
 
 
 def _dateline_end(sent: Span) -> int:
     """Character offset where a wire dateline ("SEOUL, Aug. 31 (Yonhap) --") ends, else 0."""
     m = _DATELINE.match(sent.text)
     return sent.start_char + m.end() if m else 0
+
+
+def _the_north(tok: Token, table) -> str | None:
+    """"the North" / "the South" in Korea reporting: the one country of the document so named."""
+    if tok.lower_ not in ("north", "south") or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    found = {k for k, e in table.entities.items() if e.cls == "Country" and e.name.lower().startswith(tok.lower_)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _launcher(tok: Token, kind: str, ctx: Context) -> str | None:
@@ -283,7 +318,7 @@ def _launcher(tok: Token, kind: str, ctx: Context) -> str | None:
     for c in cands:
         if args.is_missile(c):
             continue
-        key = table.actor(table.entity_of(c))
+        key = table.actor(table.entity_of(c)) or _the_north(c, table)
         if key is None:
             continue
         if table.cls(key) == "Country":
@@ -303,7 +338,9 @@ def _clause(verb: Token) -> list[Token]:
         out.append(v)
         kids = [*v.children, *(g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
         for c in kids:
-            if c.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and c.pos_ in ("VERB", "AUX", "ADJ") and \
+            if c.dep_ == "ccomp" and any(g.tag_ == "WP" and g.dep_ == "nsubj" for g in c.children):
+                todo.append(c)          # "fired what appeared to be a missile ... off its coast"
+            elif c.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and c.pos_ in ("VERB", "AUX", "ADJ") and \
                     c.lemma_.lower() not in args.SPEECH_VERBS and not any(
                     g.dep_ == "nsubj" and not (args.is_missile(g) or g.lower_ in _PRONOUNS) for g in c.children):
                 todo.append(c)
@@ -338,6 +375,13 @@ def _referring(sent: Span, used: set[int]) -> list[Token]:
             continue
         return clause
     return []
+
+
+def _flight_of(tok: Token | None) -> bool:
+    """Whether a duration is how long something flew: it hangs from a verb of flight by "for"."""
+    if tok is None or tok.head.lower_ != "for":
+        return False
+    return tok.head.head.lemma_.lower() in FLIGHT_VERBS
 
 
 def _factual(tok: Token) -> bool:
@@ -376,8 +420,12 @@ def _fill(u: _Unit, ctx: Context, kind: str, heads: list[Token], owner: str | No
         # "fired a missile that flew 570 km and landed off its east coast".
         verbs = _clause(trig) + [v for h in heads for c in h.children if c.dep_ in ("relcl", "acl")
                                  for v in _clause(c)]
+        # "The missile, launched at 7:22 a.m., is believed to have flown ... before falling into"
+        verbs += [v for h in heads if h.dep_ in ("nsubj", "nsubjpass") and h.head.i != trig.i
+                  for v in _clause(h.head)]
     for v in verbs:
-        if (v.i == trig.i or v.lemma_.lower() in FLIGHT_VERBS) and not any(c.dep_ == "neg" for c in v.children):
+        if (v.i == trig.i or v.lemma_.lower() in FLIGHT_VERBS | {"appear", "be"}) and \
+                not any(c.dep_ == "neg" for c in v.children):
             u.landing += [w for w in args.landing_of(v, table, owner) if w not in u.landing]
     for h in heads:
         u.landing += [w for w in args.landing_of(h, table, owner) if w not in u.landing]
@@ -386,8 +434,11 @@ def _fill(u: _Unit, ctx: Context, kind: str, heads: list[Token], owner: str | No
         chain.append(chain[-1].head)     # "North Korea also recently tried and failed to launch"
     cues = [c for t in chain for c in t.children if c.dep_ == "advmod"]
     u.historical = u.historical or any(c.lower_ in HISTORY_ADVS for c in cues)
+    # A launch noun states the launch as the object of a report ("confirmed the launch") or as
+    # the subject of its happening ("The launch took place at 06:45"), not in an opinion of it.
     u.asserts = u.kind == "refer" or kind == "verb" or (
-        trig.dep_ == "dobj" and trig.head.lemma_.lower() in OBSERVE_VERBS | args.SPEECH_VERBS)
+        trig.dep_ == "dobj" and trig.head.lemma_.lower() in OBSERVE_VERBS | args.SPEECH_VERBS) or (
+        trig.dep_ == "nsubj" and trig.head.lemma_.lower() in HAPPEN_VERBS)
 
 
 def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]) -> list[_Unit]:
@@ -439,15 +490,19 @@ def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]
         day = _when_day(sent, u.anchors[0], times)
         if day is not None:
             u.days, u.main = [day], False
+        _days_apart(u, units, domain)
     alone = [i for i, u in enumerate(units) if u.kind in ("event", "refer")]
     for q in find_quantities(sent.text):
         root = _root(sent, q.start, q.end)
-        if root is None or q.role not in _ROLES or not _factual(root):
+        role = q.role
+        if role is None and q.unit == "min" and _flight_of(root):
+            role = "flight_time"        # "traveled about 1,000 km for 74 minutes"
+        if root is None or role not in _ROLES or not _factual(root):
             continue
         i = _owner(root, domain, is_time=False)
         i = alone[0] if i is None and len(alone) == 1 else i
         if i is not None and args.same_line(units[i].anchors[0], root):
-            units[i].values.setdefault(_ROLES[q.role], q.value)
+            units[i].values.setdefault(_ROLES[role], q.value)
     for u, kind, hs in zip(units, kinds, heads, strict=True):
         _fill(u, ctx, kind, hs, owner)
         if u.asserts:

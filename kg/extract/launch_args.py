@@ -104,24 +104,23 @@ def count_of(head: Token) -> int | None:
     """How many missiles a phrase counts: "two missiles" → 2, "at least three missiles" → 3."""
     for child in head.lefts:
         if child.dep_ == "nummod":
-            if child.text.isdigit():
-                return int(child.text)
+            if child.text.replace(",", "").isdigit():
+                return int(child.text.replace(",", ""))
             if child.lower_ in _NUMBERS:
                 return _NUMBERS[child.lower_]
     return None
 
 
+_TALLY = {"dozens", "dozen", "hundreds", "scores", "number", "series", "string", "barrage"}
+
+
 def is_aggregate(head: Token) -> bool:
     """A tally, not one launch: "more than 90 missiles", "dozens of ballistic missiles"."""
-    n = count_of(head)
-    if n is not None and n >= 10:
+    nums = [c.text.replace(",", "") for c in head.lefts if c.dep_ == "nummod"]
+    if any(n.isdigit() and int(n) >= 10 for n in nums):
         return True
-    for tok in (head, head.head):
-        if tok.lower_ in {"dozens", "dozen", "hundreds", "scores", "number", "series", "string"} and \
-                tok.i <= head.i:
-            return True
-    return any(c.dep_ == "nummod" and c.like_num and not c.is_alpha and
-               float(c.text.replace(",", "") or 0) >= 10 for c in head.lefts)
+    # "dozens of ballistic missiles": the tally word governs the missile through "of".
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _TALLY
 
 
 # ------------------------------------------------------------------ places
@@ -214,15 +213,15 @@ def _inferred_water(prep: Token, table: EntityTable, owner: str | None) -> str |
     if prep.lower_ == "between" or any(t.lower_ == "between" for t in phrase):
         found = set(keys)
         name = next((n for a, b, n in _BETWEEN if found & a and found & b), None)
-    elif (m := _DIRECTION.search(phrase.text)) is not None:
-        side = m.group(1).lower()
-        if re.search(r"\bcoast", phrase.text, re.I):
-            # "its east coast", "the North's east coast": the launcher's coast unless one is named.
-            target = next((k for k in keys if k in _SIDE_WATERS), owner)
+    elif (d := next((t for t in phrase if t.text.islower() and _DIRECTION.fullmatch(t.text)), None)) is not None:
+        side = _DIRECTION.fullmatch(d.text).group(1)  # type: ignore[union-attr]
+        if d.head.lemma_.lower() == "coast" or (d.i + 1 < len(d.doc) and d.nbor().lower_ == "coast"):
+            # "Japan's west coast", "its east coast": the named country's coast, else the launcher's.
+            named = [k for s_, k in table.in_span(phrase) if s_.end <= d.i and k in _SIDE_WATERS]
+            target = named[-1] if named else owner
         else:
-            after = phrase.doc.char_span(phrase.start_char + m.end(), phrase.end_char,
-                                         alignment_mode="expand")
-            target = next((k for _s, k in table.in_span(after) if k in _SIDE_WATERS), None) if after else None
+            # "waters west of Japan", "550km east of the Korean peninsula"
+            target = next((k for s_, k in table.in_span(phrase) if s_.start > d.i and k in _SIDE_WATERS), None)
         name = _SIDE_WATERS.get(target or "", {}).get(side)
     place = _water(name) if name else None
     return _register(table, place) if place else None

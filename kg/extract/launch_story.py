@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kg.extract.launch import _Unit
 
 # A class word alone says less than any phrase with it: dropped when a fuller one is known.
-_BARE = {"missile", "missiles", "rocket", "rockets", "projectile", "projectiles"}
+_BARE = {"missile", "missiles"}
 
 
 @dataclass

@@ -28,6 +28,7 @@ from kg.extract.event_args import (
     merge,
     normalise,
     pobjs,
+    verb_in,
 )
 from kg.records import Meeting
 
@@ -114,7 +115,7 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                   if c.lower_ in ("which", "where") and c.dep_ == "pobj"]
         if rel_at:  # "a summit ... at which A, B and C agreed"
             parts += args.span_actors(rel_at[0].i + 1, v.i)
-        elif v.lemma_ in RELCL_SUBJ:  # "the summit, which Yoon is attending"
+        elif verb_in(v, RELCL_SUBJ):  # "the summit, which Yoon is attending"
             s = args.subject(v)
             if s is not None and s.i not in range(tok.left_edge.i, tok.i + 1):
                 parts += args.actors(s)
@@ -122,17 +123,19 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     subjects: list[str] = []
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
-        if gov.dep_ in ("advcl", "xcomp") and gov.head.lemma_ == "visit":
+        if gov.dep_ in ("advcl", "xcomp") and verb_in(gov.head, {"visit"}):
             anchors.append(gov.head)
-        if (rel == "dobj" and gov.lemma_ in HOLD) or (rel in MEDIUM_PREPS and rel != "for") or (
-                rel == "for" and gov.lemma_ in HOLD):
-            s = args.subject(gov)
-            subjects = args.actors(s) if s is not None else []
-            if gov.lemma_ in ("welcome", "invite", "host") or rel == "for":
+        if (rel == "dobj" and verb_in(gov, HOLD)) or (rel in MEDIUM_PREPS and rel != "for") or (
+                rel == "for" and verb_in(gov, HOLD)):
+            subjects = args.subject_actors(gov)
+            if verb_in(gov, {"welcome", "invite", "host"}) or rel == "for":
                 parts += [k for c in gov.children if c.dep_ == "dobj" for k in args.actors(c)]
         partners += args.with_actors(gov)
-    definite = any(c.lower_ in ("the", "this", "that", "these", "its", "their", "his", "her")
-                   or c.dep_ == "poss" for c in tok.children) or (
+    # "the meeting", "NATO's summit", "This is a historic meeting" -- but not "a leaders' summit".
+    indefinite = any(d.lower_ in ("a", "an") and d.dep_ == "det"
+                     for c in tok.children for d in (c, *c.children))
+    definite = not indefinite and any(c.dep_ == "poss" or c.lower_ in (
+        "the", "this", "that", "these", "its", "their", "his", "her") for c in tok.children) or (
         rel == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in gov.children))
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") for c in tok.children) else "Meeting"
@@ -142,7 +145,7 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     future = gov is not None and args.is_future(gov) or any(
         c.lower_ in ("upcoming", "planned", "next") for c in tok.children)
     m.date = args.day(tok.sent, anchors, future)
-    m.planned = future or (gov is not None and gov.lemma_ in ("plan", "schedule"))
+    m.planned = future or (gov is not None and verb_in(gov, {"plan", "schedule"}))
     if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
     m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None)
@@ -168,8 +171,7 @@ def _add_planner(args: EventArgs, m: Mention, verb: Token) -> None:
 def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     if args.generic(v, v):
         return None
-    s = args.subject(v)
-    parts = args.actors(s) if s is not None else []
+    parts = args.subject_actors(v)
     parts += [k for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
     parts += args.with_actors(v)
     anchors = [v] + [c for c in v.children if c.dep_ == "prep" and c.lower_ == "for"

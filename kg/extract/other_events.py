@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract import Context, extractor
-from kg.extract.event_args import EventArgs, conjuncts, dedupe, pobjs
+from kg.extract.event_args import EventArgs, conjuncts, dedupe, pobjs, verb_in
 from kg.records import OtherEvent
 
 # kind -> (light verbs, event nouns as their object, verbs that are the event themselves)
@@ -44,16 +44,15 @@ def _frame(tok: Token) -> tuple[str, Token, Token] | None:
     """(kind, verb, event word) when ``tok`` is the verb of an event of one of the frames."""
     if tok.pos_ != "VERB":
         return None
-    lemma = tok.lemma_.lower()
     for kind, (light, nouns, verbs) in FRAMES.items():
-        if lemma in verbs and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and (
+        if verb_in(tok, verbs) and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and (
                 tok.dep_ not in ("amod", "acl")):
             return kind, tok, tok
-        if lemma in light:
+        if verb_in(tok, light):
             for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
                 if obj.lemma_.lower() in nouns or obj.lower_ in nouns:
                     return kind, tok, obj
-    if lemma in TELL:  # "told residents of Okinawa to take cover"
+    if verb_in(tok, TELL):  # "told residents of Okinawa to take cover"
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         rest = " ".join(t.text for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")
                         for t in c.subtree)
@@ -85,9 +84,8 @@ def _where(args: EventArgs, verb: Token, word: Token) -> str | None:
 
 
 def _issuer(args: EventArgs, verb: Token, place: str | None) -> list[str]:
-    s = args.subject(verb)
-    keys = args.actors(s) if s is not None else []
-    if s is not None and not keys:  # "the J-Alert system", "the government": the country it serves
+    keys = args.subject_actors(verb)
+    if args.subject(verb) is not None and not keys:  # "the J-Alert system": the country it serves
         keys = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                 for o in pobjs(c) for k in args.actors(o) if args.t.cls(k) == "Country"]
         ent = args.t.entities.get(place or "")
@@ -112,8 +110,7 @@ def _events(ctx: Context, kind: str) -> list[OtherEvent]:
         if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "if" for c in verb.children):
             continue
         place = _where(args, verb, word)
-        parts = _issuer(args, verb, place) if kind == "Warning" else args.actors(args.subject(verb)) if (
-            args.subject(verb) is not None) else []
+        parts = _issuer(args, verb, place) if kind == "Warning" else args.subject_actors(verb)
         if kind == "Agreement":
             parts += args.with_actors(verb, ("with",))
         parts = dedupe(p for p in parts if args.t.cls(p) != "City" or p in ctx.entities.entities)

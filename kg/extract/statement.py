@@ -18,8 +18,10 @@ event extractors with the speaker as their source.
 
 The speaker is the reporting verb's subject: an entity of the table (a capital stands for its
 country), a pronoun ("he said": the last person who was the subject of a clause before), a
-titled description ("the leader stressed": the person the document gave that title), or a
-demonym with "government"/"military"/"officials" (the country).
+titled description ("the leader stressed": the person the document gave that title), a body
+of a country ("the Japanese government": Japan) or someone speaking for a body ("a spokesperson
+for the ministry"). Anonymous sources ("officials said", "a South Korean official") are nobody:
+their quotes are left out rather than put in a country's mouth.
 """
 from __future__ import annotations
 
@@ -85,6 +87,8 @@ def find_quotes(text: str) -> list[_Quote]:
                              para.group()):
             out.append(_Quote(para.start() + m.start(1), para.start() + m.end(1)))
     out = [q for q in out if text[q.start:q.end].strip()]
+    # A quote inside a quote ("He said 'no'", in double marks) is part of the outer one.
+    out = [q for q in out if not any(o.start < q.start and q.end < o.end for o in out)]
     return sorted(out, key=lambda q: q.start)
 
 

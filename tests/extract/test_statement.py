@@ -116,6 +116,7 @@ def test_statement_dates(text: str, expected: list[str | None]) -> None:
     ("Kim Yo Jong warns of 'fatal consequences' as the allies' drills begin.", ["fatal consequences"]),
     ("They don't know. 'We will win,' she said.", ["We will win,"]),
     ("\u201cIt is over,\u201d he said.", ["It is over,"]),
+    ("\u201cThey called it \u2018a farce\u2019,\u201d he said.", ["They called it \u2018a farce\u2019,"]),
 ])
 def test_find_quotes(text: str, quotes: list[str]) -> None:
     assert [text[q.start:q.end] for q in find_quotes(text)] == quotes
