@@ -40,7 +40,19 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
     # Partial person names onto the one full name that contains them.
     persons = {k: fold(v[0].name).split() for k, v in by_key.items() if v[0].cls == "Person"}
     remap: dict[str, str] = {}
+    # "Ishiba Shigeru" (family name first) and "Shigeru Ishiba" are one person: the key
+    # mentioned most (ties: the first in order) stands for both.
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, words in persons.items():
+        if len(words) >= 2:
+            by_words[tuple(sorted(words))].append(key)
+    for keys in by_words.values():
+        if len(keys) > 1:
+            keep = min(keys, key=lambda k: (-sum(label_counts[k].values()), k))
+            remap.update({k: keep for k in keys if k != keep})
+    for key, words in persons.items():
+        if key in remap:
+            continue
         hosts = [k for k, w in persons.items() if k != key and len(w) > len(words) and set(words) <= set(w)]
         if len(hosts) == 1:
             remap[key] = hosts[0]

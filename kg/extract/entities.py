@@ -19,6 +19,7 @@ from kg.extract.names import (
     NOT_ORGS,
     extend_name,
     fold,
+    is_common_word,
     name_tokens,
     slug,
     strip_leading,
@@ -50,7 +51,7 @@ _REGION_HEADS = {"peninsula", "island", "islands", "province", "prefecture", "re
                  "county", "state", "territory", "archipelago", "zone", "oblast", "krai",
                  # Facilities are places too; the ontology has no class of its own for them.
                  "cosmodrome", "station", "base", "site", "airport", "port", "complex", "facility",
-                 "ground", "grounds", "range", "camp", "shipyard"}
+                 "ground", "grounds", "range", "camp", "shipyard", "district", "county"}
 # One-word "organisations" that are parts of titles or generic bodies ("Secretary of State").
 _GENERIC_ORGS = {"state", "defense", "defence", "cabinet", "government", "ministry", "parliament",
                  "military", "army", "navy", "police", "treasury", "justice", "interior", "foreign",
@@ -120,6 +121,10 @@ class EntityTable:
             return  # the first, more specific reading of a token wins
         old = self.entities.get(entity.key)
         aliases = {span.text} if alias else set()
+        if entity.country and entity.cls in ("GovernmentBody", "MilitaryBody") and aliases \
+                and not _names_country(span.text):
+            # "Defense Ministry" alone names no one body: the country-qualified forms stand in.
+            aliases = set()
         if old is not None:
             entity = Entity(key=old.key, cls=old.cls, name=old.name, aliases=old.aliases | aliases,
                             within=old.within, country=old.country, geonames_id=old.geonames_id,
@@ -141,7 +146,9 @@ class EntityTable:
 
 
 _PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
-_CONTAINS = re.compile(r"^(?:,| in| in the| area in| area of| district of| region of| province of|,? in the)\s*$", re.I)
+_CONTAINS = re.compile(r"^,?\s*(?:in|in the|area in|area of|district of|region of|province of|"
+                       r"the capital of|capital of|a city in|a town in|a village in|county in|district in)?\s*$",
+                       re.I)
 
 
 def _country_of(table: EntityTable, key: str | None) -> str | None:
@@ -183,8 +190,11 @@ def _add_containment(table: EntityTable) -> None:
         elif n + 2 < len(mentions) and re.fullmatch(r"['\u2019]s\s+", table.text[outer.end:mentions[n + 2].start]):
             # "the Vostochny Cosmodrome in Russia's Amur region": it lies in the region.
             b = table.entities.get(mentions[n + 2].entity) or b
-        if _PLACE_RANK.get(a.cls, 0) == 0 or _PLACE_RANK.get(b.cls, 0) <= _PLACE_RANK.get(a.cls, 0) \
-                and not (a.cls == b.cls == "Region"):
+        rank_a, rank_b = _PLACE_RANK.get(a.cls, 0), _PLACE_RANK.get(b.cls, 0)
+        stated = possessive or " in" in gap or "of" in gap
+        # A larger kind of place contains a smaller; a region may lie in a region or a district
+        # in a city only when the text says so ("in", "of", a possessive), not in a list.
+        if not rank_a or not (rank_b > rank_a or stated and (rank_a == rank_b == 2 or (a.cls, b.cls) == ("Region", "City"))):
             continue
         country_a, country_b = _country_of(table, a.within) if a.within else None, _country_of(table, b.key)
         if country_a and country_b and country_a != country_b:
@@ -233,6 +243,15 @@ def _drop_unmentioned_countries(table: EntityTable) -> None:
                                          iso_code=ent.iso_code)
 
 
+def _names_country(text: str) -> bool:
+    """Whether a phrase names a country, by name or adjective ("Japan's", "Japanese")."""
+    words = text.replace("\u2019", "'").replace("'s", "").split()
+    return any(gazetteer.lookup_place(" ".join(words[i:j])) is not None
+               and gazetteer.lookup_place(" ".join(words[i:j])).cls == "Country"
+               or gazetteer.lookup_demonym(" ".join(words[i:j])) is not None
+               for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1))
+
+
 def _place_entity(place: gazetteer.Place, *, alias: bool = True) -> Entity:
     return Entity(key=place.key, cls=place.cls, name=place.name, within=place.within,
                   geonames_id=place.geonames_id, iso_code=place.iso_code,
@@ -247,14 +266,22 @@ def _org_entity(org: gazetteer.Org) -> Entity:
                   aliases=frozenset([org.name, *aliases]))
 
 
-def _country_before(doc: Doc, start: int, table: EntityTable, window: int = 8) -> str | None:
-    """The country named (or adjective) just before a national body, in the same sentence."""
-    sent_start = doc[start].sent.start
-    for i in range(start - 1, max(sent_start, start - window) - 1, -1):
-        key = table.entity_of(doc[i])
-        if key and table.cls(key) == "Country":
-            return key
-        place = gazetteer.lookup_demonym(doc[i].text, fuzzy=True) if doc[i].text[:1].isupper() else None
+def _country_before(doc: Doc, start: int, table: EntityTable, window: int = 3) -> str | None:
+    """The country that qualifies a national body: a possessive or adjective right before it
+    ("Japan's Coast Guard", "the Japanese Coast Guard", "Seoul's Joint Chiefs"), not any country
+    nearby ("... and Japan, the JCS said")."""
+    i = start - 1
+    while i >= 0 and start - i <= window and doc[i].lower_ in {"the", "'s", "\u2019s", "'", "\u2019"}:
+        i -= 1
+    if i < 0 or doc[i].is_sent_start and doc[i].lower_ in {"the"}:
+        return None
+    key = table.entity_of(doc[i])
+    if key and table.cls(key) == "Country":
+        return key
+    if key and table.cls(key) == "City" and doc[i + 1].lower_ in {"'s", "\u2019s"}:
+        return table.actor(key)  # "Seoul's Joint Chiefs of Staff": a capital for its country
+    if doc[i].text[:1].isupper():
+        place = gazetteer.lookup_demonym(doc[i].text, fuzzy=True)
         if place is not None and place.cls == "Country":
             return place.key
     return None
@@ -302,16 +329,24 @@ def _is_event_name(span: Span) -> bool:
         and gazetteer.lookup_org(span.text) is None
 
 
+def _label(ent: Span, span: Span) -> str:
+    """The model's label, unless the repaired span ends in a place's head ("Vostochny cosmodrome")."""
+    last = span[-1].lower_
+    if ent.label_ in ("ORG", "PERSON") and span.end > ent.end and (last in _REGION_HEADS or last in _WATER_HEADS):
+        return "LOC"
+    return ent.label_
+
+
 def _clean(ent: Span) -> Span | None:
     span = strip_leading(strip_possessive(ent), honorifics=ent.label_ == "PERSON")
     if fold(span.text) in NOT_ORGS:
         return None
     if ent.label_ == "PERSON":
         span = extend_name(span)
-    if ent.label_ in ("GPE", "LOC", "FAC") and span.end < len(span.doc):
+    if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and span.end < len(span.doc):
         nxt = span.doc[span.end]
         # "Amur region", "Korean peninsula": the model stops before a lower-case head noun.
-        if nxt.is_lower and (nxt.lower_ in _REGION_HEADS or nxt.lower_ in _WATER_HEADS):
+        if (nxt.lower_ in _REGION_HEADS or nxt.lower_ in _WATER_HEADS) and (nxt.is_lower or ent.label_ != "ORG"):
             span = span.doc[span.start:span.end + 1]
     if ent.label_ == "ORG":
         # "JCS Chairman": a title after an organisation's name is not part of it.
@@ -327,7 +362,7 @@ def _clean(ent: Span) -> Span | None:
     if ent.label_ == "ORG" and span.start > 0:
         prev = span.doc[span.start - 1]
         # "TV Asahi": the model keeps only "Asahi"; a short all-caps word before is the name's.
-        if prev.is_upper and prev.is_alpha and len(prev) <= 4 and prev.ent_type_ == "" and not prev.is_sent_start:
+        if prev.is_upper and prev.is_alpha and 2 <= len(prev) <= 4 and prev.ent_type_ == "" and not prev.is_sent_start:
             span = span.doc[prev.i:span.end]
     text = span.text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit()) or "\n" in text:
@@ -342,15 +377,18 @@ def _clean(ent: Span) -> Span | None:
 
 
 def _home_country(doc: Doc, source: str | None) -> str | None:
-    for name in re.split(r"[,;/()]| with | and ", source or ""):
-        org = gazetteer.lookup_org(name.strip()) if name.strip() else None
-        if org is not None and org.country:
-            return org.country
-    dateline = re.match(r"\s*([A-Z][A-Z .'-]{2,30}?)(?:,| \(|\s+[-\u2013\u2014])", doc.text)
+    """Where the article is written from: its dateline's country ("SEOUL, Jan 30 (Reuters) -"),
+    else its publisher's (Yonhap is Korean; a wire service is from anywhere, so it comes second)."""
+    # A dateline opens one of the first lines (a headline may stand above it).
+    dateline = re.search(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,| \(|\s+[-\u2013\u2014])", doc.text[:600], re.M)
     if dateline:
         place = gazetteer.lookup_place(dateline.group(1).strip().title())
         if place is not None:
             return place.key if place.cls == "Country" else place.within
+    for name in re.split(r"[,;/()]| with | and ", source or ""):
+        org = gazetteer.lookup_org(name.strip()) if name.strip() else None
+        if org is not None and org.country:
+            return org.country
     return None
 
 
@@ -363,7 +401,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     table = EntityTable(doc, text=doc.text)
     table.home_country = _home_country(doc, source)
     _add_gazetteer_phrases(table)
-    spans = [(s, e.label_) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
+    spans = [(s, _label(e, s)) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
     # Full names first, so surnames can be resolved against them.
     full_names = _full_names(spans)
     for span, label in spans:
@@ -383,10 +421,21 @@ def _full_names(spans: list[tuple[Span, str]]) -> dict[str, Entity]:
     """Person names of two words or more, keyed by their folded form."""
     out: dict[str, Entity] = {}
     for span, label in spans:
-        if label == "PERSON" and len(name_tokens(span.text)) >= 2:
-            key = "person:" + slug(span.text)
+        if label == "PERSON" and len(name_tokens(span.text)) >= 2 \
+                and gazetteer.lookup_place(span.text) is None and gazetteer.lookup_org(span.text) is None:
+            key = "person:" + slug(_name_order(span.text, out))
             out.setdefault(fold(span.text), Entity(key=key, cls="Person", name=span.text))
     return out
+
+
+def _name_order(name: str, known: dict[str, Entity]) -> str:
+    """ "Ishiba Shigeru" (family name first) is the same person as "Shigeru Ishiba": the first
+    order seen names the key."""
+    words = sorted(name_tokens(name))
+    for folded, ent in known.items():
+        if sorted(folded.split()) == words:
+            return ent.name
+    return name
 
 
 def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None | bool:
@@ -403,6 +452,17 @@ def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None | boo
     if hits:
         return next(iter(hits.values()))
     return None
+
+
+def _lookup_place_head(text: str) -> gazetteer.Place | None:
+    """A place by name, or by its name without a trailing head ("Jagang Province" → "Jagang")."""
+    place = gazetteer.lookup_place(text, fuzzy=True)
+    words = text.split()
+    if place is None and len(words) > 1 and words[-1].lower() in _REGION_HEADS | {"city", "district"}:
+        place = gazetteer.lookup_place(" ".join(words[:-1]))
+        if place is not None and place.cls == "City" and words[-1].lower() != "city":
+            return None  # "Aomori Prefecture" is not the city of Aomori (the caller types it)
+    return place
 
 
 def _compass_country(table: EntityTable, word: str) -> str | None:
@@ -464,7 +524,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             table.add(span, table.entities[key])
         return
     if label in ("GPE", "LOC", "FAC"):
-        place = gazetteer.lookup_place(text, fuzzy=True)
+        place = _lookup_place_head(text)
         if place is not None:
             table.add(span, _place_entity(place))
             return
@@ -478,7 +538,12 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             return
         cls = _place_class_by_head(text, label)
         prefix = {"BodyOfWater": "water", "Region": "region", "City": "city"}[cls]
-        table.add(span, Entity(key=f"{prefix}:{slug(text)}", cls=cls, name=text))
+        # "Aomori Prefecture": unknown as such, but its stem names a place of a known country.
+        stem = gazetteer.lookup_place(" ".join(text.split()[:-1])) if len(text.split()) > 1 else None
+        within = (stem.key if stem.cls == "Country" else _country_of(table, stem.within)) if stem else None
+        if within and not any(m.entity == within for m in table.mentions):
+            within = None  # "Amur region": a namesake town abroad says nothing of where it is
+        table.add(span, Entity(key=f"{prefix}:{slug(text)}", cls=cls, name=text, within=within))
         return
     if label == "NORP":
         place = gazetteer.lookup_demonym(text, fuzzy=True) or gazetteer.lookup_place(text, fuzzy=True)
@@ -506,6 +571,8 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if place is not None:
             table.add(span, _place_entity(place))
             return
+        if len(span) == 1 and not text.isupper() and is_common_word(text):
+            return  # "Newest entries at the bottom"
         table.add(span, Entity(key="org:" + slug(text), cls="Organization", name=text))
         return
     # PERSON: the model reads some places as people ("Hamhung", "Camp David").
@@ -517,7 +584,11 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     if person is False:
         return  # "Kim" with two Kims in the article: better unnamed than wrong
     if person is None:
-        person = full_names.get(folded) or Entity(key="person:" + slug(text), cls="Person", name=text)
+        person = full_names.get(folded)
+        if person is None:
+            if len(span) == 1 and is_common_word(text):
+                return  # "Sirens sounded": a capitalised word at a sentence start, not a name
+            person = Entity(key="person:" + slug(text), cls="Person", name=text)
     table.add(span, person)
 
 
@@ -570,6 +641,16 @@ def _add_acronyms(table: EntityTable) -> None:
             words = [t.text for t in doc[max(0, prev.i - 5):prev.i + 1] if t.text[:1].isupper()]
             if any(_initials(" ".join(words[i:])) == m.group(1).upper() for i in range(len(words))):
                 defined[m.group(1)] = None
+    # An acronym the article never spells out ("the JCS said" after "Joint Chiefs of Staff"):
+    # the one organisation of the article whose initials it is.
+    for m in re.finditer(r"\b([A-Z]{2,6})\b", table.text):
+        acronym = m.group(1)
+        if acronym in defined or gazetteer.lookup_org(acronym) is not None:
+            continue
+        owners = {k for k, e in table.entities.items() if e.cls not in ("Person", "Country", "City", "Region",
+                  "BodyOfWater") and acronym in _acronyms_of(e)}
+        if len(owners) == 1:
+            defined[acronym] = owners.pop()
     if not defined:
         return
     for m in re.finditer(r"\b(" + "|".join(map(re.escape, sorted(defined))) + r")\b", table.text):
@@ -590,6 +671,18 @@ def _add_acronyms(table: EntityTable) -> None:
     for key in list(table.entities):
         if key not in {x.entity for x in table.mentions} and not _is_parent(table, key):
             del table.entities[key]
+
+
+def _acronyms_of(ent: Entity) -> set[str]:
+    """The initials of an organisation's names, with and without its country ("South Korea
+    Joint Chiefs of Staff" → "SKJCS" and "JCS")."""
+    names = ent.aliases | {ent.name}
+    country = gazetteer.place_by_key(ent.country) if ent.country else None
+    if country is not None:
+        for cname in (country.name, *country.aliases):
+            names = names | {re.sub(rf"^{re.escape(cname)}(?:'s)?\s+|\s+of\s+{re.escape(cname)}$", "", n)
+                             for n in names}
+    return {_initials(n) for n in names}
 
 
 def _initials(name: str) -> str:

@@ -47,7 +47,7 @@ def strip_possessive(span: Span) -> Span:
 
 def strip_leading(span: Span, *, honorifics: bool = False) -> Span:
     """Drop a leading article (and, for persons, honorifics): ``"the East Sea"`` → ``"East Sea"``, ``"Mr Yoon"`` → ``"Yoon"``."""
-    words = HONORIFICS if honorifics else {"the"}
+    words = HONORIFICS if honorifics else {"the", "a", "an"}
     start = span.start
     while start < span.end - 1 and (span.doc[start].lower_.rstrip(".") in words
                                     or span.doc[start].is_punct):
@@ -64,7 +64,9 @@ def extend_name(span: Span) -> Span:
         if tok.text == "-" and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2  # "Suk" "-" "yeol" when the tokenizer split the hyphen
             continue
-        if (tok.is_alpha and tok.text[0].isupper() and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")
+        # Korean given names' second syllable is often not tagged a proper noun ("Kim Ju Ae").
+        name_like = tok.pos_ == "PROPN" or (len(tok) <= 3 and not tok.is_stop)
+        if (tok.is_alpha and tok.text[0].isupper() and name_like and tok.ent_type_ in ("", "PERSON")
                 and not tok.is_sent_start and end - span.start < 4):
             end += 1
             continue
@@ -75,3 +77,16 @@ def extend_name(span: Span) -> Span:
 def name_tokens(name: str) -> list[str]:
     """The folded words of a name, hyphenated parts split: ``"Kim Jong-un"`` → ``['kim', 'jong', 'un']``."""
     return fold(name).split()
+
+
+def is_common_word(word: str) -> bool:
+    """A capitalised English word ("Sirens", "Newest") rather than a name, by WordNet's lemmas."""
+    from kg.gazetteer.words import english_words
+
+    w = word.lower()
+    if not w.isalpha():
+        return False
+    words = english_words()
+    stems = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
+             w[:-3] if w.endswith("est") else w, w[:-2] if w.endswith("er") else w}
+    return any(s in words for s in stems)

@@ -60,7 +60,7 @@ def test_normalise_folds_case_accents_punctuation_article(a, b):
         ("Vilnius", "city:593116", "City", "country:LT"),
         ("Seoul", "city:1835848", "City", "country:KR"),
         ("Kiev", "city:703448", "City", "country:UA"),
-        ("Sunan", "city:1869021", "City", "city:1871859"),
+        ("Sunan", "region:sunan", "Region", "city:1871859"),
         ("Tongchang-ri", "city:kp-tongchang-ri", "City", "country:KP"),
         ("Sohae", "region:sohae-satellite-launching-station", "Region", "city:kp-tongchang-ri"),
         ("Sinpo", "city:2040959", "City", "country:KP"),
