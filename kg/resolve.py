@@ -120,7 +120,8 @@ def event_identity(rec: EventRecord) -> tuple:
         return (rec.TYPE, day, rec.place, *sorted(rec.participants))
     if isinstance(rec, Statement) and rec.speaker:
         return ("Statement", rec.speaker, fold(rec.quote))
-    return (rec.TYPE, *local, rec.date)
+    # Two events of one sentence ("separate talks with A and with B") stay two.
+    return (rec.TYPE, *local, rec.date, *sorted(getattr(rec, "participants", ())))
 
 
 def resolve(facts: list[ArticleFacts]) -> Corpus:

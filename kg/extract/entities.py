@@ -261,7 +261,7 @@ def _place_entity(place: gazetteer.Place, *, alias: bool = True) -> Entity:
 def _org_entity(org: gazetteer.Org) -> Entity:
     # A national body's first aliases are its "<Country> <Body>", "<Country>'s <Body>" and
     # "<Demonym> <Body>" forms in both word orders; the rest (MOFA, ...) add nothing for search.
-    aliases = org.aliases[:8] if org.country and org.cls in ("GovernmentBody", "MilitaryBody") else ()
+    aliases = org.aliases if org.country and org.cls in ("GovernmentBody", "MilitaryBody") else ()
     return Entity(key=org.key, cls=org.cls, name=org.name, country=org.country,
                   aliases=frozenset([org.name, *aliases]))
 
@@ -302,7 +302,11 @@ def _body_country(table: EntityTable, span: Span) -> str | None:
     head = fold(span.text).split()[-1] if fold(span.text) else ""
     for mention in reversed(table.mentions):
         ent = table.entities.get(mention.entity)
-        if ent is not None and ent.country and mention.start < span.start_char and head in fold(ent.name):
+        if ent is None or not ent.country or mention.start >= span.start_char:
+            continue
+        # The body of that kind named before ("the ministry"), or the one these initials stand
+        # for ("the JCS" after "South Korea's Joint Chiefs of Staff").
+        if head in fold(ent.name) or (span.text.isupper() and span.text in _acronyms_of(ent)):
             return ent.country
     return table.home_country
 
@@ -352,6 +356,12 @@ def _clean(ent: Span) -> Span | None:
         # "JCS Chairman": a title after an organisation's name is not part of it.
         end = span.end
         while end - span.start > 1 and span.doc[end - 1].lower_ in _TITLE_WORDS:
+            end -= 1
+        span = span.doc[span.start:end]
+        # "National Assembly committee": lower-case words after a name are not part of it
+        # (unless the whole is a known name: "Workers' party").
+        while (end - span.start > 1 and span.doc[end - 1].is_lower and span.doc[end - 1].is_alpha
+               and gazetteer.lookup_org(span.doc[span.start:end].text) is None):
             end -= 1
         span = span.doc[span.start:end]
         if len(span) == 1 and span[0].lower_ in _GENERIC_ORGS:
@@ -422,10 +432,17 @@ def _full_names(spans: list[tuple[Span, str]]) -> dict[str, Entity]:
     out: dict[str, Entity] = {}
     for span, label in spans:
         if label == "PERSON" and len(name_tokens(span.text)) >= 2 \
-                and gazetteer.lookup_place(span.text) is None and gazetteer.lookup_org(span.text) is None:
+                and gazetteer.lookup_place(span.text) is None and gazetteer.lookup_org(span.text) is None \
+                and not _names_a_place(span):
             key = "person:" + slug(_name_order(span.text, out))
             out.setdefault(fold(span.text), Entity(key=key, cls="Person", name=span.text))
     return out
+
+
+def _names_a_place(span: Span) -> bool:
+    """Whether a word of ``span`` is a country, region or sea ("Tohoku Shinkansen")."""
+    return any((p := gazetteer.lookup_place(t.text)) is not None and p.cls in ("Country", "Region", "BodyOfWater")
+               for t in span if t.text[:1].isupper())
 
 
 def _name_order(name: str, known: dict[str, Entity]) -> str:
@@ -511,8 +528,14 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         # A dateline ("CAMP DAVID, Md. (AP)") or a transcript's speaker tag ("MATSUNO:"): read
         # it in title case, and keep it only if it names a known place or a person of the article.
         titled = text.title()
+        org = gazetteer.lookup_org(text)
+        if org is not None:
+            table.add(span, _org_entity(org))
+            return
         place = gazetteer.lookup_place(titled)
-        person = _person_for(titled, full_names) or full_names.get(folded)
+        # An acronym ("UN") is never a person's name part, whatever the model's label.
+        person = None if len(text) <= 5 and " " not in text else (_person_for(titled, full_names)
+                                                                    or full_names.get(folded))
         if person:
             table.add(span, person)
         elif place is not None:
@@ -524,6 +547,11 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             table.add(span, table.entities[key])
         return
     if label in ("GPE", "LOC", "FAC"):
+        org = gazetteer.lookup_org(text)
+        if org is not None and org.cls != "Organization" or org is not None and text.isupper():
+            # "the White House" (also an old name of Casablanca), "UN": the organisation.
+            table.add(span, _org_entity(org))
+            return
         place = _lookup_place_head(text)
         if place is not None:
             table.add(span, _place_entity(place))
@@ -535,6 +563,12 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         person = _person_for(text, full_names)
         if person:
             table.add(span, person)
+            return
+        if label == "GPE" and len(span) <= 2 and span.root.dep_ in ("nsubj", "nsubjpass") \
+                and span.root.head.pos_ in ("VERB", "AUX"):
+            # A place the gazetteer doesn't know, acting as the subject of a verb, is more
+            # likely a person the model misread ("Kishida said").
+            table.add(span, Entity(key="person:" + slug(text), cls="Person", name=text))
             return
         cls = _place_class_by_head(text, label)
         prefix = {"BodyOfWater": "water", "Region": "region", "City": "city"}[cls]
@@ -577,6 +611,8 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         return
     # PERSON: the model reads some places as people ("Hamhung", "Camp David").
     person = _person_for(text, full_names)
+    if not person and len(span) > 1 and folded not in full_names and _names_a_place(span):
+        return  # "Tohoku Shinkansen": a thing named after a place, not a person
     place = gazetteer.lookup_place(text)
     if place is not None and not person and folded not in full_names:
         table.add(span, _place_entity(place))

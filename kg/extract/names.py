@@ -66,8 +66,10 @@ def extend_name(span: Span) -> Span:
             continue
         # Korean given names' second syllable is often not tagged a proper noun ("Kim Ju Ae").
         name_like = tok.pos_ == "PROPN" or (len(tok) <= 3 and not tok.is_stop)
+        # The parser sometimes starts a sentence inside a name; only punctuation really ends one.
+        starts_sentence = tok.is_sent_start and doc[tok.i - 1].is_punct
         if (tok.is_alpha and tok.text[0].isupper() and name_like and tok.ent_type_ in ("", "PERSON")
-                and not tok.is_sent_start and end - span.start < 4):
+                and not starts_sentence and end - span.start < 4):
             end += 1
             continue
         break
