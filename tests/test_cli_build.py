@@ -64,15 +64,22 @@ def test_validate_passes_on_the_built_seeds(built_seeds):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("make_input, needle", [
-    (lambda d: d / "missing", "does not exist"),
-    (lambda d: (d / "e.txt").write_text("") or d / "e.txt", "is empty"),
-    (lambda d: (d / "b.txt").write_bytes(b"\x00\x01\x02binary") or d / "b.txt", "binary"),
-    (lambda d: ((d / "m.txt").write_text("North Korea fired a missile."),
-                (d / "m.meta.json").write_text("{bad json")) and d / "m.txt", "not valid JSON"),
+def _write(path, data, meta=None):
+    (path.write_bytes if isinstance(data, bytes) else path.write_text)(data)
+    if meta is not None:
+        path.with_suffix(".meta.json").write_text(meta)
+    return path
+
+
+@pytest.mark.parametrize("name, data, meta, needle", [
+    ("missing", None, None, "does not exist"),
+    ("e.txt", "", None, "is empty"),
+    ("b.txt", b"\x00\x01\x02binary", None, "binary"),
+    ("m.txt", "North Korea fired a missile.", "{bad json", "not valid JSON"),
+    ("d.txt", "North Korea fired a missile.", '{"published": "yesterday"}', "not a date"),
 ])
-def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path, make_input, needle):
-    path = make_input(tmp_path)
+def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path, name, data, meta, needle):
+    path = tmp_path / name if data is None else _write(tmp_path / name, data, meta)
     proc = kg("build", str(path), "-o", str(tmp_path / "out.trig"))
     assert proc.returncode != 0
     lines = proc.stderr.strip().splitlines()

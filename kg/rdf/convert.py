@@ -42,9 +42,11 @@ def date_literal(value: str) -> Literal:
 
 
 def number(value: float) -> Literal:
-    """A plain decimal: 1000 not 1000.0, 6.5 as 6.5."""
+    """A plain decimal in its canonical Turtle form ("1000.0", "6.5"), so that every output
+    format writes, and reads back, the same lexical value."""
     dec = Decimal(str(value)).normalize()
-    return Literal(dec.quantize(Decimal(1)) if dec == dec.to_integral() else dec, datatype=XSD.decimal)
+    text = f"{dec:f}"
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
 def _describe_entity(g: Graph, ent: Entity) -> None:
