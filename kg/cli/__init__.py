@@ -45,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib(\..*)?")
     parser, modules = _parser()
     args = parser.parse_args(argv)
+    if getattr(args, "debug", False):
+        import os
+
+        os.environ["KG_DEBUG"] = "1"  # extractors' failures raise instead of warning
     if not args.command:
         parser.print_help()
         return 2

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -82,11 +84,28 @@ class Context:
 def extract(doc: Doc, article: Article, *, names: list[str] | None = None) -> ArticleFacts:
     """Run entity finding and the extractors (all registered ones unless ``names``) on one article."""
     load_all()
-    table = find_entities(doc, article.source)
+    try:
+        table = find_entities(doc, article.source)
+    except Exception as exc:  # noqa: BLE001 - as for extractors below: warn, keep the build going
+        if os.environ.get("KG_DEBUG"):
+            raise
+        print(f"kg: warning: entity finding failed on {article.name or article.id} ({type(exc).__name__}: "
+              f"{exc}); the article is kept without its facts (set KG_DEBUG=1 to see the traceback)",
+              file=sys.stderr)
+        table = EntityTable(doc, text=doc.text)
     ctx = Context(doc=doc, article=article, entities=table)
     facts = ArticleFacts(article=article, entities=dict(table.entities), mentions=list(table.mentions))
     for name in names or sorted(EXTRACTORS):
-        for record in get_extractor(name)(ctx):
+        try:
+            records = list(get_extractor(name)(ctx))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not sink a whole build
+            if os.environ.get("KG_DEBUG"):
+                raise
+            print(f"kg: warning: extractor {name} failed on {article.name or article.id} "
+                  f"({type(exc).__name__}: {exc}); its facts from this article are left out "
+                  f"(set KG_DEBUG=1 to see the traceback)", file=sys.stderr)
+            continue
+        for record in records:
             (facts.roles if isinstance(record, Role) else facts.events).append(record)
     # Entities that extractors introduced (e.g. a country from a demonym) are in the table now.
     facts.entities = dict(table.entities)
