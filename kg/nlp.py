@@ -26,9 +26,14 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=None)
 def load_model(name: str | None = None) -> Language:
-    """The English pipeline (tagger, parser, NER); ``name`` overrides the search order."""
+    """The English pipeline (tagger, parser, NER), loaded once per process; ``name`` overrides
+    the search order."""
+    return _load(name or "")
+
+
+@functools.cache
+def _load(name: str) -> Language:
     import spacy
 
     for candidate in (name,) if name else MODEL_NAMES:
