@@ -14,6 +14,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kg.extract.entities import bare_names
 from kg.extract.names import fold
 from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Statement
 
@@ -62,7 +63,7 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
     for key, group in by_key.items():
         if group[0].country and group[0].cls in ("GovernmentBody", "MilitaryBody"):
             for e in group:
-                for alias in e.aliases | {e.name}:
+                for alias in bare_names(e):
                     national[fold(alias)].add(key)
     for key, group in by_key.items():
         if key.startswith("org:") and not group[0].country and key not in remap:

@@ -25,7 +25,8 @@ from kg.extract.names import (
     strip_leading,
     strip_possessive,
 )
-from kg.extract.places import capitals, find_feature_names
+from kg.extract.people import surname_spans, titled_names
+from kg.extract.places import capitals, find_feature_names, find_org_names
 from kg.records import Entity, Mention
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -51,7 +52,7 @@ _REGION_HEADS = {"peninsula", "island", "islands", "province", "prefecture", "re
                  "county", "state", "territory", "archipelago", "zone", "oblast", "krai",
                  # Facilities are places too; the ontology has no class of its own for them.
                  "cosmodrome", "station", "base", "site", "airport", "port", "complex", "facility",
-                 "ground", "grounds", "range", "camp", "shipyard", "district", "county"}
+                 "ground", "grounds", "range", "camp", "shipyard", "district"}
 # One-word "organisations" that are parts of titles or generic bodies ("Secretary of State").
 _GENERIC_ORGS = {"state", "defense", "defence", "cabinet", "government", "ministry", "parliament",
                  "military", "army", "navy", "police", "treasury", "justice", "interior", "foreign",
@@ -162,6 +163,20 @@ def _country_of(table: EntityTable, key: str | None) -> str | None:
         if ent.cls == "Country":
             return key
         key = ent.within
+    return None
+
+
+def _gazetteer_country(key: str | None) -> str | None:
+    """The country a gazetteer place lies in, climbing ``within`` ("CAMP DAVID, Md." → US)."""
+    seen: set[str] = set()
+    while key and key not in seen:
+        seen.add(key)
+        place = gazetteer.place_by_key(key)
+        if place is None:
+            return None
+        if place.cls == "Country":
+            return key
+        key = place.within
     return None
 
 
@@ -381,8 +396,8 @@ def _clean(ent: Span) -> Span | None:
         return None
     if _is_event_name(span):
         return None
-    if ent.label_ == "PERSON" and any(c.isdigit() for c in text):
-        return None  # "Hwasong-18" is a missile, not a person
+    if ent.label_ == "PERSON" and (any(c.isdigit() for c in text) or re.match(r"^[A-Z]-", text)):
+        return None  # "Hwasong-18" is a missile and "J-Alert" a warning system, not people
     return span
 
 
@@ -394,7 +409,7 @@ def _home_country(doc: Doc, source: str | None) -> str | None:
     if dateline:
         place = gazetteer.lookup_place(dateline.group(1).strip().title())
         if place is not None:
-            return place.key if place.cls == "Country" else place.within
+            return _gazetteer_country(place.key)
     for name in re.split(r"[,;/()]| with | and ", source or ""):
         org = gazetteer.lookup_org(name.strip()) if name.strip() else None
         if org is not None and org.country:
@@ -411,11 +426,19 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     table = EntityTable(doc, text=doc.text)
     table.home_country = _home_country(doc, source)
     _add_gazetteer_phrases(table)
+    _add_org_phrases(table)
     spans = [(s, _label(e, s)) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
+    # Names beside an office are people, whatever the model read there ("Marcus Hale, a
+    # missile analyst", typed as an organisation).
+    titled = titled_names(doc)
+    taken = {t.i for span in titled for t in span}
+    spans = [(span, "PERSON") for span in titled] + [(s, lab) for s, lab in spans if not any(t.i in taken for t in s)]
     # Full names first, so surnames can be resolved against them.
     full_names = _full_names(spans)
     for span, label in spans:
         _add_span(table, span, label, full_names)
+    for span, folded in surname_spans(doc, set(table._by_token), full_names):
+        table.add(span, full_names[folded])
     _add_national_bodies(table)
     _add_unlabelled_places(table)
     _add_compass_countries(table)
@@ -431,7 +454,7 @@ def _full_names(spans: list[tuple[Span, str]]) -> dict[str, Entity]:
     """Person names of two words or more, keyed by their folded form."""
     out: dict[str, Entity] = {}
     for span, label in spans:
-        if label == "PERSON" and len(name_tokens(span.text)) >= 2 \
+        if label == "PERSON" and len(span.text.split()) >= 2 \
                 and gazetteer.lookup_place(span.text) is None and gazetteer.lookup_org(span.text) is None \
                 and not _names_a_place(span):
             key = "person:" + slug(_name_order(span.text, out))
@@ -514,7 +537,7 @@ def _add_unlabelled_places(table: EntityTable) -> None:
 
 def _add_compass_countries(table: EntityTable) -> None:
     """ "the North's third launch": the model tags no entity there."""
-    for m in re.finditer(r"\bthe (North|South)\b(?! (?:Korea|Sudan|Pole|Atlantic|Pacific|China|Sea))", table.text):
+    for m in re.finditer(r"\b[Tt]he (North|South)\b(?! (?:Korea|Sudan|Pole|Atlantic|Pacific|China|Sea))", table.text):
         span = table.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         key = _compass_country(table, m.group(1).lower())
         if span is not None and key and not any(t.i in table._by_token for t in span):
@@ -601,7 +624,8 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if org is not None:
             table.add(span, _org_entity(org))
             return
-        place = gazetteer.lookup_place(text)
+        # A place the model read as an organisation, possibly misspelt ("Okinwa").
+        place = gazetteer.lookup_place(text) or gazetteer.lookup_place(text, fuzzy=True)
         if place is not None:
             table.add(span, _place_entity(place))
             return
@@ -709,16 +733,21 @@ def _add_acronyms(table: EntityTable) -> None:
             del table.entities[key]
 
 
-def _acronyms_of(ent: Entity) -> set[str]:
-    """The initials of an organisation's names, with and without its country ("South Korea
-    Joint Chiefs of Staff" → "SKJCS" and "JCS")."""
-    names = ent.aliases | {ent.name}
+def bare_names(ent: Entity) -> set[str]:
+    """An organisation's names with and without its country ("South Korea Joint Chiefs of
+    Staff" and "Joint Chiefs of Staff")."""
+    names = set(ent.aliases | {ent.name})
     country = gazetteer.place_by_key(ent.country) if ent.country else None
     if country is not None:
         for cname in (country.name, *country.aliases):
-            names = names | {re.sub(rf"^{re.escape(cname)}(?:'s)?\s+|\s+of\s+{re.escape(cname)}$", "", n)
-                             for n in names}
-    return {_initials(n) for n in names}
+            names |= {re.sub(rf"^{re.escape(cname)}(?:'s)?\s+|\s+of\s+{re.escape(cname)}$", "", n)
+                      for n in names}
+    return names
+
+
+def _acronyms_of(ent: Entity) -> set[str]:
+    """The initials of an organisation's names, with and without its country ("SKJCS", "JCS")."""
+    return {_initials(n) for n in bare_names(ent)}
 
 
 def _initials(name: str) -> str:
@@ -741,11 +770,21 @@ def _head_word(head: str) -> str:
 
 
 def _last_body(table: EntityTable, before: int, head: str) -> str | None:
-    best = None
+    """The body of that kind named nearest before ``before`` ("the ministry" → the last ministry)."""
+    best, best_start = None, -1
     for mention in table.mentions:
-        if mention.start < before and head in fold(table.entities[mention.entity].name):
-            best = mention.entity
+        if best_start < mention.start < before and head in fold(table.entities[mention.entity].name):
+            best, best_start = mention.entity, mention.start
     return best
+
+
+def _add_org_phrases(table: EntityTable) -> None:
+    """Well-known organisations whose names the model splits ("U.S. Forces Korea")."""
+    doc = table.doc
+    for start, end, org in find_org_names(table.text):
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and not any(t.i in table._by_token for t in span):
+            table.add(span, _org_entity(org))
 
 
 def _add_gazetteer_phrases(table: EntityTable) -> None:

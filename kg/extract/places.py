@@ -4,6 +4,7 @@
   Korea acting; "fired from Pyongyang" is the city as a place).
 - :func:`find_feature_names`: the gazetteer's multi-word regions and seas in running text, for
   the ones the model misses ("the Korean peninsula" tagged as a bare "Korean").
+- :func:`find_org_names`: likewise for well-known organisations ("U.S. Forces Korea").
 """
 from __future__ import annotations
 
@@ -42,6 +43,36 @@ def _feature_pattern() -> re.Pattern[str]:
                 names.add(name)
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+@functools.cache
+def _org_pattern() -> re.Pattern[str]:
+    data = json.loads(resources.files("kg.gazetteer").joinpath("data/organizations.json").read_text("utf-8"))
+    names = set()
+    for org in data:
+        for name in [org["name"], *org.get("aliases", [])]:
+            # Multi-word names the model tends to split ("U.S. Forces Korea" as US + Korea).
+            # Proper names only: "South Korean military" is an alias, but as a phrase it is
+            # just a description, and so are other lower-case ones.
+            if len(name.split()) >= 2 and all(w[:1].isupper() or w in {"of", "for", "the", "and", "on", "in"}
+                                              for w in name.split()):
+                names.add(name)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+def find_org_names(text: str) -> list[tuple[int, int, gazetteer.Org]]:
+    """``(start, end, org)`` for every multi-word name of a well-known organisation in ``text``."""
+    out = []
+    for m in _org_pattern().finditer(text):
+        # Part of a longer name ("National Security Council" is not the UN's "Security Council").
+        before = text[max(0, m.start() - 30):m.start()].rstrip(" ").split(" ")[-1]
+        if m.start() > 0 and text[m.start() - 1] == " " and before[:1].isupper() and before.isalpha():
+            continue
+        org = gazetteer.lookup_org(m.group(0))
+        if org is not None:
+            out.append((m.start(), m.end(), org))
+    return out
 
 
 def find_feature_names(text: str) -> list[tuple[int, int, gazetteer.Place]]:
