@@ -10,12 +10,12 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Dataset
 
+from kg.cache import FactsCache
 from kg.extract import extract
 from kg.ingest import read_articles
 from kg.nlp import parse
 from kg.rdf.convert import to_dataset
 from kg.rdf.namespaces import KG, ONTOLOGY_GRAPH
-from kg.cache import FactsCache
 from kg.records import Article, ArticleFacts
 from kg.resolve import resolve
 

@@ -6,6 +6,7 @@ is cached under a key made of both: a full rebuild of unchanged articles skips t
 and ``kg build --update`` re-resolves old articles from the cache with the new ones. Changing
 any source file of ``kg`` or the model changes the fingerprint and so misses the cache.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,8 +15,8 @@ import json
 import pickle
 from pathlib import Path
 
-from kg.records import Article, ArticleFacts
 from kg.rdf.serialize import write_atomic
+from kg.records import Article, ArticleFacts
 
 MANIFEST = "manifest.json"
 
@@ -38,8 +39,17 @@ def code_fingerprint() -> str:
 
 
 def _article_key(article: Article) -> str:
-    meta = json.dumps([article.id, article.published and article.published.isoformat(), article.title,
-                       article.source, article.url, article.name, article.content_hash])
+    meta = json.dumps(
+        [
+            article.id,
+            article.published and article.published.isoformat(),
+            article.title,
+            article.source,
+            article.url,
+            article.name,
+            article.content_hash,
+        ]
+    )
     return hashlib.sha256(meta.encode()).hexdigest()[:24]
 
 
@@ -80,11 +90,15 @@ def read_manifest(out_dir: Path) -> list[Article]:
         return []
     import datetime as dt
 
-    return [Article(**{**a, "published": dt.date.fromisoformat(a["published"]) if a.get("published") else None})
-            for a in data.get("articles", [])]
+    return [
+        Article(**{**a, "published": dt.date.fromisoformat(a["published"]) if a.get("published") else None})
+        for a in data.get("articles", [])
+    ]
 
 
 def write_manifest(out_dir: Path, articles: list[Article]) -> None:
-    rows = [{**a.__dict__, "published": a.published.isoformat() if a.published else None}
-            for a in sorted(articles, key=lambda a: a.id)]
+    rows = [
+        {**a.__dict__, "published": a.published.isoformat() if a.published else None}
+        for a in sorted(articles, key=lambda a: a.id)
+    ]
     write_atomic(out_dir / MANIFEST, json.dumps({"articles": rows}, indent=1, ensure_ascii=False) + "\n")

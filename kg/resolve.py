@@ -8,6 +8,7 @@ Across articles this module
 - gives each event its identity, so the same launch reported by two articles (same launcher,
   same day) becomes one event with both articles as evidence.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,15 +20,20 @@ from kg.extract.names import fold
 from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Statement
 
 # More specific classes win when two articles type one entity differently.
-_SPECIFICITY = {"Organization": 1, "GovernmentBody": 2, "MilitaryBody": 2, "NewsAgency": 2,
-                "InternationalOrganization": 2}
+_SPECIFICITY = {
+    "Organization": 1,
+    "GovernmentBody": 2,
+    "MilitaryBody": 2,
+    "NewsAgency": 2,
+    "InternationalOrganization": 2,
+}
 
 
 @dataclass
 class Corpus:
     facts: list[ArticleFacts]
     entities: dict[str, Entity] = field(default_factory=dict)
-    identity: dict[int, tuple] = field(default_factory=dict)   # id(record) -> (kind, *parts)
+    identity: dict[int, tuple] = field(default_factory=dict)  # id(record) -> (kind, *parts)
 
 
 def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[str, str]]:
@@ -138,12 +144,17 @@ def resolve(facts: list[ArticleFacts]) -> Corpus:
                 new_parts[id(rec)] = new
             events.append(new)
         # A meeting's part_of must point at the remapped record of the same article.
-        events = [dataclasses.replace(e, part_of=new_parts.get(id(e.part_of), e.part_of))
-                  if isinstance(e, Meeting) and e.part_of is not None else e for e in events]
+        events = [
+            dataclasses.replace(e, part_of=new_parts.get(id(e.part_of), e.part_of))
+            if isinstance(e, Meeting) and e.part_of is not None
+            else e
+            for e in events
+        ]
         roles = [_remap_record(r, remap) for r in f.roles]
         mentions = [dataclasses.replace(m, entity=remap.get(m.entity, m.entity)) for m in f.mentions]
-        corpus.facts.append(ArticleFacts(article=f.article, entities={}, mentions=mentions,
-                                         roles=roles, events=events))
+        corpus.facts.append(
+            ArticleFacts(article=f.article, entities={}, mentions=mentions, roles=roles, events=events)
+        )
         for e in events:
             corpus.identity[id(e)] = event_identity(e)
             if isinstance(e, Meeting) and e.part_of is not None:

@@ -4,6 +4,7 @@ A command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run
 Errors a user can cause are :class:`kg.errors.KGError`; they print as one line on stderr and
 exit with 2 (1 for everything else), with the traceback only under ``--debug``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,9 +19,7 @@ COMMANDS = ["build", "query", "serve", "load", "viz", "stats", "validate"]
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
-    parser = argparse.ArgumentParser(
-        prog="kg", description="News articles in, a knowledge graph out."
-    )
+    parser = argparse.ArgumentParser(prog="kg", description="News articles in, a knowledge graph out.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     parser.add_argument("--version", action="version", version=f"kg {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -67,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
         if getattr(args, "debug", False):
             raise
-        print(f"kg {args.command}: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
-              file=sys.stderr)
+        print(
+            f"kg {args.command}: internal error: {type(exc).__name__}: {exc} "
+            "(rerun with --debug and report it)",
+            file=sys.stderr,
+        )
         return 1

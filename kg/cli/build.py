@@ -1,4 +1,5 @@
 """``kg build``: articles in, RDF out."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,17 +14,34 @@ HELP = "read articles, extract entities, roles and events, write RDF (and the qu
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
-                   help="article files or folders (.txt with .meta.json, .jsonl, .html); default data/articles")
-    p.add_argument("-o", "--output", type=Path, default=Path("out/graph.trig"),
-                   help="output file; its extension picks the format: .ttl .nt .nq .trig .jsonld "
-                        "(default out/graph.trig)")
-    p.add_argument("--store", type=Path, default=None,
-                   help="where to keep the query store (default: 'store' beside the output)")
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        type=Path,
+        metavar="INPUT",
+        help="article files or folders (.txt with .meta.json, .jsonl, .html); default data/articles",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("out/graph.trig"),
+        help="output file; its extension picks the format: .ttl .nt .nq .trig .jsonld "
+        "(default out/graph.trig)",
+    )
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="where to keep the query store (default: 'store' beside the output)",
+    )
     p.add_argument("--no-store", action="store_true", help="write only the RDF file")
-    p.add_argument("--update", action="store_true",
-                   help="add INPUT articles to the last build's (its manifest beside OUT) instead of "
-                        "replacing them; articles it already holds are skipped")
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="add INPUT articles to the last build's (its manifest beside OUT) instead of "
+        "replacing them; articles it already holds are skipped",
+    )
     p.add_argument("--no-cache", action="store_true", help="extract every article afresh")
     p.add_argument("--n-process", type=int, default=1, help="parser processes (default 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary")
@@ -45,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
     if args.update and previous and cache is None:
         raise error("E019", path=state)
     t0 = time.perf_counter()
-    ds, report, articles = build_dataset(inputs, n_process=max(1, args.n_process), quiet=args.quiet,
-                                         cache=cache, previous=previous)
+    ds, report, articles = build_dataset(
+        inputs, n_process=max(1, args.n_process), quiet=args.quiet, cache=cache, previous=previous
+    )
     text = serialize(ds, out.suffix)
     if not args.no_store:
         _write_store(ds, args.store or out.parent / "store", to_nquads)

@@ -1,4 +1,4 @@
-"""Event arguments from the dependency parse, and merging an event's mentions within a document.
+"""Event arguments from the dependency parse: who, where, when, and whether it is an event at all.
 
 Shared by the meeting, exercise and other-event extractors. :class:`EventArgs` answers, for one
 document: which actors a noun phrase stands for (people, organisations, countries; "the leaders
@@ -6,12 +6,10 @@ of X and Y" are the people the text names as their leaders, "the allies" the act
 before, "he" the last person named), where (a locative phrase, a place name inside the phrase, the
 antecedent of "at the retreat"), when (a time expression attached to the trigger, resolved with
 the trigger's tense) and whether a mention is generic ("such exercises", "meet every year").
-:func:`merge` groups mentions into events: a definite reference ("the meeting") joins the event
-talked about last; other mentions join an event only when place, date, name or participants agree.
+Where and when live in :mod:`kg.extract.event_setting`.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 
@@ -19,11 +17,10 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract import Context
-from kg.extract.temporal import find_times, resolve_day
+from kg.extract.event_setting import Clock, Places, conjuncts, is_future, pobjs
+from kg.extract.roles import find_roles
 from kg.records import Entity
 
-PLACES = {"City", "Region", "BodyOfWater", "Country"}
-LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "on", "to"}
 TEMPORAL_PREPS = {"before", "after", "ahead", "following", "since", "until", "amid", "despite", "than"}
 # Heads of state/government: "the leaders of X and Y" are these people when the text names them.
 HEAD_TITLES = re.compile(r"\b(?:supreme leader|leader|president|prime|premier|chancellor|chairman|king)\b")
@@ -32,45 +29,18 @@ GROUP_NOUNS = {"ally", "allies", "country", "nation", "side", "government", "nei
                "partner", "two", "both", "pair", "leader", "power"}
 ORG_ANAPHORS = {"alliance", "bloc", "organization", "organisation", "grouping", "body"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
-HABITUAL = re.compile(r"\b(?:every|each)\s+(?:year|month|week)|\bregularly\b|\bannually\b", re.I)
-FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",
-                "hope", "aim", "likely"}
-# Present tense of these verbs in news is a scheduled future ("Yoon meets Kishida later on Thursday").
-SCHEDULED = {"meet", "begin", "start", "hold", "open", "host", "kick", "visit", "launch"}
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the tokens coordinated with it ("Yoon, Kishida and Li")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out += conjuncts(c)
-    return out
-
-
-def pobjs(prep: Token) -> list[Token]:
-    """Objects of a preposition, coordinated prepositions included ("with Yoon and with Kishida")."""
-    return [o for p in conjuncts(prep) for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
-
-
-def verb_in(tok: Token, words) -> bool:
-    """``tok``'s lemma is one of ``words``, also when the lemmatiser slips ("staged" -> "stag")."""
-    if tok.lemma_.lower() in words:
-        return True
-    w = tok.lower_
-    for end in ("ing", "ed", "es", "s", "d"):
-        if w.endswith(end) and len(w) > len(end) + 2:
-            stem = w[:-len(end)]
-            if {stem, stem + "e", stem[:-1]} & set(words):
-                return True
-    return False
+HABITUAL = re.compile(r"\b(?:every|each)\s+(?:year|month|week)|\b(?:regularly|annually|routinely|usually|"
+                      r"typically|twice)\b|\b(?:in\s+recent|for|over\s+the)\s+(?:years|decades)\b"
+                      r"|\b(?:two|three|four|five|several|many|\d+)\s+times\b", re.I)
+# "regular exercises", "routine drills": a practice, not one event.
+RECURRING = {"regular", "routine", "periodic", "frequent", "recurring"}
 
 
 def dedupe(keys) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-class EventArgs:
+class EventArgs(Places):
     """Argument finding for one document: actors of noun phrases, places, days, tense."""
 
     def __init__(self, ctx: Context):
@@ -78,8 +48,10 @@ class EventArgs:
         self.pub: dt.date | None = ctx.article.published
         self.leaders: dict[tuple[str | None, str], list[str]] = {}
         self.nationality: dict[str, str] = {}
+        self.clock = Clock(ctx.doc, self.pub, ctx.sentences)
         self._titles()
         self.groups = self._groups()
+        self._roles()
 
     @classmethod
     def of(cls, ctx: Context) -> EventArgs:
@@ -125,6 +97,25 @@ class EventArgs:
                     if m.entity not in lst:
                         lst.insert(rank if rank == 0 else len(lst), m.entity)
 
+    def _roles(self) -> None:
+        """Titles given after a name or left bare ("Japan's prime minister, Fumio Kishida", an
+        American wire's "President Joe Biden"): the roles the document states say whose they are."""
+        for role in find_roles(self.ctx):
+            ent = self.t.entities.get(role.org)
+            country = role.org if self.t.cls(role.org) == "Country" else ent.country if ent else None
+            if country is None:
+                continue
+            self.nationality.setdefault(role.person, country)
+            if self.t.cls(role.org) == "Country" and HEAD_TITLES.search(role.title) and not re.search(
+                    r"\b(?:vice|deputy|former)\b", role.title):
+                heads = self.leaders.setdefault((country, "head"), [])
+                if role.person not in heads:
+                    heads.append(role.person)
+
+    def is_head(self, key: str) -> bool:
+        """A head of state or government, by the titles the document gives."""
+        return any(key in people for (country, _), people in self.leaders.items() if country)
+
     def leader_of(self, country: str | None, title: str = "head") -> str | None:
         cands = self.leaders.get((country, title)) if country else self.leaders.get((None, title))
         if country is None and cands and len(cands) > 1:
@@ -138,12 +129,12 @@ class EventArgs:
             if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
                 continue
             heads = conjuncts(tok)
-            keys = [self._entity_actor(h) for h in heads]
+            keys = [self.entity_actor(h) for h in heads]
             if len(heads) >= 2 and all(keys):
                 out.append((max(h.i for h in heads), dedupe(keys)))
         return out
 
-    def _entity_actor(self, tok: Token) -> str | None:
+    def entity_actor(self, tok: Token) -> str | None:
         key = self.t.entity_of(tok)
         if key is None and tok.pos_ == "PROPN" and tok.text[:1].isupper():
             # A country name the model left untagged ("South Korea-U.S. exercise").
@@ -165,6 +156,21 @@ class EventArgs:
                 return keys
         return []
 
+    def last_people(self, tok: Token, n: int | None) -> list[str]:
+        """"the three leaders" with no list before it: the last three people named in the last few
+        sentences."""
+        if not n:
+            return []
+        floor = self.doc[max(tok.sent.start - 1, 0)].sent.start
+        for _ in range(3):
+            floor = self.doc[max(floor - 1, 0)].sent.start
+        out: list[str] = []
+        for m in reversed(self.t.mentions):
+            if self.doc[floor].idx <= m.start < tok.idx and self.t.cls(m.entity) == "Person" and (
+                    m.entity not in out):
+                out.append(m.entity)
+        return out[:n][::-1] if len(out) >= n else []
+
     def last_person(self, tok: Token) -> str | None:
         """He/she: the last person named before ``tok``, in this or the previous two sentences."""
         floor = tok.sent.start
@@ -176,26 +182,32 @@ class EventArgs:
         return None
 
     def actors(self, tok: Token) -> list[str]:
-        """Actors a noun phrase (and its conjuncts) stands for: people, organisations, countries."""
-        return dedupe(k for h in conjuncts(tok) for k in self._np(h))
+        """Actors a noun phrase (and its conjuncts) stands for: people, organisations, countries.
+
+        A first conjunct the parser hung on the last one as a modifier counts too ("Prime Minister
+        Fumio Kishida and President Yoon Suk Yeol", with "Kishida" a modifier of "Yeol")."""
+        heads = [x for h in conjuncts(tok) for x in (*_tangled(h), h)]
+        return dedupe(k for h in heads for k in self._np(h))
 
     def _np(self, h: Token) -> list[str]:
         low, lemma = h.lower_, h.lemma_.lower()
         if h.tag_ in ("PRP", "PRP$"):
             if low in ("he", "him", "his", "she", "her"):
                 return [self.last_person(h)] if self.last_person(h) else []
-            return self.group(h, None) if low in ("they", "them", "their") else []
-        key = self._entity_actor(h)
+            if low in ("they", "them", "their"):
+                return self._subject_of_clause(h) or self.group(h, None)
+            return []
+        key = self.entity_actor(h)
         if key:
             return [key]
         if self.t.entity_of(h):  # a place that is not an actor: "in Tokyo"
             return []
         for c in h.children:  # "his Japanese counterpart Yoko Kamikawa"
-            if c.dep_ == "appos" and self._entity_actor(c):
+            if c.dep_ == "appos" and self.entity_actor(c):
                 return self.actors(c)
         mods = dedupe(k for c in h.children if c.dep_ in ("amod", "compound", "nmod", "poss")
-                      for cc in conjuncts(c) for k in [self._entity_actor(cc)] if k)
-        mods += dedupe(k for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for cc in (*_hyphened(c), *conjuncts(c)) for k in [self.entity_actor(cc)] if k)
+        mods += dedupe(k for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for o in pobjs(c) for k in self._np(o))
         n = next((NUMBERS[c.lower_] for c in h.children if c.lower_ in NUMBERS), None)
         head = lemma in TITLE_NOUNS - {"minister"} or (lemma == "minister" and any(
@@ -208,14 +220,29 @@ class EventArgs:
         if head and h.tag_ == "NN" and any(c.lower_ == "the" for c in h.children):
             who = self.leader_of(None, lemma)
             return [who] if who else []
-        if not mods and lemma in ORG_ANAPHORS | {"alliance"} and h.tag_ == "NN":
+        if not mods and lemma in ORG_ANAPHORS and h.tag_ == "NN":  # "the alliance": the last one named
             for m in reversed(self.t.mentions):
                 if m.start < h.idx and self.t.cls(m.entity) == "InternationalOrganization":
                     return [m.entity]
         if not mods and (lemma in GROUP_NOUNS or low in GROUP_NOUNS) and (
                 n or any(c.lower_ in ("the", "both") for c in h.children)):
-            return self.group(h, n)
+            keys = self.group(h, n)
+            if lemma == "leader":  # "the three leaders": people, or the leaders of the countries named
+                keys = [k if self.t.cls(k) == "Person" else self.leader_of(k) for k in keys]
+                return keys if keys and all(keys) else self.last_people(h, n)
+            return keys
         return mods
+
+    def _subject_of_clause(self, pron: Token) -> list[str]:
+        """"The leaders of X, Y and Z marked the anniversary of their summit": "their" is the
+        clause's plural subject, when that names two or more actors before the pronoun."""
+        verb = next((a for a in pron.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        for s in [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []:
+            if s.i < pron.i and pron not in s.subtree and s.tag_ not in ("PRP", "WP", "WDT"):
+                keys = self.actors(s)
+                if len(keys) >= 2:
+                    return keys
+        return []
 
     def subject(self, verb: Token) -> Token | None:
         subj = self.subjects(verb)
@@ -252,105 +279,25 @@ class EventArgs:
     def with_actors(self, tok: Token, preps=("with", "between", "among")) -> list[str]:
         """Actors of "with"/"between" phrases on ``tok``, or right after it but hung on its verb."""
         near = [c for c in tok.head.children if c.i == tok.right_edge.i + 1] if tok.head is not tok else []
-        return dedupe(k for c in [*tok.children, *near] if c.dep_ == "prep" and c.lower_ in preps
-                      for o in pobjs(c) for k in self._np(o))
-
-    # ------------------------------------------------------------ where
-    def place_of(self, tok: Token, depth: int = 2) -> str | None:
-        """The place a noun phrase names: itself, a name inside it, its antecedent, or a place in it."""
-        key = self.t.entity_of(tok)
-        if key and self.t.cls(key) in PLACES:
-            return key
-        if key:
-            return None
-        for c in tok.children:
-            k = self.t.entity_of(c)
-            if c.dep_ in ("compound", "nmod") and k and self.t.cls(k) in PLACES:
-                return k
-        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
-            # "at the retreat": the earlier phrase with the same head that named the place.
-            for prev in reversed(self.doc[tok.sent.start - 400 if tok.sent.start > 400 else 0:tok.i]):
-                if prev.lemma_ == tok.lemma_ and prev.i != tok.i:
-                    k = next((self.t.entity_of(c) for c in prev.children if c.dep_ in ("compound", "nmod")
-                              and self.t.cls(self.t.entity_of(c)) in PLACES), None)
-                    if k:
-                        return k
-        if depth:  # "in international waters in the East China Sea"; never a whole country
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "off", "near", "around"):
-                    for o in pobjs(c)[:1]:
-                        k = self.place_of(o, depth - 1)
-                        if k and self.t.cls(k) != "Country":
-                            return k
-        return None
-
-    def place(self, anchors: list[Token], skip: set[int] = frozenset()) -> str | None:
-        """A locative argument of the first anchor that has one ("in Tokyo", "around the peninsula")."""
-        for a in anchors:
-            objs = [o for o in a.children if o.dep_ == "dobj" and a.pos_ == "VERB" and self.actors(o)]
-            for c in [*a.children, *(c for o in objs for c in o.children)]:  # "meet Biden in San Francisco"
-                if c.dep_ == "prep" and c.lower_ in LOC_PREPS and (c.lower_ != "to" or a.pos_ == "VERB"):
-                    for o in pobjs(c)[:1]:
-                        if o.i not in skip and o.lemma_ not in ("sideline", "sidelines", "margin"):
-                            k = self.place_of(o)
-                            if k:
-                                return k
-            if verb_in(a, {"visit"}):  # "visited Seoul to attend a summit"
-                k = next((self.place_of(c, 0) for c in a.children if c.dep_ == "dobj"), None)
-                if k:
-                    return k
-            if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children):
-                k = self.place_of(a.head, 0)
-                if k:
-                    return k
-        return None
+        found = [c for c in [*tok.children, *near] if c.dep_ == "prep" and c.lower_ in preps]
+        objs = [o for c in found for o in pobjs(c)]
+        # "with A and B expected to attend": the subjects of the clause the preposition takes.
+        clauses = [v for c in found for v in c.children if v.dep_ == "pcomp"]
+        clauses += [v for v in [*tok.children, *near] if v.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in preps for m in v.children)]
+        objs += [o for v in clauses for s in v.children if s.dep_ == "nsubj" for o in conjuncts(s)]
+        return dedupe(k for o in objs for k in self._np(o))
 
     # ------------------------------------------------------------ when
     def is_future(self, verb: Token) -> bool:
-        v = verb
-        for _ in range(4):
-            if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in v.children):
-                return True
-            if verb_in(v, FUTURE_HEADS) and v is not verb:
-                return True
-            if v.lemma_.lower() in ("upcoming", "planned", "plan", "schedule") and v is not verb:
-                return True
-            if v.dep_ not in ("xcomp", "acomp", "conj", "auxpass") or v.head is v:
-                break
-            v = v.head
-        return (verb.tag_ in ("VBZ", "VBP") and verb_in(verb, SCHEDULED)
-                and not any(c.dep_ == "aux" and c.lemma_ in ("have", "be") for c in verb.children))
+        return is_future(verb)
 
     def day(self, sent: Span, anchors: list[Token], future: bool) -> str | None:
-        """The day an event happened or starts: a time expression attached to one of ``anchors``."""
-        if self.pub is None:
-            return None
-        keep = {a.i for a in anchors}
-        for m in find_times(sent.text, self.pub):
-            if m.kind != "day" or m.day is None:
-                continue  # a bare clock time's day is only a guess ("09:45 KST" heading a blog entry)
-            span = self.doc.char_span(sent.start_char + m.start, sent.start_char + m.end,
-                                      alignment_mode="expand")
-            if span is None or not self._attached(span.root, keep):
-                continue
-            before = self.doc[span.start - 1].lower_ if span.start > sent.start else ""
-            if before in ("until", "till", "through", "to") or (before == "since" and m.kind == "clock"):
-                continue
-            day = m.day
-            if re.search(r"day\b", m.text, re.I) and not re.search(r"\b(?:last|next|ago|yesterday|"
-                                                                     r"today|tomorrow)\b", m.text, re.I):
-                day = resolve_day(m.text, self.pub, future=future) or day
-            return day.isoformat()
-        return None
+        return self.clock.when(sent, anchors, future)[0]
 
-    def _attached(self, tok: Token, anchors: set[int]) -> bool:
-        for _ in range(8):
-            if tok.i in anchors:
-                return True
-            if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod") or tok.head is tok:
-                return False
-            tok = tok.head
-        return False
+    def when(self, sent: Span, anchors: list[Token], future: bool) -> tuple[str | None, str | None]:
+        """(day, "YYYY-MM") of an event: see :meth:`kg.extract.event_time.Clock.when`."""
+        return self.clock.when(sent, anchors, future)
 
     def generic(self, tok: Token, clause: Token) -> bool:
         """"such exercises", "agreed to meet every year", "did not meet": no particular event.
@@ -360,6 +307,8 @@ class EventArgs:
         """
         if any(c.lower_ in ("such", "any", "no", "every", "each") for c in tok.children):
             return True
+        if tok.tag_ == "NNS" and any(c.lower_ in RECURRING for c in tok.children):
+            return True  # "stage regular exercises"
         if any(c.dep_ == "neg" or c.lower_ == "if" for c in clause.children):
             return True
         words = [w for c in (*clause.children, *tok.children) if tok not in c.subtree
@@ -376,133 +325,40 @@ class EventArgs:
 def clauses_of(tok: Token) -> list[Token]:
     """Relative and participial clauses on a noun phrase ("the summit, which opened in Seoul",
     "a meeting held in Washington"); the parser often hangs them on the phrase's last noun."""
-    heads = {tok.i} | {o.i for c in tok.children if c.dep_ == "prep" for o in pobjs(c)}
-    return [v for v in tok.subtree if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB" and v.head.i in heads]
+    heads = {tok.i} | {o.i for c in tok.children if c.dep_ == "prep" and c.lower_ not in TEMPORAL_PREPS
+                       for o in pobjs(c)}
+    out = [v for v in tok.subtree if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB" and v.head.i in heads]
+    # "denounced the meeting of the NCG, held in Washington last Friday": a participle right after
+    # the object, which the parser hangs on the verb.
+    after = tok.right_edge.i + 1
+    if tok.dep_ == "dobj" and after + 1 < len(tok.doc) and tok.doc[after].text == ",":
+        out += [v for v in tok.head.children if v.i == after + 1 and v.dep_ == "advcl" and v.tag_ == "VBN"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children)]
+    return out
+
+
+def _tangled(tok: Token) -> list[Token]:
+    """Modifiers of ``tok`` that are really coordinated with it: they have their own "and"."""
+    return [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i
+            and any(d.dep_ == "cc" for d in c.children)]
+
+
+def _hyphened(tok: Token) -> list[Token]:
+    """The modifier joined to ``tok`` by a hyphen ("South Korea" in "South Korea-US ...")."""
+    return [c for c in tok.children if c.dep_ in ("nmod", "compound", "amod") and c.i < tok.i
+            and tok.doc[c.right_edge.i + 1].text == "-"]
 
 
 def governor(tok: Token) -> tuple[Token | None, str]:
     """The verb a noun trigger is an argument of, and how: ("held", "dobj"), ("discussed", "in")."""
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head, tok.dep_
+    if tok.dep_ == "npadvmod" and tok.head.pos_ == "VERB":  # a misparsed object: "kick off the X 24 exercise"
+        return tok.head, "dobj"
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return tok.head.head, tok.head.lower_
+    obj = tok.head.head if tok.dep_ == "pobj" else None
+    if obj is not None and tok.head.lower_ in ("in", "over", "via") and obj.dep_ == "dobj" and (
+            obj.head.pos_ == "VERB"):  # "condemned the launch in phone talks": the talks are the verb's
+        return obj.head, tok.head.lower_
     return None, ""
-
-
-@dataclasses.dataclass
-class Mention:
-    """One trigger of an event in one sentence, with the arguments found around it."""
-
-    kind: str
-    sent: Span
-    trigger: Token
-    participants: list[str]
-    place: str | None = None
-    date: str | None = None
-    name: str | None = None
-    planned: bool = False
-    definite: bool = False
-    separate: bool = False        # "separate talks with A and with B": one meeting per partner
-    fresh: bool = False           # "a combined air drill": indefinite, a new event unless named alike
-    parent: int | None = None      # token index of the summit trigger it is on the sidelines of
-
-
-# ---------------------------------------------------------------------------- merging
-
-def normalise(args: EventArgs, parts: list[str]) -> list[str]:
-    """A country drops out when one of its people takes part ("leaders of X and Y" named)."""
-    covered = {args.nationality.get(p) for p in parts if args.t.cls(p) == "Person"}
-    return [p for p in parts if not (args.t.cls(p) == "Country" and p in covered)]
-
-
-def _within(args: EventArgs, a: str, b: str) -> bool:
-    ent = args.t.entities.get(a)
-    return a == b or (ent is not None and b in (ent.within, ent.country))
-
-
-def same_name(a: str | None, b: str | None) -> bool:
-    """Equal names, or one the initials of the other ("UFS", "Ulchi Freedom Shield")."""
-    if not a or not b:
-        return False
-    fa, fb = a.lower(), b.lower()
-    initials = ("".join(w[0] for w in fa.split()), "".join(w[0] for w in fb.split()))
-    return fa == fb or fa == initials[1] or fb == initials[0]
-
-
-def compatible(args: EventArgs, m, c) -> bool:
-    if m.date and c.date and m.date != c.date:
-        return False
-    if m.place and c.place and not (_within(args, m.place, c.place) or _within(args, c.place, m.place)):
-        return False
-    return not (m.name and c.name and not same_name(m.name, c.name))
-
-
-def same_event(args: EventArgs, m, c) -> float:
-    """How surely a mention with content is the event of cluster ``c`` (already ``compatible``); 0: not."""
-    both = normalise(args, dedupe(m.participants + c.participants))
-    mp, cp = set(m.participants) & set(both), set(c.participants) & set(both)
-    score = 2.0 * bool(m.place and m.place == c.place) + 2.0 * bool(m.date and m.date == c.date)
-    score += len(mp & cp)
-    return score + 1 if _same(m, c, mp, cp) else 0.0
-
-
-def _same(m, c, mp: set, cp: set) -> bool:
-    if same_name(m.name, c.name):
-        return True
-    if m.fresh:
-        return False
-    if m.separate or c.separate:
-        return len(mp) >= 2 and mp == cp
-    nested = not mp or not cp or mp <= cp or cp <= mp
-    if len(mp) >= 2 and mp == cp:
-        return True
-    if m.definite and (nested or mp & cp):
-        return True
-    if m.kind == "MilitaryExercise" and nested:  # an article's "drills": its one exercise unless named
-        return True
-    if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
-        return True
-    return bool(m.date and m.date == c.date and mp and cp and nested and (mp & cp))
-
-
-def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]], dict[int, int]]:
-    """Mentions grouped into events; also which cluster each trigger ended in."""
-    clusters: list[list[Mention]] = []
-    where: dict[int, int] = {}
-    for m in mentions:
-        bare = m.definite and not (m.participants or m.place or m.date or m.name)
-        best, top = None, 0.0
-        if bare:  # "the meeting": the event talked about last, of a fitting kind, with substance
-            ranked = sorted(range(len(clusters)), key=lambda i: (
-                m.kind in ("Meeting", fold(clusters[i]).kind), len(fold(clusters[i]).participants) >= 2,
-                m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]},
-                clusters[i][-1].trigger.i))
-            best = ranked[-1] if ranked else None
-        for i in range(len(clusters) - 1, -1, -1):
-            c = fold(clusters[i])
-            nested = any(x.parent == m.trigger.i or m.parent == x.trigger.i for x in clusters[i])
-            score = 0.0 if bare or nested or not compatible(args, m, c) else same_event(args, m, c)
-            if score and m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]}:
-                score += 0.5  # "the exercise" rather than "a combined air drill"
-            if score > top:  # the best-supported cluster; the latest among equals
-                best, top = i, score
-        if best is None:
-            if bare:
-                continue
-            clusters.append([])
-            best = len(clusters) - 1
-        clusters[best].append(m)
-        where[m.trigger.i] = best
-    return clusters, where
-
-
-def fold(ms: list[Mention]) -> Mention:
-    """The merged view of a cluster's mentions (first value wins for place, date, name)."""
-    out = dataclasses.replace(ms[0], participants=list(ms[0].participants))
-    for m in ms[1:]:
-        out.participants = dedupe(out.participants + m.participants)
-        out.place, out.date, out.name = out.place or m.place, out.date or m.date, out.name or m.name
-        out.kind = "Summit" if "Summit" in (out.kind, m.kind) else out.kind
-        out.planned = out.planned and m.planned
-        out.definite = False
-    return out

@@ -21,17 +21,9 @@ from spacy.tokens import Token
 
 from kg import gazetteer
 from kg.extract import Context, extractor
-from kg.extract.event_args import (
-    TEMPORAL_PREPS,
-    EventArgs,
-    Mention,
-    clauses_of,
-    dedupe,
-    fold,
-    governor,
-    merge,
-    verb_in,
-)
+from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
+from kg.extract.event_merge import Mention, fold, merge
+from kg.extract.event_setting import PLACES, pobjs, verb_in
 from kg.records import MilitaryExercise
 
 NOUNS = {"exercise", "drill", "wargame", "manoeuvre", "maneuver", "manoeuvres", "maneuvers"}
@@ -41,6 +33,10 @@ CONDUCT = {"hold", "conduct", "carry", "stage", "begin", "start", "kick", "launc
            "take", "go", "engage", "fly", "sail", "practice", "practise", "organize", "organise",
            "plan", "expand", "scale", "open"}
 ACTOR_PREPS = ("with", "between", "among", "by")
+SERVICES = {"Navy", "Army", "Air", "Force", "Forces", "Marine", "Marines", "Corps", "Coast", "Guard",
+            "Military", "Joint", "Combined", "Naval", "Space", "Command", "Self-Defense", "Defense"}
+NAMING = {"called", "named", "dubbed", "codenamed", "code-named", "titled"}
+CIVIL = {"evacuation", "fire", "earthquake", "disaster", "civil", "emergency", "raid", "shelter", "tsunami"}
 
 
 def _trigger(tok: Token) -> bool:
@@ -49,6 +45,8 @@ def _trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "game" or tok.lower_ == "games":  # "war games"
         return any(c.lower_ in ("war", "war-") for c in tok.children)
+    if any(c.lower_ in CIVIL for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return False  # "evacuation drills", "fire drill": not military
     return lemma in NOUNS or tok.lower_ in NOUNS
 
 
@@ -59,17 +57,56 @@ def _name(args: EventArgs, tok: Token) -> str | None:
     i = tok.i - 1
     while i >= tok.sent.start:
         w = args.doc[i]
+        if w.like_num and words == [] and i > tok.sent.start and args.doc[i - 1].is_title:
+            i -= 1  # "Freedom Edge 24": the year of an edition is not part of the name
+            continue
         if w.text == ")" and i - 2 >= tok.sent.start and args.doc[i - 2].text == "(":
             acronym = acronym or args.doc[i - 1].text  # "(UFS)"
             i -= 3
             continue
-        key = args._entity_actor(w)
+        key = args.entity_actor(w)
         if not (w.is_alpha and w.text[0].isupper() and w.pos_ == "PROPN") or args.t.cls(key) == "Country" or (
                 gazetteer.lookup_demonym(w.text) or w.is_sent_start):
             break
         words.insert(0, w)
         i -= 1
-    return " ".join(w.text for w in words) or acronym
+    name = " ".join(w.text for w in words)
+    # "the Navy exercise" names a service, not the exercise.
+    return name if name and not set(name.split()) <= SERVICES else acronym or _called(args, tok)
+
+
+def _called(args: EventArgs, tok: Token) -> str | None:
+    """A name given beside the noun: "drills, called Freedom Edge,", "Freedom Shield, an 11-day
+    exercise", "the exercise, Pacific Dragon"."""
+    doc, i = args.doc, tok.i + 1
+    comma = i < tok.sent.end and doc[i].text == ","
+    i += comma
+    if i < tok.sent.end and doc[i].lower_ in NAMING:
+        return _proper(args, doc[i + 1:tok.sent.end], forward=True)
+    name = _proper(args, doc[i:tok.sent.end], forward=True) if comma else None
+    end = i + len((name or "").split())
+    if name and (end >= tok.sent.end or doc[end].text in (",", ")", ".")) and not any(
+            args.t.entity_of(w) and args.t.cls(args.t.entity_of(w)) != "Organization" for w in doc[i:end]):
+        return name  # "the exercise, Ulchi Freedom Shield, ..."; not "the drills, Kim said"
+    if tok.dep_ == "appos" and tok.head.i < tok.i:  # "Freedom Shield, an 11-day exercise"
+        return _proper(args, doc[tok.head.left_edge.i:tok.head.i + 1], forward=False)
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return _proper(args, doc[named.left_edge.i:named.i + 1], forward=False) if named is not None else None
+
+
+def _proper(args: EventArgs, span, forward: bool) -> str | None:
+    """The run of capitalised words at the start (``forward``) or end of ``span``, if it names no actor."""
+    words = list(span) if forward else list(reversed(span))
+    run = []
+    for w in words:
+        if not (w.is_alpha and w.text[0].isupper() and w.pos_ == "PROPN") or w.ent_type_ in ("DATE", "TIME"):
+            break
+        run.append(w)
+    run = run if forward else run[::-1]
+    if not run or any(args.t.cls(args.t.entity_of(w)) in PLACES for w in run) or (
+            set(w.text for w in run) <= SERVICES):
+        return None
+    return " ".join(w.text for w in run)
 
 
 def _countries(args: EventArgs, keys: list[str]) -> list[str]:
@@ -91,12 +128,20 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     if tok.dep_ in ("appos", "conj") and (_trigger(tok.head) or any(
             _trigger(a) for a in tok.head.ancestors if a.sent == tok.sent)):
         return None  # "..., a largely computer-simulated drill that ...": the same exercise again
-    gov, rel = governor(tok)
+    name = _name(args, tok)
+    base = tok
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and name:  # "opened Freedom Shield, an exercise"
+        base = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("ADJ", "NUM"):
+        base = tok.head.head  # "The first of those drills ... began June 27"
+    gov, rel = governor(base)
     clause = gov if gov is not None and rel not in TEMPORAL_PREPS else tok
     if args.generic(tok, clause):
         return None
-    name = _name(args, tok)
-    named = set(range(tok.i - len((name or "").split()) - 3, tok.i))
+    span = len((name or "").split()) + 3
+    named = set(range(tok.i - span, tok.i))
+    if name and name in args.doc[tok.i + 1:tok.i + span].text:  # "drills, called Freedom Edge, ..."
+        named |= set(range(tok.i + 1, tok.i + span))
     # Countries before the noun ("the joint US exercises", "South Korea-U.S. ... exercise").
     keys = [k for w in args.doc[tok.left_edge.i:tok.i] if w.i not in named or args.t.cls(
         args.t.entity_of(w)) == "Country" for k in args.actors(w) if w.dep_ != "poss"
@@ -105,18 +150,28 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     keys += args.with_actors(tok, ACTOR_PREPS)
     keys += [k for v in tok.children if v.dep_ == "acl" and v.lemma_ == "involve"
              for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
-    anchors = [tok] + clauses_of(tok)
+    clauses = clauses_of(tok)
+    keys += [k for v in clauses for c in v.children if c.dep_ == "agent"  # "drills staged by X and Y"
+             for o in pobjs(c) for k in args.actors(o)]
+    anchors = [tok] + clauses
+    talked_about = False
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
+        if rel in ("nsubj", "nsubjpass"):  # "The drills, called X, began June 27": verbs sharing it
+            anchors += [v for v in gov.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
         if verb_in(gov, CONDUCT) and (rel == "dobj" or rel in ("in", "with", "during", "for")):
             keys += args.subject_actors(gov)
         keys += args.with_actors(gov, ("with",))
+        # "On Sunday North Korea denounced the drills": the day of the words, not of the drills.
+        talked_about = rel == "dobj" and not verb_in(gov, CONDUCT)
     m = Mention("MilitaryExercise", tok.sent, tok, _countries(args, dedupe(keys)), name=name)
-    m.definite = any(c.lower_ in ("the", "this", "that", "these", "its", "their") or c.dep_ == "poss"
+    m.definite = any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their") or c.dep_ == "poss"
                      for c in tok.children)
     m.fresh = any(c.lower_ in ("a", "an", "another", "separate") for c in tok.children) and not name
     m.place = args.place(anchors, skip=named)
-    m.date = args.day(tok.sent, anchors, any(args.is_future(a) for a in anchors if a.pos_ in ("VERB", "AUX")))
+    m.date, m.month = args.when(tok.sent, [a for a in anchors if not (talked_about and a is gov)], any(
+        args.is_future(a) for a in anchors if a.pos_ in ("VERB", "AUX")))
     return m
 
 
@@ -131,9 +186,8 @@ def extract_exercises(ctx: Context) -> list[MilitaryExercise]:
         if not (v.participants or v.name):
             continue  # "drills" with nobody and nothing to tell them apart: not an event we can name
         sents = [m.sent for m in cluster]
-        names = {n for m in cluster if m.name for n in (m.name,)}
-        for n in names:  # "will take part in Freedom Edge": the name alone, later
-            sents += [s for s in args.doc.sents if re.search(rf"\b{re.escape(n)}\b", s.text)]
+        for n in {m.name for m in cluster if m.name}:  # "will take part in Freedom Edge": the name alone
+            sents += [s for s in ctx.sentences if re.search(rf"\b{re.escape(n)}\b", s.text)]
         out.append(MilitaryExercise(participants=tuple(v.participants), place=v.place, date=v.date,
                                     name=v.name, evidence=args.evidence(sents)))
     return out

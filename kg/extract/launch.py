@@ -16,11 +16,14 @@ ministry said"). So extraction has two halves:
    earlier one ("last fired ... less than a month ago"), which stays a launch of its own without
    a day. A lede with no day becomes the latest dated launch of the story, else the
    publication day.
+
+Helpers: :mod:`~kg.extract.launch_clauses` (clauses about the missile), :mod:`~kg.extract.launch_args`
+(missile, site, landing, time zone), :mod:`~kg.extract.launch_actors` (launcher, reporters),
+:mod:`~kg.extract.launch_time` (which time is whose), :mod:`~kg.extract.launch_story` (discourse).
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,41 +31,50 @@ from spacy.tokens import Span, Token
 
 from kg.extract import Context, extractor
 from kg.extract import launch_args as args
+from kg.extract.launch_actors import SPEECH_VERBS, launcher_of, reporters_of, subject_orgs
+from kg.extract.launch_clauses import SIGHTING_VERBS, clause, missiles_in, referring, stray_flights
+from kg.extract.launch_story import Story
+from kg.extract.launch_time import OBSERVE_VERBS, PRONOUNS, days_apart, is_stamp, owner, token_at, when_day
 from kg.extract.quantities import find_quantities
-from kg.extract.temporal import TimeMention, find_times
+from kg.extract.temporal import find_times
 from kg.records import MissileLaunch
 
 FIRE_VERBS = {"fire", "launch", "test", "shoot", "test-fire", "test-launch"}
 ORBIT_VERBS = {"put", "place", "send"}
-LAUNCH_NOUNS = {"launch", "launching", "liftoff", "lift-off", "salvo"}
+LAUNCH_NOUNS = {"launch", "launching", "liftoff", "lift-off"}
 # Nouns that are a launch only when a missile is named with them ("the test-firing of a ...").
-WEAK_NOUNS = {"firing", "test", "test-firing", "attempt", "test-launch"}
-# Verbs of flight and landing: "It flew about 1,000km", "the missile fell into the sea".
-FLIGHT_VERBS = {"fly", "travel", "reach", "soar", "climb", "land", "fall", "splash", "crash", "plunge",
-                "come", "drop", "hit", "strike", "explode", "blow", "enter", "disintegrate", "head"}
-# Verbs that carry a launch in their object: "detected the launches at 11:38", "confirmed the
-# launch on Thursday", "ended the second attempt".
-OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", "stage", "end",
-                 "observe", "spot", "track"}
+WEAK_NOUNS = {"firing", "test", "test-firing", "attempt", "try", "test-launch"}
+# Nouns of a try that, counted ("the second attempt", "a third try"), are one more launch of
+# the same kind as the one before.
+ATTEMPT_NOUNS = {"attempt", "try"}
 # Verbs under which a launch is planned, forbidden or threatened, not done.
 NOT_DONE = {"prohibit", "ban", "bar", "prevent", "stop", "vow", "plan", "threaten", "warn", "urge",
             "prepare", "intend", "expect", "want", "aim", "continue", "pledge", "promise", "notify"}
 HAPPEN_VERBS = {"take", "occur", "happen", "come", "begin", "end", "fail"}
 TRY_VERBS = {"try", "attempt", "fail", "appear", "seem", "manage"}
-HISTORY_ADVS = {"last", "recently", "previously", "earlier", "already", "once", "before"}
+# Verbs that lend their subject to the infinitive: "a missile appears to have been launched".
+RAISING_VERBS = {"appear", "seem", "believe", "think", "presume", "understand"}
+# What stands for missiles named before as the object of a launch verb: "launched others",
+# "fired another".
+ANAPHORS = {"other", "others", "another"}
+# Marks of an earlier launch than the one being told ("North Korea last fired an ICBM ...").
+# Not "earlier": "Earlier, North Korea fired ..." in an update is the same day's launch.
+HISTORY_ADVS = {"last", "recently", "previously", "already", "once", "before"}
+# Verbs of a flight's end: a sea it ended over is where it came down ("exploded over the Yellow
+# Sea"); one it only flew over is not ("headed south over the Yellow Sea").
+BREAKUP_VERBS = {"explode", "blow", "disintegrate", "break", "crash", "end"}
 GENERIC_MODS = {"any", "every", "no", "such", "future", "further", "additional", "repeated", "more",
                 "each", "these", "those"}
-DEBRIS = {"fragment", "debris", "wreckage", "piece", "part", "object", "stage"}
-_PRONOUNS = {"it", "they", "this", "that", "both"}
 
 
 @dataclass
-class _Unit:
+class Unit:
     """One sentence's say about one launch."""
 
     sent: Span
     anchors: list[Token]               # trigger, or the verbs of a clause about the missile
-    kind: str                          # "event" | "attach" (definite reference only) | "refer"
+    kind: str                          # "event"; "attach": a reference ("the launches"), never a
+                                       # launch of its own; "refer": a clause about the missile
     launcher: str | None = None
     missiles: list[str] = field(default_factory=list)
     count: int | None = None
@@ -71,10 +83,15 @@ class _Unit:
     historical: bool = False
     main: bool = True                  # may become the launch being told
     site: str | None = None
+    vague_site: bool = False           # only the region the site is in ("from a site in X")
     landing: list[str] = field(default_factory=list)
+    over: list[str] = field(default_factory=list)     # seas flown over ("fired over the Yellow Sea")
     values: dict[str, float] = field(default_factory=dict)
     reporters: list[str] = field(default_factory=list)
     asserts: bool = False              # states the launch itself, so whoever says it reports it
+    noun: bool = False                 # told by a noun ("the launch"), which names no new launch
+                                       # without a day of its own
+    counted: bool = False              # "the second attempt": a launch like the one before it
 
 
 # ------------------------------------------------------------------ triggers
@@ -94,9 +111,22 @@ def _missiles_of(tok: Token, triggers: set[int]) -> list[Token]:
             up = up.head
         if up.i == tok.i:
             out.append(t)
-    if tok.dep_ in ("acl", "relcl", "ccomp") and args.is_missile(tok.head):
-        out.insert(0, tok.head)      # "cruise missiles launched toward ..."
+    if tok.dep_ in ("acl", "relcl", "ccomp"):
+        noun = tok.head
+        while noun.dep_ == "appos" and not args.is_missile(noun):
+            noun = noun.head         # "two missiles, not one, fired from ..."
+        if args.is_missile(noun):
+            out.insert(0, noun)      # "cruise missiles launched toward ..."
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in RAISING_VERBS:
+        # "a missile appears to have been launched", "the missile is believed to have been fired"
+        out += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and args.is_missile(c)]
     return out
+
+
+def _counted(tok: Token) -> bool:
+    """"the second attempt", "a third try": a launch counted in a series of tries."""
+    return tok.lemma_.lower() in ATTEMPT_NOUNS and tok.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in tok.children)
 
 
 def _candidate(tok: Token) -> str | None:
@@ -105,8 +135,9 @@ def _candidate(tok: Token) -> str | None:
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
         if lemma in FIRE_VERBS or (lemma in ("lift", "blast") and _has_prt(tok, "off")):
             return "verb"
-        if lemma in ORBIT_VERBS and any(c.lower_ in ("into", "in") and any(g.lower_ == "orbit" for g in c.children)
-                                        for c in tok.children):
+        into_orbit = any(c.lower_ in ("into", "in") and any(g.lower_ == "orbit" for g in c.children)
+                         for c in tok.children)
+        if lemma in ORBIT_VERBS and into_orbit:
             return "verb"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
         if lemma in LAUNCH_NOUNS | WEAK_NOUNS or low in LAUNCH_NOUNS | WEAK_NOUNS:
@@ -121,7 +152,9 @@ def _not_done(tok: Token) -> bool:
         chain.append(chain[-1].head)
     for t in chain[:3]:
         for c in t.children:
-            if c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "unless")):
+            # A negated noun is not a negated launch: "two missiles, not one, fired from ...".
+            if (c.dep_ == "neg" and t.pos_ in ("VERB", "AUX")) or c.tag_ == "MD" or (
+                    c.dep_ == "mark" and c.lower_ in ("if", "unless")):
                 return True
     return any(t.lemma_.lower() in NOT_DONE for t in chain[1:])
 
@@ -130,8 +163,9 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     """"event", "attach" (refers to a launch told elsewhere) or None (no launch)."""
     lemma = tok.lemma_.lower()
     if kind == "verb":
-        if lemma in ("fire", "launch", "test", "shoot", "test-fire") and not missiles and not any(
-                c.dep_ == "nsubjpass" and c.lower_ in _PRONOUNS for c in tok.children):
+        if lemma in FIRE_VERBS and not missiles and not any(
+                (c.dep_ == "nsubjpass" and c.lower_ in PRONOUNS)
+                or (c.dep_ == "dobj" and c.lower_ in ANAPHORS) for c in tok.children):
             return None                 # "launched a partnership", "fired an official"
         if _not_done(tok) or any(args.is_aggregate(m) for m in missiles):
             return None
@@ -156,10 +190,15 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     # Nouns
     low = tok.lower_
     # "the second attempt", "North Korea's attempt to put a satellite into orbit"
-    attempt = lemma == "attempt" and any((c.dep_ == "amod" and c.ent_type_ == "ORDINAL") or
-                                         (c.dep_ == "acl" and _candidate(c) == "verb") for c in tok.children)
+    attempt = _counted(tok) or (lemma in ATTEMPT_NOUNS and any(
+        c.dep_ == "acl" and _candidate(c) == "verb" for c in tok.children))
     if (lemma in WEAK_NOUNS or low in WEAK_NOUNS) and not missiles and not attempt:
         return None
+    if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i and _not_done(tok.head):
+        return None                     # "it would conduct a second launch"
+    if any(c.dep_ == "prep" and c.lower_ == "of" and not any(
+            args.is_missile(g) or g.ent_type_ in ("DATE", "TIME") for g in c.subtree) for c in tok.children):
+        return None                     # "the launch of talks", not "the first launch of the week"
     mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
     if mods & GENERIC_MODS or any(args.is_aggregate(m) for m in missiles):
         return None
@@ -172,232 +211,12 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     return "event"
 
 
-# ------------------------------------------------------------------ time attachment
-
-def _root(sent: Span, start: int, end: int) -> Token | None:
-    span = sent.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
-    """The unit a time or quantity hangs from, by walking up the parse."""
-    cur = tok
-    for _ in range(15):
-        if cur.i in domain:
-            return domain[cur.i]
-        head = cur.head
-        if head.i == cur.i:
-            return None
-        if cur.dep_ == "prep" and cur.lower_ in ("since", "until", "till"):
-            return None                 # "since July 24": a bound, not the launch's day
-        if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos":
-            return None                 # a time of another thing: "a summit in Seoul on Monday"
-        if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:
-            return _via_verb(head, domain)
-        cur = head
-    return None
-
-
-def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
-    """A time on a verb that is not a trigger still dates the launch the verb is about."""
-    for _ in range(4):
-        if verb.dep_ in ("acl", "relcl") and verb.head.i in domain:
-            return domain[verb.head.i]      # "the attempt ... ended late Monday" (misparsed as acl)
-        kids = list(verb.children)
-        for c in kids:
-            # "The launch took place on Monday", "the attempt ended late Monday"
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i in domain:
-                return domain[c.i]
-            # "detected the launches ... at 11:38", "confirmed the missile's launch on Thursday"
-            if c.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() in OBSERVE_VERBS:
-                hit = next((domain[t.i] for t in c.subtree if t.i in domain), None)
-                if hit is not None:
-                    return hit
-        # "The rocket blew up shortly after lifting off ... at 10:44 pm"
-        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and (args.is_missile(subj) or subj.lower_ in _PRONOUNS):
-            hit = next((domain[t.i] for t in verb.subtree if t.i in domain and t.pos_ == "VERB"), None)
-            if hit is not None:
-                return hit
-        # "... launched – last Thursday, ... and on Monday – had been"; "fired what appeared to
-        # be a missile ... early on Tuesday"
-        if (subj is None or subj.tag_ == "WP") and verb.dep_ in ("conj", "xcomp", "ccomp") \
-                and verb.head.i != verb.i:
-            verb = verb.head
-            if verb.i in domain:
-                return domain[verb.i]
-            continue
-        return None
-    return None
-
-
-def _is_stamp(sent: Span, m: TimeMention) -> bool:
-    """A time alone on its line is a live blog's timestamp, not when anything happened."""
-    start = sent.start_char + m.start
-    text = sent.doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-    return bool(re.fullmatch(r"[\d:.]+\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}", line))
-
-
-def _when_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | None:
-    """"since Jan. 14, when it test-fired ...": the day the "when" clause hangs from."""
-    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
-    if when is None:
-        return None
-    at = when.idx - sent.start_char
-    day = next((m for m in reversed(times) if m.kind == "day" and m.end <= at), None)
-    return day.day if day is not None and re.fullmatch(r"[\s,]*", sent.text[day.end:at]) else None
-
-
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
-def _days_apart(u: _Unit, units: list[_Unit], domain: dict[int, int]) -> None:
-    """"fired an ICBM on Saturday, a day after it launched two missiles": the second launch is
-    dated from the first; without a date to count from it is still another launch."""
-    trig = u.anchors[0]
-    mark = next((c.lower_ for c in trig.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    gap = next((c for c in trig.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")), None)
-    if mark is None or gap is None or u.days:
-        return
-    n = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-              for c in gap.children if c.dep_ in ("det", "nummod")), None) or 1
-    n *= 7 if gap.lemma_.lower() == "week" else 1
-    gov = units[domain[trig.head.i]] if trig.head.i in domain else None
-    if gov is not None and len(gov.days) == 1:
-        u.days = [gov.days[0] + dt.timedelta(days=-n if mark == "after" else n)]
-        u.main = False
-    else:
-        u.historical = True
-
-
 # ------------------------------------------------------------------ arguments of a unit
-
-# "SEOUL, Aug. 31 (Yonhap) --", "WASHINGTON (AP) —", "TOKYO, March 18 (Kyodo) --"
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^\n(]{0,30}?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:--|-|–|—)\s")
-
-
-def _dateline_end(sent: Span) -> int:
-    """Character offset where a wire dateline ("SEOUL, Aug. 31 (Yonhap) --") ends, else 0."""
-    m = _DATELINE.match(sent.text)
-    return sent.start_char + m.end() if m else 0
-
-
-def _the_north(tok: Token, table) -> str | None:
-    """"the North" / "the South" in Korea reporting: the one country of the document so named."""
-    if tok.lower_ not in ("north", "south") or not any(c.lower_ == "the" for c in tok.children):
-        return None
-    found = {k for k, e in table.entities.items() if e.cls == "Country" and e.name.lower().startswith(tok.lower_)}
-    return found.pop() if len(found) == 1 else None
-
-
-def _launcher(tok: Token, kind: str, ctx: Context) -> str | None:
-    """The actor: subject of the active verb, agent of the passive, possessor of the noun."""
-    table = ctx.entities
-    cands: list[Token] = []
-    if kind == "verb":
-        verb = tok
-        while True:
-            kids = list(verb.children)
-            agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            subj = [c for c in kids if c.dep_ == "nsubj"]
-            if agent or subj or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
-                cands = agent or subj
-                break
-            verb = verb.head           # "tried and failed to launch": the subject of "tried"
-    else:
-        cands = [c for c in tok.children if c.dep_ == "poss"]
-        cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                  for g in c.children if g.dep_ == "pobj"]
-    lead = _dateline_end(tok.sent)
-    # "SEOUL, Dec 18 (Reuters) - North Korea fired": the dateline city is parsed as the subject.
-    cands = [a for c in cands for a in ([c] if c.idx >= lead else
-             [t for t in c.subtree if t.dep_ == "appos" and t.idx >= lead])]
-    for c in cands:
-        if args.is_missile(c):
-            continue
-        key = table.actor(table.entity_of(c)) or _the_north(c, table)
-        if key is None:
-            continue
-        if table.cls(key) == "Country":
-            return key
-        if table.cls(key) != "Person" and table.entities[key].country:
-            return table.entities[key].country
-    if kind == "noun":
-        return args.site_of(tok, table)[1]  # "a launch from North Korea"
-    return None
-
-
-def _clause(verb: Token) -> list[Token]:
-    """A verb with the verbs that share its subject: "flew ... before falling into the sea"."""
-    out, todo = [], [verb]
-    while todo:
-        v = todo.pop()
-        out.append(v)
-        kids = [*v.children, *(g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp")]
-        for c in kids:
-            if c.dep_ == "ccomp" and any(g.tag_ == "WP" and g.dep_ == "nsubj" for g in c.children):
-                todo.append(c)          # "fired what appeared to be a missile ... off its coast"
-            elif c.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and c.pos_ in ("VERB", "AUX", "ADJ") and \
-                    c.lemma_.lower() not in args.SPEECH_VERBS and not any(
-                    g.dep_ == "nsubj" and not (args.is_missile(g) or g.lower_ in _PRONOUNS) for g in c.children):
-                todo.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _about_missile(t: Token | None) -> bool:
-    return t is not None and (args.is_missile(t) or t.lemma_.lower() in DEBRIS or t.lower_ in ("it", "they"))
-
-
-def _referring(sent: Span, used: set[int]) -> list[Token]:
-    """Verbs of a clause about the missile told before: "It flew ...", "the missile reached ...",
-    "detected numerous fragments falling into the Yellow Sea"."""
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.i in used or tok.lemma_.lower() in args.SPEECH_VERBS:
-            continue
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        finite = tok
-        if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
-            subj, finite = tok.head, tok.head.head     # "fragments falling into ..."
-        if not _about_missile(subj) and not (_about_missile(obj) and tok.lemma_.lower() in OBSERVE_VERBS):
-            continue
-        aux = {c.lower_ for c in finite.children if c.dep_ in ("aux", "auxpass")}
-        past = finite.tag_ == "VBD" or bool(aux & {"was", "were", "had", "has", "have", "did"})
-        if not past or any(c.tag_ == "MD" for c in finite.children):
-            continue
-        clause = _clause(tok)
-        # "it" is the missile only in a clause of flight or one that names a missile class.
-        if subj is not None and subj.lower_ in ("it", "they") and not any(
-                v.lemma_.lower() in FLIGHT_VERBS or any(args.is_missile(t) for t in v.subtree) for v in clause):
-            continue
-        return clause
-    return []
-
-
-def _flight_of(tok: Token | None) -> bool:
-    """Whether a duration is how long something flew: it hangs from a verb of flight by "for"."""
-    if tok is None or tok.head.lower_ != "for":
-        return False
-    return tok.head.head.lemma_.lower() in FLIGHT_VERBS
-
-
-def _factual(tok: Token) -> bool:
-    """A value of what happened, not of what a missile can do ("has a range of", "could reach")."""
-    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return True
-    if any(c.tag_ == "MD" for c in verb.children):
-        return False
-    return not (verb.lemma_.lower() in ("have", "be") and verb.tag_ in ("VBZ", "VBP"))
-
 
 _ROLES = {"range": "range_km", "apogee": "apogee_km", "flight_time": "flight_minutes"}
 
 
-def _fill(u: _Unit, ctx: Context, kind: str, heads: list[Token], owner: str | None) -> None:
+def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None) -> None:
     """Missiles, site, landing and how the unit is dated, from the parse around its anchors."""
     table = ctx.entities
     for h in heads:
@@ -405,30 +224,46 @@ def _fill(u: _Unit, ctx: Context, kind: str, heads: list[Token], owner: str | No
         u.missiles += [p for p in [phrase, *args.designations(h)] if p and p not in u.missiles]
         u.count = u.count or args.count_of(h)
     trig = u.anchors[0]
-    u.launcher = _launcher(trig, kind, ctx) if u.kind != "refer" else None
+    u.launcher = launcher_of(trig, kind, ctx.entities) if u.kind != "refer" else None
+    home = u.launcher or home           # whose coast "its east coast" is
     verbs = list(u.anchors)
     # A launch noun's date and place can sit on the verb it is the object of ("detected the
     # launches from the Sunan area").
     if kind == "noun" and trig.dep_ in ("dobj", "nsubj") and trig.head.lemma_.lower() in OBSERVE_VERBS:
         verbs.append(trig.head)
+    # "The attempt ended in a fireball over the Yellow Sea" (in a headline-like sentence the
+    # parser may hang the verb on the noun)
+    happen = [v for v in [trig.head, *trig.children] if kind == "noun" and v.lemma_.lower() in HAPPEN_VERBS
+              and ((v.i == trig.head.i and trig.dep_ == "nsubj") or (v.dep_ == "acl" and v.tag_ == "VBD"))]
     if u.kind != "refer":
         # "fired ... from the Wonsan area", "a missile from the Wonsan area", "detected the
-        # launches from the Sunan area"
+        # launches from the Sunan area"; a place the site is only said to be in ("from a site in
+        # South Hwanghae Province") gives way to one that names it.
         for v in verbs + heads:
-            u.site = u.site or args.site_of(v, table)[0]
+            if u.site is None or u.vague_site:
+                site, _country, vague = args.site_detail(v, table)
+                if site and (u.site is None or not vague):
+                    u.site, u.vague_site = site, vague
         # The trigger and the flight its clause or the missile's relative clause tells:
         # "fired a missile that flew 570 km and landed off its east coast".
-        verbs = _clause(trig) + [v for h in heads for c in h.children if c.dep_ in ("relcl", "acl")
-                                 for v in _clause(c)]
+        verbs = clause(trig) + [v for h in heads for c in h.children if c.dep_ in ("relcl", "acl")
+                                 for v in clause(c)]
+        # "fired a missile from the Pyongyang area that flew 570 km": the parser hangs the
+        # flight on the nearest noun, but only the missile flies.
+        verbs += [v for r in stray_flights(trig, heads) for v in clause(r)]
         # "The missile, launched at 7:22 a.m., is believed to have flown ... before falling into"
         verbs += [v for h in heads if h.dep_ in ("nsubj", "nsubjpass") and h.head.i != trig.i
-                  for v in _clause(h.head)]
+                  for v in clause(h.head)]
     for v in verbs:
-        if (v.i == trig.i or v.lemma_.lower() in FLIGHT_VERBS | {"appear", "be"}) and \
+        if (v.i == trig.i or v.lemma_.lower() in args.FLIGHT_VERBS | {"appear", "be"}) and \
                 not any(c.dep_ == "neg" for c in v.children):
-            u.landing += [w for w in args.landing_of(v, table, owner) if w not in u.landing]
+            u.landing += [w for w in args.landing_of(v, table, home) if w not in u.landing]
+        if (v.i == trig.i and u.kind != "refer") or v.lemma_.lower() in BREAKUP_VERBS:
+            u.over += [w for w in args.overflown(v, table) if w not in u.over]
     for h in heads:
-        u.landing += [w for w in args.landing_of(h, table, owner) if w not in u.landing]
+        u.landing += [w for w in args.landing_of(h, table, home) if w not in u.landing]
+    for h in heads + happen:
+        u.over += [w for w in args.overflown(h, table) if w not in u.over]
     chain = [trig]
     while chain[-1].dep_ in ("xcomp", "conj", "acl", "relcl", "advcl") and len(chain) < 4:
         chain.append(chain[-1].head)     # "North Korea also recently tried and failed to launch"
@@ -437,16 +272,16 @@ def _fill(u: _Unit, ctx: Context, kind: str, heads: list[Token], owner: str | No
     # A launch noun states the launch as the object of a report ("confirmed the launch") or as
     # the subject of its happening ("The launch took place at 06:45"), not in an opinion of it.
     u.asserts = u.kind == "refer" or kind == "verb" or (
-        trig.dep_ == "dobj" and trig.head.lemma_.lower() in OBSERVE_VERBS | args.SPEECH_VERBS) or (
+        trig.dep_ == "dobj" and trig.head.lemma_.lower() in OBSERVE_VERBS | SPEECH_VERBS) or (
         trig.dep_ == "nsubj" and trig.head.lemma_.lower() in HAPPEN_VERBS)
 
 
-def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]) -> list[_Unit]:
+def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str]) -> list[Unit]:
     """Every launch unit of one sentence, with its times, quantities, places and reporters."""
     pub = ctx.article.published or dt.date.today()
     cands = [(t, k) for t in sent if (k := _candidate(t))]
     trig_ids = {t.i for t, _ in cands}
-    units: list[_Unit] = []
+    units: list[Unit] = []
     kinds: list[str] = []
     heads: list[list[Token]] = []
     domain: dict[int, int] = {}
@@ -456,60 +291,63 @@ def _sentence_units(ctx: Context, sent: Span, owner: str | None, last: list[str]
         if status is None:
             continue
         domain[tok.i] = len(units)
-        for m in missiles:
-            domain.setdefault(m.i, len(units))
-        units.append(_Unit(sent, [tok], status))
+        for head in missiles:
+            domain.setdefault(head.i, len(units))
+        units.append(Unit(sent, [tok], status, noun=kind == "noun", counted=kind == "noun" and _counted(tok)))
         kinds.append(kind)
         heads.append(missiles)
     # A clause about the missile, unless a launch verb already tells this sentence's launch
     # (a launch noun does not: "KCNA said the satellite had entered orbit and Kim watched the launch").
     if not any(u.kind == "event" and k == "verb" for u, k in zip(units, kinds, strict=True)):
-        verbs = _referring(sent, set(domain))
-        if verbs:
-            ref_heads = [t for v in verbs for t in v.subtree if args.is_missile(t) and t.i not in domain]
+        for verbs in referring(sent, set(domain), ctx.text):
+            ref_heads = missiles_in(verbs, set(domain))
             for t in verbs + ref_heads:
                 domain.setdefault(t.i, len(units))
-            units.append(_Unit(sent, verbs, "refer"))
+            units.append(Unit(sent, verbs, "refer"))
             kinds.append("refer")
-            heads.append(list(dict.fromkeys(ref_heads)))
+            heads.append(ref_heads)
     if not units:
         return []
-    times = [m for m in find_times(sent.text, pub) if not _is_stamp(sent, m)]
+    text = ctx.text[sent.start_char:sent.end_char]     # = sent.text, without rebuilding it
+    times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text)]
     for m in times:
-        root = _root(sent, m.start, m.end)
-        i = _owner(root, domain, is_time=True) if root is not None else None
-        if i is None or not args.same_line(units[i].anchors[0], root):
+        root = token_at(sent, m.start, m.end)
+        i = owner(root, domain, is_time=True) if root is not None else None
+        if i is None or root is None or not args.same_line(units[i].anchors[0], root, ctx.text):
             continue
         if m.kind == "day" and m.day is not None:
             units[i].days.append(m.day)
-        elif m.kind == "clock" and units[i].clock is None and units[i].kind != "refer":
+        elif m.kind == "clock" and units[i].clock is None and (
+                units[i].kind != "refer" or units[i].anchors[0].lemma_.lower() in SIGHTING_VERBS):
             units[i].clock = m.time
         elif m.kind in ("period", "month", "year"):
             units[i].historical = True
     for u in units:
-        day = _when_day(sent, u.anchors[0], times)
+        day = when_day(sent, u.anchors[0], times)
         if day is not None:
             u.days, u.main = [day], False
-        _days_apart(u, units, domain)
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in u.anchors[0].children):
+            u.main = False              # "its first launch since it fired an ICBM on Sept. 25"
+        days_apart(u, units, domain)
     alone = [i for i, u in enumerate(units) if u.kind in ("event", "refer")]
-    for q in find_quantities(sent.text):
-        root = _root(sent, q.start, q.end)
+    for q in find_quantities(text):
+        root = token_at(sent, q.start, q.end)
         role = q.role
-        if role is None and q.unit == "min" and _flight_of(root):
+        if role is None and q.unit == "min" and args.flight_duration(root):
             role = "flight_time"        # "traveled about 1,000 km for 74 minutes"
-        if root is None or role not in _ROLES or not _factual(root):
+        if root is None or role not in _ROLES or not args.factual(root):
             continue
-        i = _owner(root, domain, is_time=False)
+        i = owner(root, domain, is_time=False)
         i = alone[0] if i is None and len(alone) == 1 else i
-        if i is not None and args.same_line(units[i].anchors[0], root):
+        if i is not None and args.same_line(units[i].anchors[0], root, ctx.text):
             units[i].values.setdefault(_ROLES[role], q.value)
     for u, kind, hs in zip(units, kinds, heads, strict=True):
-        _fill(u, ctx, kind, hs, owner)
+        _fill(u, ctx, kind, hs, home)
         if u.asserts:
-            u.reporters = args.reporters_of(sent, u.anchors, ctx.entities, last)
+            u.reporters = reporters_of(sent, u.anchors, ctx.entities, ctx.text, last)
     # A clause about the missile that says nothing we keep is not evidence of the launch.
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values
-            or any(v.lemma_.lower() in FLIGHT_VERBS for v in u.anchors)]
+            or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]
 
 
 def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
@@ -523,7 +361,7 @@ def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
         for tok, kind in cands:
             if _status(tok, kind, _missiles_of(tok, ids)) is None:
                 continue
-            key = _launcher(tok, kind, ctx)
+            key = launcher_of(tok, kind, ctx.entities)
             if key:
                 named[key] += 2 if kind == "verb" else 1
             site = args.site_of(tok, ctx.entities)[0]
@@ -536,9 +374,7 @@ def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
 @extractor("kg.missile_launch.v1")
 def extract_launches(ctx: Context) -> list[MissileLaunch]:
     """Every missile launch the article reports, one record per launcher and day."""
-    from kg.extract.launch_story import Story
-
-    sents = list(ctx.doc.sents)
+    sents = ctx.sentences
     default = _doc_launcher(ctx, sents)
     story = Story(ctx, default)
     last: list[str] = []
@@ -547,5 +383,5 @@ def extract_launches(ctx: Context) -> list[MissileLaunch]:
         for u in units:
             story.feed(u)
         found = [r for u in units for r in u.reporters]
-        last = found or last
+        last = found or subject_orgs(sent, ctx.entities) or last
     return story.records()

@@ -1,5 +1,5 @@
 """Arguments of a missile launch, read off the dependency parse: what was fired, from where, into
-which sea, who reported it, and which UTC offset a bare clock time has.
+which sea, and which UTC offset a bare clock time has.
 
 Helpers for :mod:`kg.extract.launch`; each takes tokens of one sentence and the document's
 :class:`~kg.extract.entities.EntityTable`. Nothing here knows about discourse or events.
@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.resources
 import re
 import zoneinfo
+from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract.entities import EntityTable
-from kg.records import ORG_CLASSES, Entity
+from kg.records import Entity
 
 # ------------------------------------------------------------------ missiles
 
@@ -31,11 +33,12 @@ _SPELL = ("missile", "missiles", "ballistic", "intercontinental", "intermediate"
 _NOT_CLASS = {"several", "many", "more", "other", "such", "same", "first", "second", "third", "fourth",
               "fifth", "another", "last", "latest", "previous", "further", "additional", "repeated",
               "new", "suspected", "potential", "possible", "apparent", "both", "what", "earlier",
-              "recent", "at", "least", "some", "around", "about", "up", "to", "the", "a", "an"}
-_NAMES = {"GPE", "ORG", "PERSON", "LOC", "NORP", "DATE", "TIME"}
+              "recent", "at", "least", "some", "around", "about", "up", "to", "the", "a", "an", "single",
+              "lone"}
+
 _CLASS_DEPS = {"amod", "compound", "nmod", "npadvmod", "punct", "advmod", "quantmod"}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a pair of": 2}
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _spelled(word: str) -> str | None:
@@ -66,6 +69,19 @@ def is_missile(tok: Token) -> bool:
     return bool(_DESIGNATION.match(tok.text)) and tok.dep_ not in ("compound", "nmod", "amod")
 
 
+@functools.cache
+def _is_place_name(text: str) -> bool:
+    return gazetteer.lookup_demonym(text) is not None or gazetteer.lookup_place(text) is not None
+
+
+def _place_word(tok: Token) -> bool:
+    """A word of who fired or when, not of what: "North Korean", "Japan", "Monday". Only names the
+    gazetteer knows count: the tagger also calls missile names ("Sarmat") places or peoples."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    return tok.ent_type_ in ("GPE", "LOC", "NORP") and _is_place_name(tok.text)
+
+
 def missile_phrase(head: Token) -> str:
     """The class as written: adjectives and compounds up to the head, an acronym in brackets.
 
@@ -73,6 +89,8 @@ def missile_phrase(head: Token) -> str:
     "an intercontinental ballistic missile (ICBM)" → "intercontinental ballistic missile (ICBM)".
     """
     doc = head.doc
+    if head.lower_ in ("salvo", "salvos"):
+        return ""                     # "a salvo of eight missiles": the class is the missiles'
     keep: set[int] = set()
     for child in head.lefts:
         if child.dep_ in _CLASS_DEPS:
@@ -80,7 +98,7 @@ def missile_phrase(head: Token) -> str:
     start = head.i
     # Leftwards while the words modify the head; a name ("North Korea fires ballistic missile"
     # in a headline the tagger misread) is not part of a class.
-    while start - 1 in keep and doc[start - 1].ent_type_ not in _NAMES and not (
+    while start - 1 in keep and not _place_word(doc[start - 1]) and not (
             doc[start - 1].lemma_.lower() in ("fire", "launch", "test") and doc[start - 2].text != "-"):
         start -= 1
     while start < head.i and (doc[start].lower_ in _NOT_CLASS or doc[start].is_punct
@@ -123,6 +141,30 @@ def is_aggregate(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _TALLY
 
 
+# ------------------------------------------------------------------ quantities
+
+# Verbs of flight and landing: "It flew about 1,000km", "the missile fell into the sea".
+FLIGHT_VERBS = {"fly", "travel", "reach", "soar", "climb", "land", "fall", "splash", "crash", "plunge",
+                "come", "drop", "hit", "strike", "explode", "blow", "enter", "disintegrate", "head"}
+
+
+def flight_duration(tok: Token | None) -> bool:
+    """Whether a duration is how long something flew: it hangs from a verb of flight by "for"."""
+    if tok is None or tok.head.lower_ != "for":
+        return False
+    return tok.head.head.lemma_.lower() in FLIGHT_VERBS
+
+
+def factual(tok: Token) -> bool:
+    """A value of what happened, not of what a missile can do ("has a range of", "could reach")."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    if any(c.tag_ == "MD" for c in verb.children):
+        return False
+    return not (verb.lemma_.lower() in ("have", "be") and verb.tag_ in ("VBZ", "VBP"))
+
+
 # ------------------------------------------------------------------ places
 
 _PLACE = {"City", "Region"}
@@ -142,11 +184,12 @@ _KOREA = {"country:KP", "country:KR", "region:korean-peninsula"}
 _BETWEEN = [({"country:JP"}, _KOREA, "Sea of Japan"), ({"country:CN"}, _KOREA, "Yellow Sea")]
 
 
-def same_line(a: Token, b: Token) -> bool:
-    """Whether two tokens are on one line. The parser runs sentences across the line breaks of
+def same_line(a: Token, b: Token, text: str) -> bool:
+    """Whether two tokens are on one line of ``text`` (the document's text, ``ctx.text``: spaCy
+    rebuilds ``Doc.text`` on every access). The parser runs sentences across the line breaks of
     headlines and live-blog stamps; a time or a speaker on another line is not this clause's."""
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    return "\n" not in text[lo:hi]
 
 
 def _path_up(tok: Token, stop: Token) -> list[Token]:
@@ -170,21 +213,45 @@ def site_of(verb: Token, table: EntityTable) -> tuple[str | None, str | None]:
     A country after "from" is who launched, not where from ("a launch from North Korea"). A town
     after "near" is where from, wherever it hangs: a town is not where a missile comes down.
     """
+    return site_detail(verb, table)[:2]
+
+
+def site_detail(verb: Token, table: EntityTable) -> tuple[str | None, str | None, bool]:
+    """:func:`site_of`, and whether the site is vague: only the region a site lies in ("from a
+    site in South Hwanghae Province"). A place that names the site itself is preferred."""
     site = country = None
+    vague = False
     # The verb's own "from" first, then one inside its participles ("a rocket carrying ... from").
     preps = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("from", "near") and
              not any(p.pos_ == "VERB" and p.dep_ != "acl" for p in _path_up(t, verb)[1:])]
     preps.sort(key=lambda t: (t.lower_ != "from", len(_path_up(t, verb))))
     for prep in preps:
-        for _span, key in _entities_under(table, prep):
+        for span, key in _entities_under(table, prep):
             cls = table.cls(key)
-            if (cls in _PLACE if prep.lower_ == "from" else cls == "City") and site is None:
-                site = key
+            if (cls in _PLACE if prep.lower_ == "from" else cls == "City") and (site is None or vague):
+                inside = any(t.lower_ == "in" and t.dep_ == "prep" for t in _path_up(span.root, prep))
+                if site is None or not inside:
+                    site, vague = key, inside
             elif cls == "Country" and country is None and prep.lower_ == "from" and prep.head.i == verb.i:
                 country = key
-        if site:
+        if site and not vague:
             break
-    return site, country
+    return site, country, vague
+
+
+def overflown(verb: Token, table: EntityTable) -> list[str]:
+    """Seas a missile flew or blew up over: "fired cruise missiles over the Yellow Sea", "ended in
+    a fireball over the Yellow Sea". Where it came down when no other landing is told; a land
+    flown over ("over Japan") is not one."""
+    out: list[str] = []
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ != "over" or any(
+                p.pos_ in ("VERB", "AUX") for p in _path_up(prep, verb)[1:]):
+            continue
+        for _span, key in _entities_under(table, prep):
+            if table.cls(key) == "BodyOfWater" and key not in out:
+                out.append(key)
+    return out
 
 
 @functools.cache
@@ -206,14 +273,15 @@ def _inferred_water(prep: Token, table: EntityTable, owner: str | None) -> str |
     """The sea a directional phrase points at: "waters west of Japan", "off its east coast",
     "the sea between the Korean peninsula and Japan"."""
     phrase = prep.doc[prep.left_edge.i:prep.right_edge.i + 1]
-    keys = [k for _s, k in table.in_span(phrase)]
-    keys = [table.entities[k].within if table.cls(k) == "City" and table.entities[k].within else k
-            for k in keys]
+    # A city stands for its country here: "between Busan and Fukuoka" is between Korea and Japan.
+    keys = [(table.entities[k].within or k) if table.cls(k) == "City" else k
+            for _s, k in table.in_span(phrase)]
     name = None
     if prep.lower_ == "between" or any(t.lower_ == "between" for t in phrase):
         found = set(keys)
         name = next((n for a, b, n in _BETWEEN if found & a and found & b), None)
-    elif (d := next((t for t in phrase if t.text.islower() and _DIRECTION.fullmatch(t.text)), None)) is not None:
+    elif (d := next((t for t in phrase if t.text.islower() and _DIRECTION.fullmatch(t.text)),
+                    None)) is not None:
         side = _DIRECTION.fullmatch(d.text).group(1)  # type: ignore[union-attr]
         if d.head.lemma_.lower() == "coast" or (d.i + 1 < len(d.doc) and d.nbor().lower_ == "coast"):
             # "Japan's west coast", "its east coast": the named country's coast, else the launcher's.
@@ -221,7 +289,8 @@ def _inferred_water(prep: Token, table: EntityTable, owner: str | None) -> str |
             target = named[-1] if named else owner
         else:
             # "waters west of Japan", "550km east of the Korean peninsula"
-            target = next((k for s_, k in table.in_span(phrase) if s_.start > d.i and k in _SIDE_WATERS), None)
+            target = next((k for s_, k in table.in_span(phrase) if s_.start > d.i and k in _SIDE_WATERS),
+                          None)
         name = _SIDE_WATERS.get(target or "", {}).get(side)
     place = _water(name) if name else None
     return _register(table, place) if place else None
@@ -246,88 +315,6 @@ def landing_of(verb: Token, table: EntityTable, owner: str | None) -> list[str]:
     return out
 
 
-# ------------------------------------------------------------------ reporters
-
-SPEECH_VERBS = {"say", "tell", "report", "confirm", "announce", "add", "state", "quote", "claim",
-                "disclose", "reveal", "brief", "note", "explain", "estimate", "assess", "detect"}
-_BODY_WORDS = {"defence": "defence ministry", "defense": "defence ministry",
-               "foreign": "foreign ministry", "military": "military"}
-REPORTER_CLASSES = set(ORG_CLASSES) | {"Country", "Person"}
-
-
-def _reporter(tok: Token, table: EntityTable) -> list[str]:
-    out = []
-    for t in [tok, *tok.conjuncts]:
-        key = table.entity_of(t)
-        if key and table.cls(key) in REPORTER_CLASSES:
-            out.append(key)
-    return out
-
-
-def _cited_official(obj: Token, table: EntityTable) -> str | None:
-    """"citing a Japanese defence official" → Japan's defence ministry."""
-    country = next((table.entity_of(c) for c in obj.lefts if table.cls(table.entity_of(c)) == "Country"),
-                   None)
-    body = next((_BODY_WORDS[c.lower_] for c in obj.lefts if c.lower_ in _BODY_WORDS), None)
-    if not (country and body) or obj.lemma_.lower() not in ("official", "source", "spokesperson",
-                                                            "spokesman", "spokeswoman"):
-        return None
-    org = gazetteer.lookup_national_body(body, country)
-    if org is None:
-        return None
-    if org.key not in table.entities:
-        table.entities[org.key] = Entity(key=org.key, cls=org.cls, name=org.name, country=org.country,
-                                         aliases=frozenset([org.name]))
-    return org.key
-
-
-def _reported(verb: Token) -> set[int]:
-    """Tokens a speech verb reports: its complement ("said it flew"), or the clause it is tucked
-    into ("It flew ..., TV Asahi reported"); not its adjuncts ("told ... before it lifted off")."""
-    out: set[int] = set()
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp", "dobj", "conj", "parataxis") or (c.dep_ == "prep" and c.lower_ == "as"):
-            out.update(t.i for t in c.subtree)
-    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.i != verb.i:
-        out.update(t.i for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree})
-    return out
-
-
-def reporters_of(sent: Span, content: list[Token], table: EntityTable,
-                 last: list[str] | None = None) -> list[str]:
-    """Who the sentence says told us ``content``: "X said", "according to X", "X reported, citing Y".
-
-    ``last`` are the previous sentence's reporters, for a pronoun subject ("..., it said").
-    """
-    if not content:
-        return []
-    out: list[str] = []
-    inside = {t.i for c in content for t in c.subtree} | {c.i for c in content}
-    for tok in sent:
-        low = tok.lower_
-        if not same_line(tok, content[0]):
-            continue
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and tok.lemma_.lower() != "detect":
-            if any(c.dep_ == "neg" for c in tok.children):
-                continue
-            scope = _reported(tok)
-            subjs = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subjs and tok.i > sent.start and table.entity_of(tok.nbor(-1)):
-                subjs = [tok.nbor(-1)]    # "..., South Korea's Joint Chiefs of Staff said" misparsed
-            if not subjs or not (inside & (scope - {t.i for s in subjs for t in s.subtree})):
-                continue
-            for subj in subjs:            # "the state news agency KCNA said": two subjects
-                out += last if subj.lower_ in ("it", "they") and last else _reporter(subj, table)
-        elif low == "according":
-            for to in (c for c in tok.children if c.lower_ == "to"):
-                out += [k for c in to.children if c.dep_ == "pobj" for k in _reporter(c, table)]
-        elif low == "citing":
-            for obj in (c for c in tok.children if c.dep_ in ("dobj", "pobj")):
-                found = _reporter(obj, table) or [k for k in [_cited_official(obj, table)] if k]
-                out += found
-    return list(dict.fromkeys(out))
-
-
 # ------------------------------------------------------------------ time zones
 
 def country_of(key: str | None, table: EntityTable) -> str | None:
@@ -340,18 +327,46 @@ def country_of(key: str | None, table: EntityTable) -> str | None:
     return None
 
 
+# Used only when no time zone database is installed: fixed offsets of the countries launch
+# reports most often give local clock times for.
+_FIXED_OFFSETS = {"KP": 9, "KR": 9, "JP": 9, "TW": 8}
+
+
+@functools.cache
+def _country_zones() -> dict[str, tuple[str, ...]]:
+    """ISO country code → its IANA zones, from the tz database's ``zone.tab`` (the system's, else
+    the ``tzdata`` package's); empty when neither is installed."""
+    paths = [Path(d) / "zone.tab" for d in zoneinfo.TZPATH]
+    try:
+        paths.append(Path(str(importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab"))))
+    except ModuleNotFoundError:
+        pass
+    for path in paths:
+        if not path.is_file():
+            continue
+        zones: dict[str, list[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 3 and not line.startswith("#"):
+                zones.setdefault(cols[0].upper(), []).append(cols[2])
+        return {k: tuple(v) for k, v in zones.items()}
+    return {}
+
+
 def utc_offset(country: str | None, day: dt.date, table: EntityTable) -> dt.timedelta | None:
     """The UTC offset of ``country`` on ``day`` when it has one time zone (local clock times
     in launch reports are the launch region's)."""
     if not country or country not in table.entities:
         return None
-    iso = table.entities[country].iso_code or country.removeprefix("country:")
+    iso = (table.entities[country].iso_code or country.removeprefix("country:")).upper()
+    zones = _country_zones()
+    if not zones:
+        hours = _FIXED_OFFSETS.get(iso)
+        return dt.timedelta(hours=hours) if hours is not None else None
+    if len(zones.get(iso, ())) != 1:
+        return None
     try:
-        import pytz  # comes with dateparser; only its country → zone table is used
-
-        zones = pytz.country_timezones.get(iso.lower(), [])
-    except ImportError:  # pragma: no cover - dateparser always brings it
+        tz = zoneinfo.ZoneInfo(zones[iso][0])
+    except zoneinfo.ZoneInfoNotFoundError:
         return None
-    if len(zones) != 1:
-        return None
-    return dt.datetime.combine(day, dt.time(12), zoneinfo.ZoneInfo(zones[0])).utcoffset()
+    return dt.datetime.combine(day, dt.time(12), tz).utcoffset()

@@ -9,7 +9,7 @@ the publication day when the article dates none (breaking news).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.extract import Context
@@ -17,7 +17,7 @@ from kg.extract import launch_args as args
 from kg.records import MissileLaunch
 
 if TYPE_CHECKING:
-    from kg.extract.launch import _Unit
+    from kg.extract.launch import Unit
 
 # A class word alone says less than any phrase with it: dropped when a fuller one is known.
 _BARE = {"missile", "missiles"}
@@ -31,7 +31,7 @@ class Draft:
     day: dt.date | None
     pending: bool = False              # no day yet; resolved at the end
     historical: bool = False
-    units: list[_Unit] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
 
 
 class Story:
@@ -51,10 +51,11 @@ class Story:
         self.drafts.append(d)
         return d
 
-    def feed(self, u: _Unit) -> None:
-        launcher = u.launcher or self.default
-        days = list(dict.fromkeys(u.days))
+    def feed(self, u: Unit) -> None:
         cur = self.current
+        # A unit that names no launcher is about the launcher being told, else the document's.
+        launcher = u.launcher or (cur.launcher if cur is not None else self.default)
+        days = list(dict.fromkeys(u.days))
         if days:
             # A clause about "the missile" dated otherwise is about another launch only when it
             # names the missile ("On May 31, the first Chollima-1 plunged into the sea").
@@ -74,7 +75,8 @@ class Story:
             self.drafts.append(Draft(launcher, None, historical=True, units=[u]))
         elif cur is not None and (u.launcher is None or u.launcher == cur.launcher):
             cur.units.append(u)
-        elif u.kind in ("event", "refer"):
+        elif u.kind == "refer" or (u.kind == "event" and not u.noun):
+            # "The leaders condemned the launch" with no launch told yet is not one.
             d = Draft(launcher, None, pending=True, units=[u])
             self.drafts.append(d)
             self.current = d
@@ -88,8 +90,8 @@ class Story:
             if d.pending:
                 # Only launches told in their own right, not one dated in passing ("its first
                 # launch since March 18, when it fired ...").
-                days = [x.day for x in dated if x.launcher == d.launcher and x.day and any(u.main for u in x.units)
-                        and (pub is None or x.day <= pub)]
+                days = [x.day for x in dated if x.launcher == d.launcher and x.day
+                        and any(u.main for u in x.units) and (pub is None or x.day <= pub)]
                 d.day = max(days) if days else pub
             if d.day is None:
                 out.append(d)
@@ -100,6 +102,7 @@ class Story:
             else:
                 merged[key] = d
                 out.append(d)
+        _inherit_class(out)
         return [r for d in out if d.launcher and (r := self._record(d)) is not None]
 
     def _record(self, d: Draft) -> MissileLaunch | None:
@@ -114,9 +117,13 @@ class Story:
         values: dict[str, float] = {}
         for u in units:
             for k, v in u.values.items():
-                values.setdefault(k, v)
-        site = next((u.site for u in units if u.site), None)
-        landing = list(dict.fromkeys(w for u in units for w in u.landing))
+                values.setdefault(k, round(v, 1))   # 220 miles is 354.1 km, not 354.05568
+        # A site that names the place beats one that only names the region it is in.
+        site = next((u.site for u in units if u.site and not u.vague_site), None) or next(
+            (u.site for u in units if u.site), None)
+        # A sea flown over is where the missile came down only when no landing is told.
+        landing = list(dict.fromkeys(w for u in units for w in u.landing)) or list(
+            dict.fromkeys(w for u in units for w in u.over))
         # The launching state's own claims are not reports of it, its news agency's are:
         # "North Korea says it tested ..." vs "according to the state news agency KCNA".
         table = self.ctx.entities
@@ -140,12 +147,26 @@ class Story:
         tz = clock.tzinfo
         if tz is None:
             # A bare clock time is the launch region's local time.
-            offset = args.utc_offset(args.country_of(site, self.ctx.entities) or d.launcher, d.day, self.ctx.entities)
+            table = self.ctx.entities
+            offset = args.utc_offset(args.country_of(site, table) or d.launcher, d.day, table)
             tz = dt.timezone(offset) if offset is not None else None
         return dt.datetime.combine(d.day, clock.time(), tz).isoformat()
 
 
-def _thin(u: _Unit) -> _Unit:
-    from dataclasses import replace
+def _thin(u: Unit) -> Unit:
+    return replace(u, site=None, landing=[], over=[], values={}, clock=None, count=None, main=False)
 
-    return replace(u, site=None, landing=[], values={}, clock=None, count=None, main=False)
+
+def _inherit_class(drafts: list[Draft]) -> None:
+    """"On Aug. 24, a fault ... ended the second attempt": a counted attempt that names no class
+    is a try at what was tried before it, the class of the launch told just before it."""
+    told = sorted((d for d in drafts if d.units), key=lambda d: min(u.sent.start for u in d.units))
+    for k, d in enumerate(told):
+        if not any(u.counted for u in d.units) or any(u.missiles for u in d.units):
+            continue
+        before = next((b for b in reversed(told[:k]) if b.launcher == d.launcher
+                       and any(u.missiles for u in b.units)), None)
+        if before is not None:
+            missiles = list(dict.fromkeys(m for u in before.units for m in u.missiles))
+            d.units.append(replace(d.units[0], missiles=missiles, landing=[], over=[], values={},
+                                   site=None, clock=None, count=None, reporters=[], main=False))

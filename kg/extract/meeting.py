@@ -4,9 +4,14 @@ A *mention* is one trigger in one sentence: a verb ("meets", "met with") or a no
 "talks", "meeting", "phone call"). Its arguments come from the dependency parse: subjects and
 objects, "with"/"between" phrases, "of"-phrases ("a meeting of the NSC"), relative clauses
 ("which Yoon is attending"), the verb that governs a noun ("held talks", "told a meeting").
+
 Mentions of one meeting across sentences ("were due to meet" … "meets Kishida in Tokyo later on
-Thursday" … "the Tokyo meeting") are merged by definite reference, shared place/date or the same
-participants. Argument finding and merging live in :mod:`kg.extract.event_args`.
+Thursday" … "the Tokyo meeting") are one event: :func:`kg.extract.event_merge.merge` (shared
+with exercise.py) groups them. A side meeting ("on the sidelines of the NATO summit") is
+``part_of`` the summit; the leaders in it attend the summit too, while ministers meeting on its
+sidelines accompany theirs. A body the meeting is "of" is a participant unless the text names the
+states that sit in it ("the meeting of the NCG, at which US and South Korean officials agreed").
+Argument finding lives in :mod:`kg.extract.event_args` and :mod:`kg.extract.event_setting`.
 """
 from __future__ import annotations
 
@@ -15,33 +20,22 @@ import dataclasses
 from spacy.tokens import Token
 
 from kg.extract import Context, extractor
-from kg.extract.event_args import (
-    PLACES,
-    TEMPORAL_PREPS,
-    EventArgs,
-    Mention,
-    clauses_of,
-    conjuncts,
-    dedupe,
-    fold,
-    governor,
-    merge,
-    normalise,
-    pobjs,
-    verb_in,
-)
+from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
+from kg.extract.event_merge import Mention, compatible, fold, merge, normalise
+from kg.extract.event_setting import FUTURE_HEADS, PLACES, conjuncts, pobjs, verb_in
 from kg.records import Meeting
 
-# ---------------------------------------------------------------------------- meetings
-
-NOUNS = {"summit", "meeting", "talks", "call", "conference", "videoconference", "teleconference"}
+NOUNS = {"summit", "meeting", "talks", "call", "conference", "videoconference", "teleconference",
+         "conversation"}
 # Verbs whose subject takes part in the meeting that is their object ("held talks", "told a meeting").
 HOLD = {"hold", "have", "host", "attend", "join", "convene", "chair", "begin", "open", "start", "wrap",
         "conclude", "kick", "resume", "tell", "address", "arrange", "plan", "co-host", "cohost", "skip",
-        "participate", "welcome", "invite", "gather", "meet", "arrive", "travel", "fly", "come", "sit"}
+        "participate", "welcome", "invite", "gather", "meet", "arrive", "travel", "fly", "come", "sit",
+        "visit", "propose", "schedule", "announce"}
 MEDIUM_PREPS = {"in", "during", "over", "via", "by", "at", "for"}
 RELCL_SUBJ = {"attend", "join", "agree", "pledge", "commit", "discuss", "decide", "vow", "adopt", "meet",
               "gather", "participate", "hold", "sign", "say", "take"}
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 CALL_MODS = {"phone", "telephone", "video", "virtual", "conference"}
 
 
@@ -51,20 +45,25 @@ def _trigger_noun(tok: Token) -> bool:
         return False
     if low == "talks":
         return tok.tag_ in ("NNS", "NNPS")
-    if lemma in ("call", "conference"):
+    if lemma in ("call", "conference", "conversation"):  # a phone call, not a news conference
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
-        return bool(mods & CALL_MODS) and not mods & {"news", "press"}
+        with_someone = lemma != "conference" and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for o in pobjs(c)) for c in tok.children)
+        return (bool(mods & CALL_MODS) or with_someone) and not mods & {"news", "press"}
     return True
 
 
-def _trigger_verb(tok: Token) -> bool:
+def _trigger_verb(args: EventArgs, tok: Token) -> bool:
     if tok.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return False
     if tok.lemma_ == "meet":
         return True
-    if tok.lemma_ in ("speak", "talk"):  # "spoke by phone", "talked over the phone"
-        return any(c.dep_ == "prep" and any(o.lower_ in ("phone", "telephone") for o in pobjs(c))
+    if tok.lemma_ in ("speak", "talk"):  # "spoke by phone", "talked with Yoon": a call or talks
+        return any(c.dep_ == "prep" and any(o.lower_ in ("phone", "telephone") or (
+            c.lower_ == "with" and o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")) for o in pobjs(c))
                    for c in tok.children)
+    if verb_in(tok, {"host"}):  # "Biden hosted Yoon at the White House"
+        return any(c.dep_ == "dobj" and not _trigger_noun(c) and args.actors(c) for c in tok.children)
     return False
 
 
@@ -94,32 +93,35 @@ def _name(tok: Token) -> str | None:
 
 
 def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
-    gov, rel = governor(tok)
-    if gov is not None and _trigger_verb(gov):
+    # "At the Aug. 18, 2023, summit, they agreed": the parser makes the noun an apposition of its date.
+    dated = tok.dep_ == "appos" and tok.head.ent_type_ == "DATE" and tok.head.i < tok.i
+    gov, rel = governor(tok.head if dated else tok)
+    if gov is not None and _trigger_verb(args, gov):
         return []  # "were due to meet for landmark talks": one mention, the verb's
-    if tok.dep_ in ("appos", "conj") and _trigger_noun(tok.head):
-        return []
+    if tok.dep_ in ("appos", "conj") and _trigger_noun(tok.head) or rel == "attr" and any(
+            c.dep_ == "nsubj" and _trigger_noun(c) for c in gov.children):
+        return []  # "the summit ..., a meeting of ...", "The summit will be the first meeting ...": the same
     clause = gov if gov is not None and rel not in TEMPORAL_PREPS else tok
     if args.generic(tok, clause):
         return []
     t = args.t
     parts = [k for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod")
              for cc in conjuncts(c) for k in args.actors(cc) if t.cls(k) != "City"]
-    parts += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
-              for k in args.actors(o)]
+    forum = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
+             for k in args.actors(o)]
     partners = args.with_actors(tok)
-    anchors = [tok]
+    anchors, rest = [tok, tok.head] if dated else [tok], []
     for v in clauses_of(tok):
         anchors.append(v)
         rel_at = [c for p in v.children for c in p.children
                   if c.lower_ in ("which", "where") and c.dep_ == "pobj"]
         if rel_at:  # "a summit ... at which A, B and C agreed"
-            parts += args.span_actors(rel_at[0].i + 1, v.i)
+            rest += args.span_actors(rel_at[0].i + 1, v.i)
         elif verb_in(v, RELCL_SUBJ):  # "the summit, which Yoon is attending"
             s = args.subject(v)
             if s is not None and s.i not in range(tok.left_edge.i, tok.i + 1):
-                parts += args.actors(s)
-        parts += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
+                rest += args.actors(s)
+        rest += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
     subjects: list[str] = []
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
@@ -129,22 +131,21 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                 rel == "for" and verb_in(gov, HOLD)):
             subjects = args.subject_actors(gov)
             if verb_in(gov, {"welcome", "invite", "host"}) or rel == "for":
-                parts += [k for c in gov.children if c.dep_ == "dobj" for k in args.actors(c)]
+                rest += [k for c in gov.children if c.dep_ == "dobj" for k in args.actors(c)]
         partners += args.with_actors(gov)
-    # "the meeting", "NATO's summit", "This is a historic meeting" -- but not "a leaders' summit".
-    indefinite = any(d.lower_ in ("a", "an") and d.dep_ == "det"
-                     for c in tok.children for d in (c, *c.children))
-    definite = not indefinite and any(c.dep_ == "poss" or c.lower_ in (
-        "the", "this", "that", "these", "its", "their", "his", "her") for c in tok.children) or (
-        rel == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in gov.children))
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") for c in tok.children) else "Meeting"
-    m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + partners), name=_name(tok), definite=definite)
+    others = subjects + parts + rest + partners
+    m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners),
+                name=_name(tok), definite=_definite(tok, gov, rel))
     m.place = args.place(anchors) or next((t.entity_of(c) for c in tok.children if c.dep_ in (
         "compound", "nmod") and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None)
-    future = gov is not None and args.is_future(gov) or any(
+    future = gov is not None and (args.is_future(gov) or verb_in(gov, FUTURE_HEADS)) or any(
         c.lower_ in ("upcoming", "planned", "next") for c in tok.children)
-    m.date = args.day(tok.sent, anchors, future)
+    # "denounced on Sunday the meeting held last Friday": a verb that only talks about the meeting
+    # does not date it.
+    talked_about = gov is not None and rel == "dobj" and not verb_in(gov, HOLD)
+    m.date, m.month = args.when(tok.sent, [a for a in anchors if not (talked_about and a is gov)], future)
     m.planned = future or (gov is not None and verb_in(gov, {"plan", "schedule"}))
     if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
@@ -154,6 +155,34 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         return [dataclasses.replace(m, participants=dedupe(subjects + [p]), separate=True)
                 for p in dedupe(partners)]
     return [m]
+
+
+def _definite(tok: Token, gov: Token | None, rel: str) -> bool:
+    """"the meeting", "NATO's summit", "This is a historic meeting", "the Aug. 18, 2023, summit" --
+    but not "a leaders' summit" nor "their next meeting", which is another one."""
+    if rel == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in gov.children):
+        return True
+    if any(c.lower_ in ("next", "upcoming", "another", "new") for c in tok.children) or any(
+            d.lower_ in ("a", "an") and d.dep_ == "det" for c in tok.children for d in (c, *c.children)):
+        return False
+    i = tok.i - 1  # a date in front takes the article: "the Aug. 18, 2023, summit"
+    while i > tok.sent.start and tok.doc[i].dep_ != "det" and (tok.doc[i].ent_type_ == "DATE"
+                                                              or tok.doc[i].text == ","):
+        i -= 1
+    dated = i < tok.i - 1 and tok.doc[i].dep_ == "det" and tok.doc[i].lower_ in DEFINITE
+    return dated or any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in tok.children)
+
+
+def _forum(args: EventArgs, forum: list[str], others: list[str]) -> list[str]:
+    """"a meeting of the NCG, at which US and South Korean officials agreed": when the text names
+    the states that sit in a body of no one country, they are the parties and the body is only
+    where they meet. International organisations ("a meeting of the UN Security Council") and a
+    country's own bodies stay participants."""
+    states = {k if args.t.cls(k) == "Country" else args.nationality.get(k) for k in others} - {None}
+    if len(states) < 2:
+        return forum
+    return [k for k in forum if args.t.cls(k) in ("Country", "Person", "InternationalOrganization")
+            or getattr(args.t.entities.get(k), "country", None)]
 
 
 def _add_planner(args: EventArgs, m: Mention, verb: Token) -> None:
@@ -174,12 +203,12 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     parts = args.subject_actors(v)
     parts += [k for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
     parts += args.with_actors(v)
-    anchors = [v] + [c for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
+    anchors = [v] + [o for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
                      for o in pobjs(c) if _trigger_noun(o)]
     future = args.is_future(v)
     m = Mention("Meeting", v.sent, v, dedupe(parts), planned=future)
     m.place = args.place(anchors)
-    m.date = args.day(v.sent, anchors, future)
+    m.date, m.month = args.when(v.sent, anchors, future)
     m.parent = _sidelines(v)
     return m
 
@@ -187,7 +216,7 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
 def find_mentions(args: EventArgs) -> list[Mention]:
     out = []
     for tok in args.doc:
-        if _trigger_verb(tok):
+        if _trigger_verb(args, tok):
             out += [m for m in [_verb_mention(args, tok)] if m is not None]
         elif _trigger_noun(tok):
             out += _noun_mentions(args, tok)
@@ -212,13 +241,17 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
             if (i not in parent and v.kind == "Meeting" and w.kind == "Summit" and v.place
                     and v.place == w.place and len(people) >= 2
                     and people < set(normalise(args, w.participants))
-                    and not (v.date and w.date and v.date != w.date) and parent.get(j) != i):
+                    and compatible(args, v, w) and parent.get(j) != i):
                 parent[i] = j
-    # A side meeting's people attend the summit; it takes place where the summit does and, unless
-    # it is still to come, on the summit's day when the text gives no other.
+    # A side meeting's leaders attend the summit (ministers who meet on its sidelines accompany
+    # theirs); it takes place where the summit does and, unless it is still to come, on the
+    # summit's day when the text gives no other.
     for child, par in parent.items():
-        views[par].participants = dedupe(views[par].participants + views[child].participants)
+        joining = [p for p in views[child].participants if views[par].kind != "Summit"
+                   or args.t.cls(p) != "Person" or args.is_head(p)]
+        views[par].participants = dedupe(views[par].participants + joining)
         views[child].place = views[child].place or views[par].place
+        views[par].place = views[par].place or views[child].place  # "met in Hiroshima on the sidelines"
         if not views[child].planned:
             views[child].date = views[child].date or views[par].date
     records: dict[int, Meeting] = {}
@@ -226,12 +259,15 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     def record(i: int) -> Meeting | None:
         v = views[i]
         parts = normalise(args, v.participants)
-        if not (len(parts) >= 2 or parts and (v.place or v.date or v.name)):
+        # Two sides meet; one named side will do for "a UN Security Council meeting on Friday", not
+        # for a verb with one actor ("is meeting its targets").
+        nominal = any(m.trigger.pos_ != "VERB" for m in clusters[i])
+        if not (len(parts) >= 2 or parts and nominal and (v.place or v.date or v.name)):
             return None
         if i not in records:
             up = record(parent[i]) if i in parent else None
-            records[i] = Meeting(kind=v.kind, participants=tuple(parts), place=v.place, date=v.date,
-                                 planned=v.planned, name=v.name, part_of=up,
+            records[i] = Meeting(kind=v.kind, participants=tuple(parts),
+                                 place=v.place, date=v.date, planned=v.planned, name=v.name, part_of=up,
                                  evidence=args.evidence(m.sent for m in clusters[i]))
         return records[i]
 

@@ -1,4 +1,5 @@
 """Small helpers for names: slugs, honorifics, span boundaries the model gets wrong."""
+
 from __future__ import annotations
 
 import re
@@ -7,21 +8,96 @@ import unicodedata
 from spacy.tokens import Doc, Span
 
 # Honorifics and titles that precede a name but are not part of it.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lady", "lord", "gen", "general",
-              "president", "premier", "chancellor", "minister", "secretary", "leader", "chairman",
-              "king", "queen", "prince", "princess", "pope", "senator", "sen", "rep", "governor",
-              "ambassador", "admiral", "adm", "col", "colonel", "lt", "captain", "capt", "marshal",
-              "prime", "vice", "deputy", "foreign", "defence", "defense", "spokesman", "spokeswoman",
-              "spokesperson", "envoy", "commander", "chief", "supreme", "comrade", "the"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "madam",
+    "lady",
+    "lord",
+    "gen",
+    "general",
+    "president",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "leader",
+    "chairman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "ambassador",
+    "admiral",
+    "adm",
+    "col",
+    "colonel",
+    "lt",
+    "captain",
+    "capt",
+    "marshal",
+    "prime",
+    "vice",
+    "deputy",
+    "foreign",
+    "defence",
+    "defense",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "commander",
+    "chief",
+    "supreme",
+    "comrade",
+    "the",
+}
 
 # Acronyms the model tags as organisations but which are time zones, weapons or units.
-NOT_ORGS = {"utc", "gmt", "kst", "jst", "est", "edt", "pst", "pdt", "cet", "cest", "bst",
-            "icbm", "icbms", "srbm", "srbms", "irbm", "irbms", "slbm", "slbms", "mrbm", "mrbms",
-            "km", "mph", "tnt", "cvid", "eez", "dmz"}
+NOT_ORGS = {
+    "utc",
+    "gmt",
+    "kst",
+    "jst",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cet",
+    "cest",
+    "bst",
+    "icbm",
+    "icbms",
+    "srbm",
+    "srbms",
+    "irbm",
+    "irbms",
+    "slbm",
+    "slbms",
+    "mrbm",
+    "mrbms",
+    "km",
+    "mph",
+    "tnt",
+    "cvid",
+    "eez",
+    "dmz",
+}
 
 
 def fold(text: str) -> str:
-    """Case, accents, apostrophes and punctuation folded, words kept: ``"Yoon Suk-yeol"`` → ``"yoon suk yeol"``.
+    """Case, accents, apostrophes and punctuation folded, words kept.
+
+    ``"Yoon Suk-yeol"`` → ``"yoon suk yeol"``.
 
     >>> fold("Kim Jong-un's")
     'kim jong un'
@@ -42,17 +118,18 @@ def strip_possessive(span: Span) -> Span:
     end = span.end
     while end > span.start and span.doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"}:
         end -= 1
-    return span.doc[span.start:end] if end != span.end else span
+    return span.doc[span.start : end] if end != span.end else span
 
 
 def strip_leading(span: Span, *, honorifics: bool = False) -> Span:
-    """Drop a leading article (and, for persons, honorifics): ``"the East Sea"`` → ``"East Sea"``, ``"Mr Yoon"`` → ``"Yoon"``."""
+    """Drop a leading article (and, for persons, honorifics).
+
+    ``"the East Sea"`` → ``"East Sea"``, ``"Mr Yoon"`` → ``"Yoon"``."""
     words = HONORIFICS if honorifics else {"the", "a", "an"}
     start = span.start
-    while start < span.end - 1 and (span.doc[start].lower_.rstrip(".") in words
-                                    or span.doc[start].is_punct):
+    while start < span.end - 1 and (span.doc[start].lower_.rstrip(".") in words or span.doc[start].is_punct):
         start += 1
-    return span.doc[start:span.end] if start != span.start else span
+    return span.doc[start : span.end] if start != span.start else span
 
 
 def extend_name(span: Span) -> Span:
@@ -68,12 +145,18 @@ def extend_name(span: Span) -> Span:
         name_like = tok.pos_ == "PROPN" or (len(tok) <= 3 and not tok.is_stop)
         # The parser sometimes starts a sentence inside a name; only punctuation really ends one.
         starts_sentence = tok.is_sent_start and doc[tok.i - 1].is_punct
-        if (tok.is_alpha and tok.text[0].isupper() and name_like and tok.ent_type_ in ("", "PERSON")
-                and not starts_sentence and end - span.start < 4):
+        if (
+            tok.is_alpha
+            and tok.text[0].isupper()
+            and name_like
+            and tok.ent_type_ in ("", "PERSON")
+            and not starts_sentence
+            and end - span.start < 4
+        ):
             end += 1
             continue
         break
-    return doc[span.start:end] if end != span.end else span
+    return doc[span.start : end] if end != span.end else span
 
 
 def name_tokens(name: str) -> list[str]:
@@ -89,6 +172,11 @@ def is_common_word(word: str) -> bool:
     if not w.isalpha():
         return False
     words = english_words()
-    stems = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w,
-             w[:-3] if w.endswith("est") else w, w[:-2] if w.endswith("er") else w}
+    stems = {
+        w,
+        w[:-1] if w.endswith("s") else w,
+        w[:-2] if w.endswith("es") else w,
+        w[:-3] if w.endswith("est") else w,
+        w[:-2] if w.endswith("er") else w,
+    }
     return any(s in words for s in stems)

@@ -16,7 +16,8 @@ import re
 from spacy.tokens import Token
 
 from kg.extract import Context, extractor
-from kg.extract.event_args import EventArgs, conjuncts, dedupe, pobjs, verb_in
+from kg.extract.event_args import EventArgs, dedupe
+from kg.extract.event_setting import conjuncts, pobjs, verb_in
 from kg.records import OtherEvent
 
 # kind -> (light verbs, event nouns as their object, verbs that are the event themselves)
@@ -75,12 +76,15 @@ def _target(args: EventArgs, verb: Token, word: Token) -> str | None:
 
 def _where(args: EventArgs, verb: Token, word: Token) -> str | None:
     """A locative phrase, or where the warned people are ("residents of Okinawa", "across Hokkaido")."""
-    place = None
-    for c in (*word.children, *verb.children):
-        if c.dep_ == "prep" and c.lower_ in ("of", "across", "in", "through", "throughout"):
-            for o in pobjs(c)[:1]:
-                place = place or args.place_of(o)
-    return place or args.place([verb, word])
+    heads = [word, verb, *(o for c in word.children if c.dep_ == "prep" and c.lower_ == "for"
+                           for o in pobjs(c))]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "across", "in", "through", "throughout"):
+                for o in pobjs(c)[:1]:
+                    if args.place_of(o):
+                        return args.place_of(o)
+    return args.place([verb, word])
 
 
 def _issuer(args: EventArgs, verb: Token, place: str | None) -> list[str]:
@@ -111,8 +115,8 @@ def _events(ctx: Context, kind: str) -> list[OtherEvent]:
             continue
         place = _where(args, verb, word)
         parts = _issuer(args, verb, place) if kind == "Warning" else args.subject_actors(verb)
-        if kind == "Agreement":
-            parts += args.with_actors(verb, ("with",))
+        if kind == "Agreement":  # "reached an agreement with Japan": both are parties
+            parts += args.with_actors(verb, ("with",)) + args.with_actors(word, ("with",))
         parts = dedupe(p for p in parts if args.t.cls(p) != "City" or p in ctx.entities.entities)
         if not parts and out:  # "It warned ...", "We issued the alert": the warning just reported
             prev = out[-1]
@@ -122,7 +126,8 @@ def _events(ctx: Context, kind: str) -> list[OtherEvent]:
         if not parts and kind != "Warning":
             continue
         date = args.day(verb.sent, [verb, *conjuncts(verb)], args.is_future(verb))
-        out.append(OtherEvent(kind=kind, participants=tuple(parts), target=_target(args, verb, word),
+        target = None if kind == "Agreement" else _target(args, verb, word)
+        out.append(OtherEvent(kind=kind, participants=tuple(parts), target=target,
                               place=place, date=date, evidence=args.evidence([verb.sent])))
     return out
 

@@ -6,6 +6,7 @@
 - A bare surname the model left untagged ("Albanese, on his first trip ...") is the one full
   name of the article that it ends or begins.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -14,12 +15,53 @@ from kg import gazetteer
 from kg.extract.names import fold, is_common_word
 
 # Words of an office, which make the capitalised words beside them a person's name.
-OFFICE_WORDS = {"minister", "president", "ambassador", "secretary", "spokesperson", "spokesman",
-                "spokeswoman", "adviser", "advisor", "chairman", "chairwoman", "premier", "leader",
-                "general", "gen", "envoy", "director", "commander", "chancellor", "senator", "governor",
-                "analyst", "researcher", "professor", "official", "chief", "head", "sister", "daughter",
-                "brother", "wife", "son", "admiral", "marshal", "lawmaker", "representative", "diplomat",
-                "secretary-general", "vice", "deputy", "fellow", "expert", "mayor", "king", "queen"}
+OFFICE_WORDS = {
+    "minister",
+    "president",
+    "ambassador",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "chairman",
+    "chairwoman",
+    "premier",
+    "leader",
+    "general",
+    "gen",
+    "envoy",
+    "director",
+    "commander",
+    "chancellor",
+    "senator",
+    "governor",
+    "analyst",
+    "researcher",
+    "professor",
+    "official",
+    "chief",
+    "head",
+    "sister",
+    "daughter",
+    "brother",
+    "wife",
+    "son",
+    "admiral",
+    "marshal",
+    "lawmaker",
+    "representative",
+    "diplomat",
+    "secretary-general",
+    "vice",
+    "deputy",
+    "fellow",
+    "expert",
+    "mayor",
+    "king",
+    "queen",
+}
 _MAX_NAME = 4
 
 
@@ -30,8 +72,13 @@ def _name_run(doc: Doc, start: int) -> int:
         tok = doc[end]
         if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper or (len(tok) == 1 and tok.is_upper):
             end += 1
-        elif tok.text == "-" and end > start and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
-                and doc[end + 1].is_alpha:
+        elif (
+            tok.text == "-"
+            and end > start
+            and not doc[end - 1].whitespace_
+            and end + 1 < len(doc)
+            and doc[end + 1].is_alpha
+        ):
             end += 2  # a hyphenated given name the tokenizer split: "Pyong-chol"
         else:
             break
@@ -47,8 +94,11 @@ def _is_name(span: Span) -> bool:
     # No word may be a place, an office or a common word ("Foreign Minister", "North Korean").
     for tok in words:
         low = tok.lower_
-        if low in OFFICE_WORDS or gazetteer.lookup_place(tok.text) is not None \
-                or gazetteer.lookup_demonym(tok.text) is not None:
+        if (
+            low in OFFICE_WORDS
+            or gazetteer.lookup_place(tok.text) is not None
+            or gazetteer.lookup_demonym(tok.text) is not None
+        ):
             return False
         if is_common_word(tok.text) and tok.pos_ != "PROPN":
             return False
@@ -56,10 +106,10 @@ def _is_name(span: Span) -> bool:
 
 
 def _office_after(doc: Doc, end: int) -> bool:
-    """", the foreign minister", ", a missile analyst at", ", 52, a professor"."""
+    """ ", the foreign minister", ", a missile analyst at", ", 52, a professor"."""
     if end >= len(doc) or doc[end].text != ",":
         return False
-    window = doc[end + 1:min(len(doc), end + 7)]
+    window = doc[end + 1 : min(len(doc), end + 7)]
     for tok in window:
         if tok.lower_ in OFFICE_WORDS:
             return True
@@ -75,7 +125,11 @@ def titled_names(doc: Doc) -> list[Span]:
     while i < len(doc):
         tok = doc[i]
         starts = i > 0 and doc[i - 1].lower_.rstrip(".") in OFFICE_WORDS
-        if tok.text[:1].isupper() and tok.is_alpha and (starts or i == 0 or not doc[i - 1].text[:1].isupper()):
+        if (
+            tok.text[:1].isupper()
+            and tok.is_alpha
+            and (starts or i == 0 or not doc[i - 1].text[:1].isupper())
+        ):
             end = _name_run(doc, i)
             span = doc[i:end]
             if end > i and _is_name(span) and (starts or _office_after(doc, end)):
@@ -99,5 +153,5 @@ def surname_spans(doc: Doc, covered: set[int], full_names: dict[str, object]) ->
             continue
         hosts = ends.get(fold(tok.text), set())
         if len(hosts) == 1 and not (is_common_word(tok.text) and tok.pos_ != "PROPN"):
-            out.append((doc[tok.i:tok.i + 1], hosts.pop()))
+            out.append((doc[tok.i : tok.i + 1], hosts.pop()))
     return out

@@ -6,6 +6,7 @@
   the ones the model misses ("the Korean peninsula" tagged as a bare "Korean").
 - :func:`find_org_names`: likewise for well-known organisations ("U.S. Forces Korea").
 """
+
 from __future__ import annotations
 
 import functools
@@ -54,8 +55,9 @@ def _org_pattern() -> re.Pattern[str]:
             # Multi-word names the model tends to split ("U.S. Forces Korea" as US + Korea).
             # Proper names only: "South Korean military" is an alias, but as a phrase it is
             # just a description, and so are other lower-case ones.
-            if len(name.split()) >= 2 and all(w[:1].isupper() or w in {"of", "for", "the", "and", "on", "in"}
-                                              for w in name.split()):
+            if len(name.split()) >= 2 and all(
+                w[:1].isupper() or w in {"of", "for", "the", "and", "on", "in"} for w in name.split()
+            ):
                 names.add(name)
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
@@ -66,7 +68,7 @@ def find_org_names(text: str) -> list[tuple[int, int, gazetteer.Org]]:
     out = []
     for m in _org_pattern().finditer(text):
         # Part of a longer name ("National Security Council" is not the UN's "Security Council").
-        before = text[max(0, m.start() - 30):m.start()].rstrip(" ").split(" ")[-1]
+        before = text[max(0, m.start() - 30) : m.start()].rstrip(" ").split(" ")[-1]
         if m.start() > 0 and text[m.start() - 1] == " " and before[:1].isupper() and before.isalpha():
             continue
         org = gazetteer.lookup_org(m.group(0))

@@ -4,80 +4,55 @@ News names officials in a few fixed shapes, and these rules read those shapes, n
 
 * a title before the name, with its qualifier before that: "South Korean President Yoon Suk
   Yeol", "Japan's Prime Minister Fumio Kishida", "UN Secretary-General Antonio Guterres",
-  "JCS Chairman Gen. Kim Seung-kyum";
-* an apposition after the name: "Shin Won-sik, South Korea's defence minister,", "Paul Smith,
-  commander of the Pacific Fleet,".
+  "JCS Chairman Gen. Kim Seung-kyum"; or with the body between: "the head of the Missile
+  Administration, Jang Chang Ha", "U.S. Ambassador to Japan X" (the posting is no qualifier);
+* an apposition after the name, after a comma (and an age: "X, 52, a professor at ...") or in
+  parentheses: "Shin Won-sik, South Korea's defence minister,", "Paul Smith, commander of the
+  Pacific Fleet,", "Col. X (JCS spokesperson)"; descriptions joined by "and a|the" are read
+  one by one ("the sister of Y and a vice department director of the ruling party"), and
+  lower-case nouns before the head belong to the office ("a missile analyst at ORG");
+* a speaker label's note: "SHIGERU ISHIBA (Japanese Prime Minister): ...".
 
 The qualifier is an entity of the table (country, organisation; a capital stands for its
-country), a demonym (fuzzy, so "Japnaese" is Japan) or an anaphor ("the regime's", "the
-country's", "its"), which means the article's topic country. Title words are matched
-against a lexicon of general offices, fuzzily, so "Prime Mnister" still reads as a title.
+country), a demonym (fuzzy, so "Japnaese" is Japan), an anaphor ("the regime's", "the
+country's", "its"), which means the article's topic country, or a person's possessive
+("President Yoon's national security adviser"), which means that person's country. Title words
+are matched against a lexicon of general offices (:mod:`kg.extract.roles_lexicon`), fuzzily, so
+"Prime Mnister" still reads as a title.
 
-A bare title ("Defence Minister Shin Won-sik") says no country. It gets one, in this order,
-from: the same person's qualified title elsewhere in the document; an office only one
-country has ("chief cabinet secretary"); a ministry of the same kind the document names
-("Defense Minister X" + "Japan's Defense Ministry"); for "leader", the article's topic
-country (:func:`topic_country`); the dateline ("TOKYO, March 18 (Kyodo) --" means Japanese officials go
-unqualified). Failing all that no role is emitted: a wrong country costs more than a miss.
+A bare title ("Defence Minister Shin Won-sik") says no country. It takes the same person's
+qualified title elsewhere in the document (the same office, else the one country their other
+offices are of), else the rules of :mod:`kg.extract.roles_country` (a live blog's place tag,
+a ministry named nearby, the reporting source, the publisher, ...). Failing all that no role
+is emitted: a wrong country costs more than a miss.
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract import Context, extractor
 from kg.extract.entities import EntityTable
 from kg.extract.names import fold
-from kg.gazetteer.words import english_words
-from kg.records import ORG_CLASSES, Entity, Evidence, Role
+from kg.extract.roles_country import bare_title_org, body_country, ensure, topic_country
+from kg.extract.roles_evidence import line_evidence
+from kg.extract.roles_lexicon import (
+    ANAPHORS,
+    HEADS,
+    NOT_CURRENT,
+    RANKS,
+    TAILS,
+    TITLE_WORDS,
+    title_word,
+)
+from kg.extract.statement_labels import find_labels
+from kg.records import ORG_CLASSES, Role
 
-# Office nouns: a title must contain one.
-HEADS = {
-    "president", "premier", "chancellor", "minister", "secretary", "leader", "spokesperson", "spokesman",
-    "spokeswoman", "adviser", "advisor", "ambassador", "envoy", "diplomat", "commander", "chairman",
-    "chairwoman", "chair", "chief", "director", "senator", "governor", "mayor", "king", "queen",
-    "emperor", "representative", "lawmaker", "researcher", "professor", "analyst", "fellow", "head",
-    "administrator", "undersecretary",
-}
-# Words that build titles from heads: "chief cabinet secretary", "national security adviser".
-MODIFIERS = {
-    "prime", "vice", "deputy", "first", "chief", "cabinet", "foreign", "defence", "defense",
-    "unification", "interior", "home", "finance", "trade", "economy", "justice", "health", "national",
-    "security", "state", "staff", "general", "supreme", "affairs", "principal", "senior", "special",
-    "top", "acting", "assistant", "executive", "permanent", "under", "ministry", "department",
-    "presidential", "military", "army", "navy", "naval", "air", "force", "forces", "intelligence",
-    "nuclear", "press", "joint", "chiefs", "party", "policy", "science", "technology", "energy",
-    "industry", "environment", "education", "veterans", "homeland", "attorney", "treasury", "commerce",
-    "communications", "strategic", "command", "fleet", "research", "associate", "visiting", "managing",
-    "parliamentary", "regional",
-}
-TITLE_WORDS = HEADS | MODIFIERS
-# Words a title may end with after its head: "secretary general", "minister of defence".
-TAILS = {"general", "state", "staff", "defence", "defense", "affairs"}
-_VOCAB = sorted(TITLE_WORDS)
-# Ranks and honorifics between a title and a name; not part of the office.
-RANKS = {"gen", "gen.", "general", "lt", "lt.", "col", "col.", "adm", "adm.", "maj", "maj.", "mr",
-         "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sgt", "capt", "capt.",
-         "marshal", "admiral", "colonel", "comrade"}
-# A title these words precede is not held now ("former President Moon").
-NOT_CURRENT = {"former", "ex", "late", "then", "erstwhile", "previous"}
-# Nouns that stand for the country the article is about: "the regime's leader".
-ANAPHORS = {"regime", "country", "nation", "north", "south", "state", "government", "its",
-            "their", "communist", "isolated"}
-LEADER_TITLES = {"leader", "supreme leader"}
-# Offices only one country has, so a bare one says the country (general knowledge, not names).
-NATIONAL_OFFICES = {"chief cabinet secretary": "country:JP", "unification minister": "country:KR",
-                    "secretary of state": "country:US"}
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _POSSESSIVE = {"'s", "\u2019s", "'"}
-# "SEOUL, Aug. 31 (Yonhap) --", "TOKYO (AFP) -": a wire dateline names the home country.
-_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,30}?)\s*(?:,[^()\n]{0,25})?\([^()\n]{2,40}\)"
-                       r"\s*(?:--|-|\u2014|\u2013)")
+__all__ = ["HEADS", "find_roles", "line_evidence", "title_word"]
 
 
 @dataclass
@@ -87,25 +62,7 @@ class _Cand:
     org: str | None
     salient: bool        # the qualifier was an anaphor ("the regime's")
     span: Span           # the person's mention
-
-
-def title_word(tok: Token, *, near_title: bool = False) -> str | None:
-    """The lexicon word ``tok`` is, allowing typos ("Mnister"); None if it is no title word.
-
-    A correctly spelled English word is only corrected next to an exact title word ("Prime
-    Minster"), so "resident" never becomes "president".
-    """
-    low = tok.lower_
-    if low in TITLE_WORDS:
-        return low
-    if not tok.is_alpha or len(low) < 6:
-        return None
-    hit = process.extractOne(low, _VOCAB, scorer=fuzz.ratio, score_cutoff=85)
-    if hit is None or low in (hit[0] + "s", hit[0] + "es"):  # plurals name no one office
-        return None
-    if low in english_words() and not near_title:
-        return None
-    return hit[0]
+    via: str | None = None  # the office is of this person's country: "the president's adviser"
 
 
 class _Reader:
@@ -195,12 +152,24 @@ class _Reader:
         while i > sent_start and doc[i].lower_ in RANKS and doc[i - 1].text not in _HYPHENS \
                 and doc[i - 1].lower_ not in ("secretary", "director", "attorney"):
             i -= 1
-        if i > sent_start and doc[i].text == "," and title_word(doc[i - 1]):
+        comma = i > sent_start and doc[i].text == "," and title_word(doc[i - 1])
+        if comma:
             i -= 1  # "the country's leader, Kim Jong-un,": the title comes first, then the name
         if i < sent_start:
             return None
         words, stop = self._run(i, -1)
+        if comma and self._for_another(stop):
+            return None
         return (words, stop + 1) if HEADS & set(words) else None
+
+    def _for_another(self, i: int) -> bool:
+        """ "a spokesperson for the UN secretary-general, X": the title before the comma is the
+        object of another office's preposition, and X holds that other office."""
+        doc, s0 = self.doc, self.doc[i].sent.start if i >= 0 else 0
+        while i >= s0 and (doc[i].lower_ in ("the", "a", "an") or doc[i].lower_ in _POSSESSIVE
+                           or self.table.entity_of(doc[i]) or doc[i].text[:1].isupper()):
+            i -= 1  # the qualifier: "the UN", "Japan's"
+        return i - 1 >= s0 and doc[i].lower_ in ("for", "to", "of") and bool(title_word(doc[i - 1]))
 
     def title_after(self, i: int) -> tuple[list[str], int] | None:
         """Title words starting at token ``i`` and the index after them."""
@@ -213,6 +182,8 @@ class _Reader:
         """The one entity named by the proper-noun phrase at token ``i`` ("the Pacific Fleet")."""
         doc, end = self.doc, self.doc[i].sent.end
         i += i < end and doc[i].lower_ == "the"
+        while i < end and doc[i].is_lower and doc[i].dep_ == "amod":  # "the ruling Workers' Party"
+            i += 1
         span = self.table.span_of(doc[i]) if i < end else None
         # The phrase must end where the entity does: "U.S. Forces Korea" is not the US.
         if span is None or (span.end < end and doc[span.end].is_title and doc[span.end].is_alpha):
@@ -221,16 +192,45 @@ class _Reader:
 
     # ----------------------------------------------------------- candidates
 
+    def before_of(self, span: Span, key: str) -> _Cand | None:
+        """ "the head of the Missile Administration, Jang Chang Ha," and "U.S. Ambassador to
+        Japan Rahm Emanuel": the office's body, or the posting, stands between title and name."""
+        doc, s0 = self.doc, span.sent.start
+        i = span.start - 1
+        comma = i >= s0 and doc[i].text == ","
+        i -= comma
+        named = self.table.span_of(doc[i]) if i >= s0 else None
+        if named is None or named.end != i + 1 or self.table.cls(self.table.entity_of(doc[i])) == "Person":
+            return None
+        j = named.start - 1 - (named.start - 1 >= s0 and doc[named.start - 1].lower_ == "the")
+        if j <= s0 or doc[j].lower_ not in ("of", "at", "to") or (doc[j].lower_ == "to") == comma:
+            return None
+        found = self.title_before(j)
+        if found is None or any(t.lower_ in NOT_CURRENT for t in doc[max(s0, found[1] - 3):found[1]]):
+            return None
+        words, first = found
+        if doc[j].lower_ == "to":  # the posting is not the office's country: its qualifier is
+            if words[-1] not in ("ambassador", "envoy"):
+                return None
+            org, salient = self.qualifier_before(first - 1 - (doc[first - 1].lower_ == "the"))
+            return _Cand(key, _join(words), org, salient, span)
+        org = self._as_org(self.table.entity_of(doc[i]))
+        return _Cand(key, _join(words), org, False, span) if org else None
+
     def before(self, span: Span, key: str) -> _Cand | None:
         found = self.title_before(span.start)
         if found is None:
-            return None
+            return self.before_of(span, key)
         words, first = found
         if any(t.lower_ in NOT_CURRENT for t in self.doc[max(span.sent.start, first - 3):first]):
             return None
         q = first - 1
         if q >= span.sent.start and self.doc[q].lower_ == "the":
             q -= 1
+        if q > span.sent.start and self.doc[q].lower_ in _POSSESSIVE and \
+                self.table.cls(self.table.entity_of(self.doc[q - 1])) == "Person":
+            # "Yoon's national security adviser Cho": an office of Yoon's country
+            return _Cand(key, _join(words), None, False, span, self.table.entity_of(self.doc[q - 1]))
         org, salient = self.qualifier_before(q)
         if not salient and (org is None or self._unknown_org(org)):
             # Offices outside the lexicon, between a qualifier and a known head: "India's
@@ -254,129 +254,84 @@ class _Reader:
         return tok.is_alpha and (key is None or self._unknown_org(key)) and (
             tok.is_title or (tok.is_lower and tok.pos_ == "NOUN"))
 
-    def after(self, span: Span, key: str) -> _Cand | None:
-        """ "X, [the] [qualifier] title [of|at ORG]," after the name."""
-        doc, end = self.doc, span.sent.end
-        if span.end + 1 >= end or doc[span.end].text != ",":
+    def after(self, span: Span, key: str) -> list[_Cand]:
+        """ "X, [the] [qualifier] title [of|at ORG],", "X (title)" after the name; descriptions
+        joined by "and a|the" ("the sister of Y and a director of Z") are read one by one."""
+        doc, end, at = self.doc, span.sent.end, span.end
+        if at + 3 < end and doc[at].text == "," and doc[at + 1].like_num and doc[at + 2].text == ",":
+            at += 2  # "Park Won-gon, 52, a professor at ...": an age comes first
+        if at + 1 >= end or doc[at].text not in (",", "("):
+            return []
+        paren, stop, depth = doc[at].text == "(", at + 1, 0
+        while stop < end:
+            text = doc[stop].text
+            if text == ")" and depth == 0:
+                break
+            depth += (text == "(") - (text == ")")
+            if not paren and depth == 0 and text in (",", ";", ".", "\u2014", "\u2013"):
+                break
+            stop += 1
+        starts = [at + 1] + [t.i + 1 for t in doc[at + 1:stop - 1]
+                                   if t.lower_ == "and" and doc[t.i + 1].lower_ in ("a", "an", "the")]
+        return [c for c in (self._description(span, key, i, stop) for i in starts) if c]
+
+    def _possessor(self, i: int, stop: int) -> tuple[str | None, int]:
+        """ "[President] Yoon Suk Yeol's adviser": the person whose office it is, and the index
+        after the possessive."""
+        doc = self.doc
+        for j in range(i, min(i + 4, stop)):
+            pspan, key = self.table.span_of(doc[j]), self.table.entity_of(doc[j])
+            if pspan is not None and self.table.cls(key) == "Person":
+                if pspan.end < stop and doc[pspan.end].lower_ in _POSSESSIVE and all(
+                        self._is_title_tok(t, False) or t.lower_ in RANKS for t in doc[i:pspan.start]):
+                    return key, pspan.end + 1
+                break
+        return None, i
+
+    def _description(self, span: Span, key: str, i: int, stop: int) -> _Cand | None:
+        """One description of an apposition, from token ``i`` to ``stop`` at most."""
+        doc = self.doc
+        if i < stop and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        via, i = self._possessor(i, stop)
+        k = next((j for j in range(i, min(i + 5, stop)) if self._is_title_tok(doc[j], False)), None)
+        if k is None or any(t.lower_ in NOT_CURRENT for t in doc[i:k + 1]):
             return None
-        i = span.end + 1 + (doc[span.end + 1].lower_ in ("the", "a", "an"))
-        k = next((j for j in range(i, min(i + 5, end)) if self._is_title_tok(doc[j], False)), None)
-        # Only a qualifier may stand between: "South Korea's", "the US", "the country's".
-        if k is None or (i < end and doc[i].lower_ in NOT_CURRENT) or not all(
-                self.table.entity_of(t) or t.lower_ in _POSSESSIVE or t.text[:1].isupper()
-                or self._anaphor(t) for t in doc[i:k]):
+        # Lower-case nouns just before the title are part of the office: "a missile analyst".
+        m = k
+        while m > i and doc[m - 1].is_lower and doc[m - 1].pos_ == "NOUN" and doc[m - 1].dep_ == "compound":
+            m -= 1
+        # Otherwise only a qualifier may stand between: "South Korea's", "the US", "the country's".
+        if not all(self.table.entity_of(t) or t.lower_ in _POSSESSIVE or t.text[:1].isupper()
+                   or self._anaphor(t) for t in doc[i:m]):
             return None
         found = self.title_after(k)
         if found is None:
             return None
-        (words, j), (org, salient) = found, (self.qualifier_before(k - 1) if k > i else (None, False))
-        if j < end and doc[j].lower_ in ("of", "at", "for"):
+        words, j = found
+        words = [t.lower_ for t in doc[m:k]] + words
+        org, salient = self.qualifier_before(m - 1) if m > i else (None, False)
+        if j < stop and doc[j].lower_ in ("of", "at", "for"):
             named = self._org_named_at(j + 1)
             return _Cand(key, _join(words), named, False, span) if named else None
-        # A bare title must end the apposition: not "X, a leader in ...".
-        if j < end and doc[j].text not in (",", ".", ")", ";", ":", "\u2014", "\u2013", "-") \
-                and doc[j].lower_ not in ("and", "who", "said", "says"):
+        if j < stop and doc[j].lower_ == "to" and words[-1] in ("ambassador", "envoy"):
+            j = stop  # "the US ambassador to Japan": the posting; the office is the qualifier's
+        if m < k and org is None and not salient and via is None:
+            return None  # "the company chairman": an office of whatever body, not a country's
+        # A bare title must end the description: not "X, a leader in ...".
+        if j < stop and doc[j].text not in (":", "-") and doc[j].lower_ not in ("and", "who", "said", "says"):
             return None
-        return _Cand(key, _join(words), org, salient, span)
-
-
-def line_evidence(ctx: Context, spans: list[Span]) -> Evidence:
-    """``ctx.evidence`` cut to the lines that hold ``spans``.
-
-    The parser runs a headline or a live-blog time stamp into the next line's sentence
-    ("13:20 KST\nKim Yo Jong warns ...\nKim Yo Jong, the ..."); the evidence should not.
-    """
-    ev = ctx.evidence(spans)
-    if "\n" not in ev.sentence:
-        return ev
-    text = ctx.doc.text
-    lo, hi = min(s.start_char for s in spans), max(s.end_char for s in spans)
-    start = max(ev.start, text.rfind("\n", 0, lo) + 1)
-    end = text.find("\n", hi)
-    end = ev.end if end < 0 else min(ev.end, end)
-    line = text[start:end]
-    lead = len(line) - len(line.lstrip())
-    return Evidence(ev.article, start + lead, start + len(line.rstrip()), line.strip())
+        return _Cand(key, _join(words), None if via else org, salient and not via, span, via)
 
 
 def _join(words: list[str]) -> str:
     return " ".join(words).replace(" - ", "-")
 
 
-def _dateline_country(ctx: Context) -> str | None:
-    m = _DATELINE.match(ctx.doc.text[:120])
-    if not m:
-        return None
-    place = gazetteer.lookup_place(m.group("city").strip().title())
-    if place is None:
-        return None
-    return place.key if place.cls == "Country" else (place.within if place.within and
-                                                     place.within.startswith("country:") else None)
-
-
-def _ministry_country(ctx: Context, title: str) -> str | None:
-    """The country of the one ministry of this kind the document names ("defense minister")."""
-    words = set(fold(title).replace("defence", "defense").split()) - HEADS - {"vice", "deputy"}
-    if "minister" not in title or not words:
-        return None
-    countries = set()
-    for ent in ctx.entities.entities.values():
-        name = fold(ent.name).replace("defence", "defense").split()
-        if ent.country and ent.cls in ORG_CLASSES and "ministry" in name and words <= set(name):
-            countries.add(ent.country)
-    return countries.pop() if len(countries) == 1 else None
-
-
-def topic_country(ctx: Context) -> str | None:
-    """The country the article is about, for "the regime's leader" and a bare "leader".
-
-    Mention counts alone (:meth:`EntityTable.salient_country`) favour whoever is reacting
-    most; the topic is also the headline's first country and the subject of clauses. A capital
-    counts for its country ("Pyongyang said").
-    """
-    if "topic_country" in ctx.cache:
-        return ctx.cache["topic_country"]
-    table, score = ctx.entities, Counter()
-    for sent in ctx.doc.sents:
-        for span, key in table.in_span(sent):
-            country = table.actor(key)
-            if table.cls(country) == "Country":
-                score[country] += 1 + (span.root.dep_ in ("nsubj", "nsubjpass"))
-    words = re.findall(r"[\w.'\u2019-]+", ctx.article.title or "")
-    first = True
-    for i in range(len(words)):
-        for n in (3, 2, 1):
-            name = " ".join(words[i:i + n]).rstrip(".:,") if i + n <= len(words) else ""
-            place = name and (gazetteer.lookup_place(name) or gazetteer.lookup_demonym(name))
-            if not place or (place.cls != "Country" and not (place.within or "").startswith("country:")):
-                continue
-            country = place.key if place.cls == "Country" else place.within
-            if place.cls == "Country" or country in table.entities:
-                score[country] += 3 if first else 1
-                first = False
-            break
-    best = score.most_common(1)[0][0] if score else table.salient_country()
-    ctx.cache["topic_country"] = best
-    return best
-
-
 _BODY_WORDS = ("ministry", "department", "agency", "office", "council", "command")
 
 
-def _ensure(table: EntityTable, key: str) -> None:
-    """Put a country or body the gazetteer gave us into the table, so the role's org has a label."""
-    if key in table.entities:
-        return
-    place, org = gazetteer.place_by_key(key), gazetteer.org_by_key(key)
-    if place is not None:
-        table.entities[key] = Entity(key=key, cls=place.cls, name=place.name, within=place.within,
-                                     geonames_id=place.geonames_id, iso_code=place.iso_code)
-    elif org is not None:
-        table.entities[key] = Entity(key=key, cls=org.cls, name=org.name, country=org.country,
-                                     aliases=frozenset([org.name]))
-
-
-def _body_in_title(reader: _Reader, title: str, org: str) -> tuple[str, str]:
+def _body_in_title(table: EntityTable, title: str, org: str) -> tuple[str, str]:
     """ "Chinese foreign ministry spokesperson": the office is the ministry's, not China's.
 
     The words up to the body noun name a national body of the country (by the gazetteer); the
@@ -384,12 +339,36 @@ def _body_in_title(reader: _Reader, title: str, org: str) -> tuple[str, str]:
     """
     words = title.split()
     cut = max((i for i, w in enumerate(words) if w in _BODY_WORDS), default=None)
-    if cut is None or reader.table.cls(org) != "Country" or not HEADS & set(words[cut + 1:]):
+    if cut is None or table.cls(org) != "Country" or not HEADS & set(words[cut + 1:]):
         return title, org
     body = gazetteer.lookup_national_body(" ".join(words[:cut + 1]), org)
     if body is None:
         return title, org
     return " ".join(words[cut + 1:]), body.key
+
+
+def _label_notes(ctx: Context, reader: _Reader) -> list[_Cand]:
+    """A speaker label's note: "SHIGERU ISHIBA (Japanese Prime Minister): ...", "Col. Park
+    (army spokesperson): ..." (the name itself may be no mention the entity table has)."""
+    out = []
+    for label in find_labels(ctx):
+        note = ctx.doc.char_span(*label.note, alignment_mode="expand") if label.note else None
+        name = ctx.doc.char_span(*label.name, alignment_mode="expand")
+        if note is None or name is None or ctx.entities.cls(label.speaker) != "Person":
+            continue
+        found = reader.title_before(note.end) if title_word(note[-1]) else None
+        if found is None or found[1] < note.start:
+            continue
+        words, first = found
+        org, salient = reader.qualifier_before(first - 1) if first > note.start else (None, False)
+        out.append(_Cand(label.speaker, _join(words), org, salient, name))
+    return out
+
+
+def _via(roles: dict[tuple[str, str, str], Role], person: str) -> str | None:
+    """The country (else the one body) that ``person`` holds an office of."""
+    orgs = {org for p, _, org in roles if p == person}
+    return next(iter(orgs)) if len(orgs) == 1 else None
 
 
 def find_roles(ctx: Context) -> list[Role]:
@@ -398,26 +377,35 @@ def find_roles(ctx: Context) -> list[Role]:
         return ctx.cache["roles"]
     reader, table = _Reader(ctx), ctx.entities
     cands: list[_Cand] = []
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         for span, key in table.in_span(sent):
             if table.cls(key) != "Person":
                 continue
-            cands += [c for c in (reader.before(span, key), reader.after(span, key)) if c]
+            cands += [c for c in (reader.before(span, key), *reader.after(span, key)) if c]
+    cands += _label_notes(ctx, reader)
     known = {(c.person, c.title): c.org for c in cands if c.org}
-    dateline, salient = _dateline_country(ctx), topic_country(ctx)
-    roles: dict[tuple[str, str, str], Role] = {}
+    # A person's country, from a qualified title: their bare titles are that country's offices.
+    countries: dict[str, set[str]] = {}
     for c in cands:
+        country = c.org if table.cls(c.org) == "Country" else body_country(table, c.org) if c.org else None
+        if country:
+            countries.setdefault(c.person, set()).add(country)
+    roles: dict[tuple[str, str, str], Role] = {}
+    # Offices of a person's country ("the president's adviser") last: the person's first.
+    for c in sorted(cands, key=lambda c: c.via is not None):
         org = c.org
         if org is None and c.salient:
-            org = salient
-        if org is None:
-            org = (known.get((c.person, c.title)) or NATIONAL_OFFICES.get(c.title)
-                   or _ministry_country(ctx, c.title)
-                   or (salient if c.title in LEADER_TITLES else None) or dateline)
+            org = topic_country(ctx)
+        if org is None and c.via is not None:
+            org = _via(roles, c.via)
+        elif org is None:
+            own = countries.get(c.person, set())
+            org = known.get((c.person, c.title)) or (next(iter(own)) if len(own) == 1 else None) \
+                or bare_title_org(ctx, c.title, c.span)
         if org is None:
             continue
-        title, org = _body_in_title(reader, c.title, org)
-        _ensure(table, org)
+        title, org = _body_in_title(table, c.title, org)
+        ensure(table, org)
         roles.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span])))
     ctx.cache["roles"] = list(roles.values())
     return ctx.cache["roles"]

@@ -5,7 +5,8 @@ reporting verb ("said", "told", "warned", "quoted ... as saying", "according to"
 complement holds the quote, in any order: '"We will respond," he said.', 'X said: "..."',
 '"...," said X.', and partial quotes inside reported speech ('Pyongyang would pay for its
 "reckless provocations", he said.'). Broadcast transcripts mark soundbites with a speaker
-label instead ("MATSUNO (recorded): We issued the alert ..."), which counts as a direct quote.
+label instead ("MATSUNO (recorded): We issued the alert ..."), and live blogs a label after a
+time stamp ("08:15 — Col. X (JCS spokesperson): '...'"); see :mod:`kg.extract.statement_labels`.
 
 What the quote is: the quoted words when they are the whole reported content (``direct``);
 for a partial quote, the reported clause around it, with the quote marks dropped
@@ -16,12 +17,14 @@ Reported speech without quotation marks ("The JCS said the missile flew 1,000km"
 statement here: news repeats it for nearly every fact, and those facts are extracted by the
 event extractors with the speaker as their source.
 
-The speaker is the reporting verb's subject: an entity of the table (a capital stands for its
-country), a pronoun ("he said": the last person who was the subject of a clause before), a
-titled description ("the leader stressed": the person the document gave that title), a body
-of a country ("the Japanese government": Japan) or someone speaking for a body ("a spokesperson
-for the ministry"). Anonymous sources ("officials said", "a South Korean official") are nobody:
-their quotes are left out rather than put in a country's mouth.
+A quote that runs over paragraphs (by convention, no closing mark at the end of a paragraph the
+next one goes on quoting) is one statement with the verb that closes it. Verbs of judging count
+as reporting ("thanked him for his 'courage'", "hailed the 'new era'").
+
+The speaker is the reporting verb's subject, resolved by :mod:`kg.extract.statement_speakers`
+(pronouns, surnames, "the ministry", a leader's office, word order where the parse fails, a
+state speaking through its official news agency). Anonymous sources ("officials said", "a South
+Korean official") are nobody: their quotes are left out rather than put in a country's mouth.
 """
 from __future__ import annotations
 
@@ -32,33 +35,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import Context, extractor
 from kg.extract.names import fold
-from kg.extract.roles import HEADS, find_roles, line_evidence
+from kg.extract.roles import line_evidence
+from kg.extract.statement_labels import STUDIO, find_labels
+from kg.extract.statement_speakers import REPORTING, SPEAKER_CLASSES, SUBJECTS, Speakers, line, subjects
 from kg.extract.temporal import find_times
 from kg.records import Statement
 
-REPORTING = {
-    "say", "tell", "add", "warn", "stress", "note", "insist", "urge", "claim", "declare",
-    "announce", "state", "write", "tweet", "post", "quote", "ask", "reply", "respond", "explain",
-    "caution", "vow", "pledge", "argue", "acknowledge", "admit", "confirm", "report", "describe",
-    "call", "emphasise", "emphasize", "underline", "underscore", "reiterate", "remark", "comment",
-    "complain", "demand", "accuse", "threaten", "criticise", "criticize", "condemn", "denounce",
-    "assert", "maintain", "suggest", "predict", "promise", "brand", "label", "conclude", "recall",
-    "reveal", "disclose", "answer", "deny", "dismiss", "boast", "lament", "concede",
-}
-# Subjects that are a country speaking through its institutions: "the Japanese government said".
-_BODIES = {"government", "military", "authorities", "army", "navy", "administration", "ministry",
-           "cabinet", "regime"}
-# Subjects that speak for the body they are "for": "a spokesperson for the ministry said".
-_MOUTHS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "representative"}
-_PRONOUNS = {"he", "she", "him", "her"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Quote marks: (open, close) pairs, tried in this order.
 _PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
-# Transcript speaker label at a line start: "MATSUNO (recorded): ...", "KISHIDA: ...".
-_LABEL = re.compile(
-    r"^(?P<name>[A-Z][A-Z.'\- ]{1,40}?)\s*(?:\((?P<note>[^)\n]{1,40})\))?:[ \t]+(?P<text>.+)$", re.M)
-_STUDIO = {"anchor", "host", "presenter", "reporter", "correspondent", "interviewer", "moderator",
-           "question", "q", "a", "answer", "narrator", "voice", "editor"}
 _LEAD = {"that", "of", "as", "about", "if", "whether", "only", "also", "simply", "just"}
 
 
@@ -66,6 +50,7 @@ _LEAD = {"that", "of", "as", "about", "if", "whether", "only", "also", "simply",
 class _Quote:
     start: int       # character offsets of the quoted words, marks excluded
     end: int
+    runs_on: bool = False  # an unclosed quote that the next paragraph's quote continues
 
 
 def find_quotes(text: str) -> list[_Quote]:
@@ -86,10 +71,26 @@ def find_quotes(text: str) -> list[_Quote]:
         for m in re.finditer(r"(?:^|(?<=[\s(\[\u2014]))'(?=\w)([^'\n]*?\w[.,!?]?)'(?=[\s.,;:!?)\u2014]|$)",
                              para.group()):
             out.append(_Quote(para.start() + m.start(1), para.start() + m.end(1)))
+    out += _run_on(text)
     out = [q for q in out if text[q.start:q.end].strip()]
     # A quote inside a quote ("He said 'no'", in double marks) is part of the outer one.
     out = [q for q in out if not any(o.start < q.start and q.end < o.end for o in out)]
     return sorted(out, key=lambda q: q.start)
+
+
+def _run_on(text: str) -> list[_Quote]:
+    """Quotes running over paragraphs: by convention a quoted paragraph that the next one goes
+    on quoting has no closing mark, and the next one opens with a mark again."""
+    out = []
+    paras = list(re.finditer(r"[^\n]+", text))
+    for para, nxt in zip(paras, paras[1:], strict=False):
+        line, follow = para.group(), nxt.group().lstrip()
+        curly = line.rfind("\u201c") > line.rfind("\u201d") and follow.startswith("\u201c")
+        straight = line.count('"') % 2 == 1 and follow.startswith('"')
+        if curly or straight:
+            start = para.start() + (line.rfind("\u201c") if curly else line.rfind('"')) + 1
+            out.append(_Quote(start, para.end(), runs_on=True))
+    return out
 
 
 def _is_name(text: str) -> bool:
@@ -98,106 +99,10 @@ def _is_name(text: str) -> bool:
     return 0 < len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
-class _Speakers:
-    """Resolves a reporting verb's subject to an entity key."""
-
-    def __init__(self, ctx: Context, quoted: set[int]):
-        self.ctx, self.table, self.doc = ctx, ctx.entities, ctx.doc
-        # Actors that were the subject of a clause (outside quotes), in text order: "he" is the
-        # last such person, "it" the last such organisation or country.
-        self.subjects: list[tuple[int, str]] = []
-        for tok in self.doc:
-            if tok.dep_ in _SUBJECTS and tok.i not in quoted:
-                key = self.table.actor(self.table.entity_of(tok))
-                if key is not None:
-                    self.subjects.append((tok.i, key))
-
-    def last_subject(self, before: int, person: bool) -> str | None:
-        hit = [k for i, k in self.subjects if i < before and (self.table.cls(k) == "Person") == person]
-        if hit or not person:
-            return hit[-1] if hit else None
-        start = self.doc[before].idx
-        persons = [m.entity for m in self.table.mentions
-                   if m.start < start and self.table.cls(m.entity) == "Person"]
-        return persons[-1] if persons else None
-
-    def line_start(self, verb: Token) -> str | None:
-        """When the parser ran a headline into the verb's line, its subject is lost: take the
-        first actor named on the verb's own line before it ("Kim Yo Jong, the sister ..., said")."""
-        lo, _ = _line(self.doc.text, verb.idx, verb.idx)
-        if verb.head.idx >= lo or verb.head is verb:
-            return None  # a sound parse that found no subject: nobody to guess
-        for tok in self.doc[verb.sent.start:verb.i]:
-            key = self.table.actor(self.table.entity_of(tok)) if tok.idx >= lo else None
-            if key is not None:
-                return key
-        return None
-
-    def titled(self, noun: Token) -> str | None:
-        """"the leader": the person the document titled so, most recently before."""
-        holders = [r for r in find_roles(self.ctx) if noun.lower_ in r.title.split()
-                   and r.evidence.start < noun.idx]
-        return holders[-1].person if holders else None
-
-    def of(self, tok: Token) -> str | None:
-        key = self.table.entity_of(tok)
-        if key is not None:
-            return self.table.actor(key)
-        if tok.lower_ in _PRONOUNS or tok.lower_ == "it":
-            return self.last_subject(tok.i, person=tok.lower_ != "it")
-        for child in tok.children:  # "the state news agency KCNA": the name is an apposition
-            if child.dep_ in ("appos", "compound") and self.table.entity_of(child):
-                return self.table.actor(self.table.entity_of(child))
-        if tok.lower_ in HEADS and any(c.lower_ in ("the", "this") for c in tok.children):
-            return self.titled(tok)
-        # "a spokesperson for the ministry", "a spokesman for the South Korean government"
-        if tok.lower_ in _BODIES or tok.lower_ in _MOUTHS:
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
-                for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    key = self.of(obj)
-                    if key is not None and self.table.cls(key) != "Person":
-                        return key
-        # "the Japanese government", "North Korea's military"; not "a Japanese official", who is
-        # one anonymous person, not the country.
-        if tok.lower_ in _BODIES:
-            for other in (c for c in tok.children if c.dep_ in ("amod", "compound", "poss")):
-                key = self.table.actor(self.table.entity_of(other))
-                if self.table.cls(key) == "Country":
-                    return key
-        return None
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """Who does the reporting: the subjects, climbing to the governing verb for participles.
-
-    "X quoted Y as saying" makes Y the speaker; "Kim, who said" the noun the clause describes.
-    The model sometimes gives two subjects ("the state news agency KCNA"): both are returned.
-    """
-    tok: Token | None = verb
-    while tok is not None:
-        found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
-        if tok.lemma_ == "quote":  # "X quoted Y as saying", "Y was quoted as saying"
-            found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + found
-        if found:
-            return found
-        if tok.dep_ == "relcl":
-            return [tok.head]
-        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl") or tok.head is tok:
-            return []
-        tok = tok.head
-    return []
-
-
-def _line(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line (paragraph) around text[start:end]: the parser may run lines together."""
-    stop = text.find("\n", end)
-    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
-
-
-def _frame(doc: Doc, qspan: Span) -> Token | None:
+def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
     """The reporting verb whose clause holds the quote (nearest ancestor outside the quote)."""
     inside = range(qspan.start, qspan.end)
-    lo, hi = _line(doc.text, qspan.start_char, qspan.end_char)
+    lo, hi = line(text, qspan.start_char, qspan.end_char)
     best: tuple[int, Token] | None = None
     for tok in qspan:
         depth = 0
@@ -229,15 +134,22 @@ def _whole_sentences(doc: Doc, qspan: Span) -> bool:
     return first and all(t.is_punct or t.is_space for t in rest)
 
 
+def _opens_sentence(doc: Doc, text: str, q: _Quote, qspan: Span) -> bool:
+    """A quote that opens its sentence and ends in a comma ('"We will act," ...') is all that
+    is reported, whatever the parser makes of the words after it."""
+    opens = qspan[0].is_sent_start or (qspan.start > 0 and doc[qspan.start - 1].is_sent_start)
+    return opens and (text[q.end - 1:q.end] in (",", "?", "!") or text[q.end + 1:q.end + 2] == ",")
+
+
 def _according(tok: Token) -> Token | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
 
 
-def _content(doc: Doc, verb: Token, qspan: Span, subj: Token | None) -> tuple[int, int]:
+def _content(doc: Doc, text: str, verb: Token, qspan: Span, subj: Token | None) -> tuple[int, int]:
     """Character range of what is reported: the verb's complement that holds the quote."""
     for child in verb.children:
-        if child is subj or child.dep_ in _SUBJECTS or child.dep_ == "punct":
+        if child is subj or child.dep_ in SUBJECTS or child.dep_ == "punct":
             continue
         sub = list(child.subtree)
         if sub[0].i <= qspan.start < sub[-1].i + 1 or qspan.start <= sub[0].i < qspan.end:
@@ -245,12 +157,12 @@ def _content(doc: Doc, verb: Token, qspan: Span, subj: Token | None) -> tuple[in
             hi = max(sub[-1].i + 1, qspan.end)
             while lo < hi and (doc[lo].lower_ in _LEAD or doc[lo].is_punct) and lo < qspan.start:
                 lo += 1
-            first, last = _line(doc.text, qspan.start_char, qspan.end_char)
+            first, last = line(text, qspan.start_char, qspan.end_char)
             return max(first, doc[lo].idx), min(last, doc[hi - 1].idx + len(doc[hi - 1]))
     return qspan.start_char, qspan.end_char
 
 
-def _around(doc: Doc, according: Token, parts: list[tuple[_Quote, Span]]) -> tuple[int, int]:
+def _around(according: Token, parts: list[tuple[_Quote, Span]]) -> tuple[int, int]:
     """What "according to X" attributes: the sentence around the quotes, minus that phrase."""
     sent = parts[0][1][0].sent
     phrase = {t.i for t in according.subtree}
@@ -276,7 +188,7 @@ def _date(ctx: Context, sents: list[Span], content: tuple[int, int]) -> str | No
     if pub is None:
         return None
     start = min(s.start_char for s in sents)
-    text = ctx.doc.text[start:max(s.end_char for s in sents)]
+    text = ctx.text[start:max(s.end_char for s in sents)]
     a, b = content[0] - start, content[1] - start
     masked = text[:a] + " " * (b - a) + text[b:]
     for m in find_times(masked, pub):
@@ -287,69 +199,83 @@ def _date(ctx: Context, sents: list[Span], content: tuple[int, int]) -> str | No
     return pub.isoformat()
 
 
-def _transcript(ctx: Context, speakers: _Speakers) -> list[Statement]:
-    """Soundbites of a broadcast transcript: "NAME (recorded): words", NAME a person named before."""
+def _transcript(ctx: Context) -> list[Statement]:
+    """Soundbites under a speaker label (:mod:`kg.extract.statement_labels`)."""
     out = []
-    persons = {key: ent for key, ent in ctx.entities.entities.items() if ent.cls == "Person"}
-    for m in _LABEL.finditer(ctx.doc.text):
-        label = fold(m.group("name"))
-        if not label or label.split()[-1] in _STUDIO:
+    for label in find_labels(ctx):
+        if ctx.entities.cls(label.speaker) == "Person" and _is_journalist(ctx, label.speaker):
             continue
-        hits = {k for k, e in persons.items() if set(label.split()) <= set(fold(e.name).split())}
-        if len(hits) != 1:
-            continue
-        key = hits.pop()
-        if _is_journalist(ctx, key):
-            continue
-        span = ctx.doc.char_span(m.start("text"), m.end("text"), alignment_mode="expand")
+        span = ctx.doc.char_span(*label.text, alignment_mode="expand")
         if span is None:
             continue
         date = ctx.article.published.isoformat() if ctx.article.published else None
-        out.append(Statement(key, " ".join(m.group("text").split()), True, date,
-                             (line_evidence(ctx, [span]),)))
+        words = " ".join(ctx.text[label.text[0]:label.text[1]].split())
+        out.append(Statement(label.speaker, words, True, date, (line_evidence(ctx, [span]),)))
     return out
 
 
 def _is_journalist(ctx: Context, key: str) -> bool:
     """A person the text introduces as one of the programme's own ("correspondent Aiko Sato")."""
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         for span, k in ctx.entities.in_span(sent):
             before = ctx.doc[max(sent.start, span.start - 3):span.start]
-            if k == key and any(t.lower_ in _STUDIO for t in before):
+            if k == key and any(t.lower_ in STUDIO for t in before):
                 return True
     return False
 
 
+def _speaker(ctx: Context, speakers: Speakers, verb: Token,
+             parts: list[tuple[_Quote, Span]]) -> tuple[str | None, Token | None]:
+    """The verb's speaker (by its parsed subject, else by word order) and the subject token."""
+    subjs = [_according(verb)] if verb.lower_ == "according" else subjects(verb)
+    subj = next((t for t in subjs if t is not None and speakers.of(t)), None)
+    if subj is not None:
+        return speakers.of(subj), subj
+    lo, _ = line(ctx.text, verb.idx, verb.idx)
+    if verb.lower_ != "according" and all(t is None or t.idx < lo for t in subjs):
+        # No subject, or one on a headline the parser ran into this line: read the surface.
+        return speakers.surface(verb, [s for _, s in parts]), None
+    return None, None
+
+
 def find_statements(ctx: Context) -> list[Statement]:
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     quotes = [q for q in find_quotes(text) if not _is_name(text[q.start:q.end])]
     spans = [(q, doc.char_span(q.start, q.end, alignment_mode="expand")) for q in quotes]
     spans = [(q, s) for q, s in spans if s is not None and len(s)]
     quoted = {t.i for _, s in spans for t in s}
-    speakers = _Speakers(ctx, quoted)
+    speakers = Speakers(ctx, quoted)
     # Quotes sharing one reporting verb ('"A," he said, "B."') are one statement.
     grouped: dict[int, list[tuple[_Quote, Span]]] = {}
     last_on_line: dict[int, int] = {}
+    pending: list[tuple[_Quote, Span]] = []  # run-on paragraphs waiting for their verb
     for q, qspan in spans:
-        verb = _frame(doc, qspan)
-        line = _line(text, q.start, q.end)[0]
-        if verb is None and line in last_on_line and _whole_sentences(doc, qspan):
-            # '"A," he said. "B."': a quote of whole sentences goes on the one before it.
-            grouped[last_on_line[line]].append((q, qspan))
-        elif verb is not None:
-            grouped.setdefault(verb.i, []).append((q, qspan))
-            last_on_line[line] = verb.i
-    out: list[Statement] = []
-    for vi, parts in grouped.items():
-        verb = doc[vi]
-        subjs = [_according(verb)] if verb.lower_ == "according" else _subjects(verb)
-        subj = next((t for t in subjs if t is not None and speakers.of(t)), None)
-        speaker = speakers.of(subj) if subj is not None else speakers.line_start(verb)
-        if speaker is None or ctx.entities.cls(speaker) not in _SPEAKER_CLASSES:
+        verb = _frame(doc, text, qspan)
+        start = line(text, q.start, q.end)[0]
+        if verb is None and q.runs_on:
+            pending.append((q, qspan))
             continue
+        if verb is None and start in last_on_line and _whole_sentences(doc, qspan):
+            # '"A," he said. "B."': a quote of whole sentences goes on the one before it.
+            vi = last_on_line[start]
+        elif verb is not None:
+            vi = last_on_line[start] = verb.i
+        else:
+            pending = []
+            continue
+        grouped.setdefault(vi, []).extend([*pending, (q, qspan)])
+        pending = []
+    out: list[Statement] = []
+    for vi, parts in sorted(grouped.items()):
+        verb, parts = doc[vi], sorted(parts, key=lambda p: p[0].start)
+        speaker, subj = _speaker(ctx, speakers, verb, parts)
+        if speaker is None or ctx.entities.cls(speaker) not in SPEAKER_CLASSES:
+            continue
+        speakers.spoke(vi, speaker)
+        speaker = speakers.voice(speaker)
         marks = [i for q, _ in parts for i in (q.start - 1, q.end)]
         if verb.lower_ == "according":
-            content = _around(doc, verb, parts)
+            content = _around(verb, parts)
             quote, direct = _clean(text, *content, marks), False
         elif len(parts) > 1:
             # Each part keeps its own sentence end: '"A," he said. "B."' is "A. B".
@@ -359,7 +285,9 @@ def find_statements(ctx: Context) -> list[Statement]:
             content = (parts[0][0].start, parts[-1][0].end)
         else:
             q, qspan = parts[0]
-            content = _content(doc, verb, qspan, subj)
+            content = _content(doc, text, verb, qspan, subj)
+            if _opens_sentence(doc, text, q, qspan) and verb.i >= qspan.end:
+                content = (q.start, q.end)  # '"...," Shin, the minister, said': misparsed frame
             direct = content[0] >= q.start - 1 and content[1] <= q.end + 1
             quote = _clean(text, q.start, q.end, marks) if direct else _clean(text, *content, marks)
         if len(quote.split()) < 2:
@@ -369,12 +297,8 @@ def find_statements(ctx: Context) -> list[Statement]:
         frame = [doc[vi:vi + 1], *(s for _, s in parts)]
         out.append(Statement(speaker, quote, direct, _date(ctx, sents, content),
                              (line_evidence(ctx, frame),)))
-    out += _transcript(ctx, speakers)
+    out += _transcript(ctx)
     return _dedupe(out)
-
-
-_SPEAKER_CLASSES = {"Person", "Organization", "GovernmentBody", "MilitaryBody", "NewsAgency",
-                    "InternationalOrganization", "Country"}
 
 
 def _words(text: str) -> set[str]:

@@ -1,4 +1,5 @@
 """``NAME.txt`` articles, with optional ``NAME.meta.json`` beside them."""
+
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ from pathlib import Path
 from kg.errors import error
 from kg.ingest import reader
 from kg.ingest.article import make_article, read_text
+from kg.records import Article
 
 
 def read_meta(path: Path) -> dict:

@@ -16,7 +16,14 @@ from rdflib.namespace import PROV
 from kg.rdf.iris import article_iri, entity_iri, event_iri, mention_iri, role_iri
 from kg.rdf.namespaces import ENTITIES_GRAPH, GEONAMES, KG, ONTOLOGY_GRAPH, PREFIXES, SCHEMA, article_graph
 from kg.records import (
-    Article, Entity, Evidence, Meeting, MilitaryExercise, MissileLaunch, OtherEvent, Statement,
+    Article,
+    Entity,
+    Evidence,
+    Meeting,
+    MilitaryExercise,
+    MissileLaunch,
+    OtherEvent,
+    Statement,
 )
 from kg.resolve import Corpus
 

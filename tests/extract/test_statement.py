@@ -79,6 +79,61 @@ CASES = [
                  "KISHIDA (through interpreter): We will respond calmly and firmly to any provocation.",
                  [("Fumio Kishida", "We will respond calmly and firmly to any provocation.", True)],
                  id="transcript-label"),
+    # --- subjects the parser loses: read by word order
+    pytest.param('"Our patience has limits," Shin Won-sik, South Korea\'s defence minister, said in a radio '
+                 'interview this week.',
+                 [("Shin Won-sik", "Our patience has limits", True)], id="name-between-quote-and-verb"),
+    pytest.param('Lee Jae-myung, posting on social media, said: "Peace on the peninsula is not negotiable."',
+                 [("Lee Jae-myung", "Peace on the peninsula is not negotiable", True)],
+                 id="name-read-as-modifier"),
+    pytest.param('In a statement carried by KCNA, Kim Yo Jong, the sister of leader Kim Jong Un, called the '
+                 'exercise "a dress rehearsal for invasion". "They will regret it," she said.',
+                 [("Kim Yo Jong", "a dress rehearsal for invasion", True),
+                  ("Kim Yo Jong", "They will regret it", True)], id="name-opening-the-clause"),
+    # --- who "he", "the command", "his office" are
+    pytest.param('Australian Prime Minister Anthony Albanese flew in on Monday. Albanese, on his third visit '
+                 'this year, condemned the launch. "We stand with our friends," he said.',
+                 [("Anthony Albanese", "We stand with our friends", True)], id="pronoun-after-bare-surname"),
+    pytest.param('Japan\'s Defense Ministry said the debris fell at sea. On Sunday North Korea\'s Defense '
+                 'Ministry denounced the drills. The ministry warned of "a resolute and overwhelming '
+                 'response".',
+                 [("North Korea Ministry of Defense", "a resolute and overwhelming response", True)],
+                 id="the-ministry-is-the-last-named"),
+    pytest.param('The US Indo-Pacific Command said it was aware of the launch. "Our commitment to our allies '
+                 'remains unwavering," the command added.',
+                 [("U.S. Indo-Pacific Command", "Our commitment to our allies remains unwavering", True)],
+                 id="the-command-added"),
+    pytest.param('Yoon Suk Yeol chaired a security meeting. Yoon\'s office said he had ordered "a swift and '
+                 'stern response".',
+                 [("Yoon Suk Yeol", "he had ordered a swift and stern response", False)],
+                 id="leaders-office"),
+    pytest.param('Kishida and Yoon Suk Yeol spoke by phone on Friday. Yoon thanked him for his "steadfast '
+                 'support" during the crisis, the office said.',
+                 [("Yoon Suk Yeol", "for his steadfast support during the crisis", False)],
+                 id="verb-of-judging"),
+    # --- a state speaks through its official news agency, not through any broadcaster
+    pytest.param('North Korea said on Sunday it had launched a satellite to "strengthen our war deterrent". '
+                 'The state news agency KCNA said the rocket flew normally.',
+                 [("Korean Central News Agency",
+                   "on Sunday it had launched a satellite to strengthen our war deterrent", False)],
+                 id="country-through-state-agency"),
+    pytest.param('Japan said it would "respond firmly". NHK reported that sirens sounded in Hokkaido.',
+                 [("Japan", "it would respond firmly", False)], id="country-not-through-broadcaster"),
+    # --- live-blog labels and quotes running over paragraphs
+    pytest.param('08:15 \u2014 Col. Lee Sung-jun (JCS spokesman): "The missile flew about 300 kilometers. '
+                 'We are analysing it with US authorities."',
+                 [("Lee Sung-jun", "The missile flew about 300 kilometers. We are analysing it with US "
+                                   "authorities.", True)], id="live-blog-label"),
+    pytest.param('STATE DEPARTMENT: "We urge Pyongyang to return to talks."\nThe State Department issued '
+                 'the statement overnight.',
+                 [("U.S. Department of State", "We urge Pyongyang to return to talks.", True)],
+                 id="body-label"),
+    pytest.param("09:10 \u2014 Tokyo: Japan's defence ministry says the missile fell outside the zone.", [],
+                 id="place-line-is-no-label"),
+    pytest.param('"We will not be intimidated.\n\n"We will defend our people," Japanese Prime Minister Fumio '
+                 'Kishida said.',
+                 [("Fumio Kishida", "We will not be intimidated. We will defend our people", True)],
+                 id="quote-over-two-paragraphs"),
     # --- what is not a statement
     pytest.param('The summit was hailed as a "milestone" for the region.', [], id="scare-quotes"),
     pytest.param('The drills, code-named "Freedom Edge", began on Thursday, the ministry said.', [],

@@ -1,0 +1,149 @@
+"""Mentions of one event across sentences, merged into events (meetings and exercises alike).
+
+A *mention* is one trigger in one sentence with the arguments found around it. :func:`merge`
+groups them: a definite reference with nothing of its own ("the meeting") joins the event talked
+about last (one that has already happened, when its clause is in the past); other mentions join
+an event only when name, place, date or participants agree. A side meeting is never the summit
+it sits in. :func:`fold` gives a group's merged view.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span, Token
+
+from kg.extract.event_args import EventArgs, dedupe
+
+
+@dataclasses.dataclass
+class Mention:
+    """One trigger of an event in one sentence, with the arguments found around it."""
+
+    kind: str
+    sent: Span
+    trigger: Token
+    participants: list[str]
+    place: str | None = None
+    date: str | None = None
+    month: str | None = None      # "2023-05": only to keep apart events of different months
+    name: str | None = None
+    planned: bool = False
+    definite: bool = False
+    separate: bool = False        # "separate talks with A and with B": one meeting per partner
+    fresh: bool = False           # "a combined air drill": indefinite, a new event unless named alike
+    parent: int | None = None      # token index of the summit trigger it is on the sidelines of
+
+
+def normalise(args: EventArgs, parts: list[str]) -> list[str]:
+    """A country drops out when one of its people takes part ("leaders of X and Y" named)."""
+    covered = {args.nationality.get(p) for p in parts if args.t.cls(p) == "Person"}
+    return [p for p in parts if not (args.t.cls(p) == "Country" and p in covered)]
+
+
+def _within(args: EventArgs, a: str, b: str) -> bool:
+    ent = args.t.entities.get(a)
+    return a == b or (ent is not None and b in (ent.within, ent.country))
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Equal names, or one the initials of the other ("UFS", "Ulchi Freedom Shield")."""
+    if not a or not b:
+        return False
+    fa, fb = a.lower(), b.lower()
+    initials = ("".join(w[0] for w in fa.split()), "".join(w[0] for w in fb.split()))
+    return fa == fb or fa == initials[1] or fb == initials[0]
+
+
+def compatible(args: EventArgs, m, c) -> bool:
+    if m.date and c.date and m.date != c.date or m.month and c.month and m.month != c.month:
+        return False
+    if m.place and c.place and not (_within(args, m.place, c.place) or _within(args, c.place, m.place)):
+        return False
+    return not (m.name and c.name and not same_name(m.name, c.name))
+
+
+def same_event(args: EventArgs, m, c) -> float:
+    """How surely a mention with content is the event of cluster ``c`` (already ``compatible``); 0: not."""
+    both = normalise(args, dedupe(m.participants + c.participants))
+    mp, cp = set(m.participants) & set(both), set(c.participants) & set(both)
+    if mp and cp and not mp & cp:  # "the South Korea-U.S. meeting" and "talks between Blinken and Cho"
+        mp, cp = ({args.nationality.get(p, p) for p in x} for x in (mp, cp))
+    score = 2.0 * bool(m.place and m.place == c.place) + 2.0 * bool(m.date and m.date == c.date)
+    score += len(mp & cp)
+    return score + 1 if _same(m, c, mp, cp) else 0.0
+
+
+def _same(m, c, mp: set, cp: set) -> bool:
+    if same_name(m.name, c.name):
+        return True
+    if m.fresh:
+        return False
+    if m.separate or c.separate:
+        return len(mp) >= 2 and mp == cp
+    if m.planned != c.planned and not m.definite:
+        return False  # "will hold a summit" is not the meeting they "met" at before
+    nested = not mp or not cp or mp <= cp or cp <= mp
+    if len(mp) >= 2 and mp == cp:
+        return True
+    if m.definite and (nested or mp & cp):
+        return True
+    if m.kind == "MilitaryExercise" and nested:  # an article's "drills": its one exercise unless named
+        return True
+    if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
+        return True
+    return bool(m.date and m.date == c.date and mp and cp and nested and (mp & cp))
+
+
+def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]], dict[int, int]]:
+    """Mentions grouped into events; also which cluster each trigger ended in."""
+    clusters: list[list[Mention]] = []
+    where: dict[int, int] = {}
+    for m in mentions:
+        bare = m.definite and not (m.participants or m.place or m.date or m.name)
+        best, top = None, 0.0
+        if bare:  # "the meeting": the event talked about last, of a fitting kind, with substance,
+            # and one that has happened when the clause is in the past ("told reporters after the meeting")
+            past = _past(args, m.trigger)
+            ranked = sorted(range(len(clusters)), key=lambda i: (
+                not (past and fold(clusters[i]).planned), m.kind in ("Meeting", fold(clusters[i]).kind),
+                len(fold(clusters[i]).participants) >= 2,
+                m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]},
+                clusters[i][-1].trigger.i))
+            best = ranked[-1] if ranked else None
+        for i in range(len(clusters) - 1, -1, -1):
+            c = fold(clusters[i])
+            # A side meeting is not the summit it sits in, nor a meeting that sits in no summit.
+            nested = any(x.parent == m.trigger.i or m.parent == x.trigger.i for x in clusters[i]) or (
+                m.parent is not None and all(x.parent is None for x in clusters[i]))
+            score = 0.0 if bare or nested or not compatible(args, m, c) else same_event(args, m, c)
+            if score and m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]}:
+                score += 0.5  # "the exercise" rather than "a combined air drill"
+            if score > top:  # the best-supported cluster; the latest among equals
+                best, top = i, score
+        if best is None:
+            if bare:
+                continue
+            clusters.append([])
+            best = len(clusters) - 1
+        clusters[best].append(m)
+        where[m.trigger.i] = best
+    return clusters, where
+
+
+def _past(args: EventArgs, tok: Token) -> bool:
+    """The clause ``tok`` is in tells of the past ("told reporters after the meeting")."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD" and not args.is_future(verb)
+
+
+def fold(ms: list[Mention]) -> Mention:
+    """The merged view of a cluster's mentions (first value wins for place, date, name)."""
+    out = dataclasses.replace(ms[0], participants=list(ms[0].participants))
+    for m in ms[1:]:
+        out.participants = dedupe(out.participants + m.participants)
+        out.place, out.date, out.name = out.place or m.place, out.date or m.date, out.name or m.name
+        out.month = out.month or m.month
+        out.kind = "Summit" if "Summit" in (out.kind, m.kind) else out.kind
+        out.planned = out.planned and m.planned
+        out.definite = False
+    return out

@@ -1,0 +1,317 @@
+"""Where and when an event took place, and the parse helpers the event extractors share.
+
+Used through :class:`kg.extract.event_args.EventArgs` (``place``, ``when``, ``day``, ``is_future``).
+A place is a locative phrase on one of the event's anchors, a place name inside it, or the
+antecedent of "at the retreat" / "where he met ...". A time
+expression counts when it hangs on one of the event's anchors (its trigger, the trigger's clauses,
+the verb governing it); the trigger's tense resolves a bare weekday. An event with no time of its
+own may be timed against another: "fired missiles early Wednesday, hours before Yoon welcomed
+Albanese" (the same day), "the launch came a day after Seoul opened the exercise" (the day before
+the launch, whose day an earlier sentence gives).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.temporal import TimeMention, find_times, resolve_day
+
+PLACES = {"City", "Region", "BodyOfWater", "Country"}
+LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "on", "to"}
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",
+                "hope", "aim", "likely"}
+# Present tense of these verbs in news is a scheduled future ("Yoon meets Kishida later on Thursday").
+SCHEDULED = {"meet", "begin", "start", "hold", "open", "host", "kick", "visit", "launch"}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "hours after", "a day before", "two weeks after": how many days lie between the two events.
+_SPANS = {"hour": 0, "minute": 0, "moment": 0, "day": 1, "week": 7}
+_SOON = {"shortly", "soon", "immediately", "right", "just"}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_EXPLICIT = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|next|ago|yesterday|today|tonight|tomorrow)\b", re.I)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("Yoon, Kishida and Li")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += conjuncts(c)
+    return out
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, coordinated prepositions included ("with Yoon and with Kishida")."""
+    return [o for p in conjuncts(prep) for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
+
+
+def verb_in(tok: Token, words) -> bool:
+    """``tok``'s lemma is one of ``words``, also when the lemmatiser slips ("staged" -> "stag")."""
+    if tok.lemma_.lower() in words:
+        return True
+    w = tok.lower_
+    for end in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            stem = w[:-len(end)]
+            if {stem, stem + "e", stem[:-1]} & set(words):
+                return True
+    return False
+
+
+def month_of(text: str, pub: dt.date, future: bool) -> str | None:
+    """"May" -> "2023-05": the year given, else the nearest one on the side of the tense."""
+    name = re.search(r"[a-z]{3}", text.lower())
+    if name is None or name.group() not in _MONTHS:
+        return None
+    month = _MONTHS.index(name.group()) + 1
+    year = re.search(r"(?:19|20)\d{2}", text)
+    shift = (future and month < pub.month) - (not future and month > pub.month)
+    y = int(year.group()) if year else pub.year + shift
+    return f"{y}-{month:02d}"
+
+
+def is_future(verb: Token) -> bool:
+    v = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in v.children):
+            return True
+        if verb_in(v, FUTURE_HEADS) and v is not verb:
+            return True
+        if v.lemma_.lower() in ("upcoming", "planned", "plan", "schedule") and v is not verb:
+            return True
+        if v.dep_ not in ("xcomp", "acomp", "conj", "auxpass") or v.head is v:
+            break
+        v = v.head
+    return (verb.tag_ in ("VBZ", "VBP") and verb_in(verb, SCHEDULED)
+            and not any(c.dep_ == "aux" and c.lemma_ in ("have", "be") for c in verb.children))
+
+
+class Places:
+    """Where: mixed into :class:`kg.extract.event_args.EventArgs` (needs ``doc``, ``t``, ``actors``)."""
+
+    def place_of(self, tok: Token, depth: int = 2) -> str | None:
+        """The place a noun phrase names: itself, a name inside it, its antecedent, or a place in it."""
+        key = self.t.entity_of(tok)
+        if key and self.t.cls(key) in PLACES:
+            return key
+        if key:
+            return None
+        for c in tok.children:
+            k = self.t.entity_of(c)
+            if c.dep_ in ("compound", "nmod") and k and self.t.cls(k) in PLACES - {"Country"}:
+                return k
+        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            # "at the retreat": the earlier phrase with the same head that named the place.
+            for prev in reversed(self.doc[tok.sent.start - 400 if tok.sent.start > 400 else 0:tok.i]):
+                if prev.lemma_ == tok.lemma_ and prev.i != tok.i:
+                    k = next((self.t.entity_of(c) for c in prev.children if c.dep_ in ("compound", "nmod")
+                              and self.t.cls(self.t.entity_of(c)) in PLACES), None)
+                    if k:
+                        return k
+        if depth:  # "in international waters in the East China Sea"; never a whole country
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "off", "near",
+                                                                                     "around")]
+            preps += [p for c in tok.children if c.dep_ == "advmod" and c.lower_ in COMPASS  # "south of X"
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+            for p in preps:
+                for o in pobjs(p)[:1]:
+                    k = self.place_of(o, depth - 1)
+                    if k and self.t.cls(k) != "Country":
+                        return k
+        return None
+
+    def place(self, anchors: list[Token], skip: set[int] = frozenset()) -> str | None:
+        """A locative argument of the first anchor that has one ("in Tokyo", "around the peninsula")."""
+        for a in anchors:
+            objs = [o for o in a.children if o.dep_ == "dobj" and a.pos_ == "VERB" and self.actors(o)]
+            objs += [o for c in a.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                     for o in pobjs(c)]
+            for c in [*a.children, *(c for o in objs for c in o.children)]:  # "meet Biden in San Francisco"
+                if c.dep_ == "prep" and c.lower_ in LOC_PREPS and (c.lower_ != "to" or a.pos_ == "VERB"):
+                    for o in pobjs(c)[:1]:
+                        if o.i not in skip and o.lemma_ not in ("sideline", "sidelines", "margin"):
+                            k = self.place_of(o)
+                            if k:
+                                return k
+            if verb_in(a, {"visit"}):  # "visited Seoul to attend a summit"
+                k = next((self.place_of(c, 0) for c in a.children if c.dep_ == "dobj"), None)
+                if k:
+                    return k
+            if a.dep_ == "relcl" and any(c.lower_ == "where" for c in a.children):
+                # "travelled to the Vostochny cosmodrome in Russia's far east, where he met ...": the
+                # place the clause hangs on, else where the verb before it went.
+                k = self.place_of(a.head, 0) or next((self.place([v]) for v in a.head.ancestors
+                                                      if v.pos_ == "VERB"), None)
+                if k:
+                    return k
+        return None
+
+
+class Clock:
+    """Days of events in one document published on ``pub``."""
+
+    def __init__(self, doc: Doc, pub: dt.date | None, sentences: list[Span]):
+        self.doc, self.pub, self.sentences = doc, pub, sentences
+        self._times: dict[int, list[TimeMention]] = {}
+
+    def times(self, sent: Span) -> list[TimeMention]:
+        if sent.start not in self._times:
+            self._times[sent.start] = find_times(sent.text, self.pub)
+        return self._times[sent.start]
+
+    def when(self, sent: Span, anchors: list[Token], future: bool) -> tuple[str | None, str | None]:
+        """(day, "YYYY-MM") an event happened or starts: a time expression attached to an anchor,
+        else a day told relative to another event's ("hours before ...").
+
+        The month also comes from a month alone ("in May"); it only keeps apart events the text
+        sets in different months ("the first summit since May, when the leaders met in Hiroshima").
+        """
+        if self.pub is None:
+            return None, None
+        day, month = self.attached(sent, anchors, future)
+        if day is None and month is None:
+            rel = self.relative(sent, anchors)
+            if rel is not None:
+                return rel.isoformat(), rel.isoformat()[:7]
+        return (day.isoformat() if day else None), month
+
+    def attached(self, sent: Span, anchors: list[Token], future: bool,
+                 since: bool = True) -> tuple[dt.date | None, str | None]:
+        """The day (and month) of a time expression hung on one of ``anchors``; ``since``: also a
+        start ("have been drilling since Monday")."""
+        # "since May, when X met": the clause hangs on the time expression it describes.
+        described = {a.head.i for a in anchors if a.dep_ == "relcl"}
+        keep = {a.i for a in anchors} | described
+        month = None
+        for m in self.times(sent):
+            if m.kind not in ("day", "month") or (m.kind == "day" and m.day is None):
+                continue  # a bare clock time's day is only a guess ("09:45 KST" heading a blog entry)
+            span = self.doc.char_span(sent.start_char + m.start, sent.start_char + m.end,
+                                      alignment_mode="expand")
+            if span is None or not _attached(span.root, keep):
+                continue
+            before = self.doc[span.start - 1].lower_ if span.start > sent.start else ""
+            bound = before == "since" and (not since or span.root.head.head.pos_ in ("NOUN", "PROPN")
+                                           and span.root.i not in described)
+            if before in ("until", "till", "through", "to") or bound:
+                continue  # an end, or "the first summit since May": a bound, not the event's time
+            if m.kind == "month":
+                month = month or month_of(m.text, self.pub, future)
+                continue
+            day = m.day
+            if not _EXPLICIT.search(m.text):  # the trigger's own tense decides "Thursday", "Aug. 25"
+                day = resolve_day(m.text, self.pub, future=future) or day
+            return day, day.isoformat()[:7]
+        return None, month
+
+    # ------------------------------------------------------------ relative days
+    def relative(self, sent: Span, anchors: list[Token]) -> dt.date | None:
+        """"X fired ... early Wednesday, hours before Y welcomed Z": Y's day is X's.
+
+        A clause "N days/hours before|after <clause>" hangs on the main clause, whose event is the
+        reference; a phrase "hours after the launch" names the reference itself. Hours, minutes
+        and "shortly" keep the day; "a day", "two days", "a week" shift it.
+        """
+        for a in anchors:
+            if a.pos_ not in ("VERB", "AUX"):
+                continue
+            mark = next((c for c in a.children if c.dep_ == "mark" and c.lower_ in ("before", "after")), None)
+            if mark is not None and a.dep_ == "advcl":
+                gap = _gap(mark)
+                ref = self._day_of_clause(a.head) if gap is not None else None
+                if ref is not None:  # the anchor's clause is the time clause: "hours after [it]"
+                    return ref - dt.timedelta(days=gap if mark.lower_ == "after" else -gap)
+            for prep in _time_preps(a):
+                gap = _gap(prep)
+                ref = self._day_of_event(o) if gap is not None and (o := _pobj(prep)) is not None else None
+                if ref is not None:  # "a day after the launch, they met": the anchor follows it
+                    return ref + dt.timedelta(days=gap if prep.lower_ == "after" else -gap)
+            for v in a.children:  # "they met hours after North Korea fired ... on Monday"
+                mark = next((c for c in v.children if c.dep_ == "mark" and c.lower_ in ("before", "after")
+                             ), None) if v.dep_ == "advcl" else None
+                gap = _gap(mark) if mark is not None else None
+                ref = self.attached(v.sent, [v], is_future(v))[0] if gap is not None else None
+                if ref is not None:
+                    return ref + dt.timedelta(days=gap if mark.lower_ == "after" else -gap)
+        return None
+
+    def _day_of_clause(self, verb: Token) -> dt.date | None:
+        """A main clause's day: its own time, else its subject's ("The launch came ...")."""
+        day, _ = self.attached(verb.sent, [verb], is_future(verb))
+        if day is not None:
+            return day
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self._day_of_event(subj) if subj is not None else None
+
+    def _day_of_event(self, noun: Token) -> dt.date | None:
+        """The day of a definite event noun ("the launch", "Monday's test"): its own time, else the
+        day the nearest earlier sentence mentioning it gives ("carried out the launch on Tuesday",
+        "the missile was fired on Monday" for "the firing"), else the day of the main clause of one
+        of the sentences just before ("North Korea fired a missile on Tuesday. Hours after the
+        launch, ...")."""
+        if noun.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in noun.children):
+            return None
+        day, _ = self.attached(noun.sent, [noun], False, since=False)
+        if day is not None:
+            return day
+        earlier = [s for s in self.sentences if s.end <= noun.sent.start][::-1]
+        for s in earlier:
+            same = [t for t in s if t.pos_ in ("NOUN", "VERB") and (t.lemma_ == noun.lemma_ or (
+                t.pos_ == "VERB" and verb_in(noun, {t.lemma_})))]
+            for t in same:
+                anchors = [t, t.head] if t.dep_ in ("dobj", "nsubj", "nsubjpass", "compound") else [t]
+                day, _ = self.attached(s, anchors, False, since=False)
+                if day is not None:
+                    return day
+            if same and (day := self._main_day(s)) is not None:  # "Monday night's explosion ... launch"
+                return day
+        return next((d for s in earlier[:3] if (d := self._main_day(s)) is not None), None)
+
+    def _main_day(self, sent: Span) -> dt.date | None:
+        """The day a sentence's main clause happened on ("North Korea fired a missile on Tuesday")."""
+        return self.attached(sent, [sent.root], is_future(sent.root), since=False)[0]
+
+
+def _attached(tok: Token, anchors: set[int]) -> bool:
+    for _ in range(8):
+        if tok.i in anchors:
+            return True
+        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _gap(word: Token) -> int | None:
+    """Days between two events from the words before "before"/"after": "hours" 0, "two days" 2."""
+    doc = word.doc
+    prev = doc[word.i - 1] if word.i > word.sent.start else None
+    if prev is None:
+        return None
+    if prev.lower_ in _SOON:
+        return 0
+    unit = _SPANS.get(prev.lemma_.lower())
+    if unit is None:
+        return None
+    if unit == 0:
+        return 0
+    count = doc[prev.i - 1] if prev.i > word.sent.start else None
+    if count is None:
+        return None
+    n = _COUNTS.get(count.lower_) or (int(count.text) if count.text.isdigit() else None)
+    return n * unit if n else None
+
+
+def _time_preps(verb: Token) -> list[Token]:
+    """"before"/"after" phrases on ``verb``, also hung on a measure ("Hours after the launch, ...")."""
+    out = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("before", "after")]
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS:
+            out += [p for p in c.children if p.dep_ == "prep" and p.lower_ in ("before", "after")]
+    return out
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -1,0 +1,144 @@
+"""When a launch happened: which time expressions of a sentence belong to which launch unit.
+
+Times hang from the parse like any other argument ("fired ... at 07:10", "Thursday's missile");
+when they hang from a verb that is not a launch trigger, the verb may still be about the launch
+("The launch took place on Monday", "detected the launches at 11:38 p.m."). Helpers for
+:mod:`kg.extract.launch`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract import launch_args as args
+from kg.extract.temporal import TimeMention
+
+if TYPE_CHECKING:
+    from kg.extract.launch import Unit
+
+# Verbs that carry a launch in their object: "detected the launches at 11:38", "confirmed the
+# launch on Thursday", "ended the second attempt".
+OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", "stage", "end",
+                 "observe", "spot", "track"}
+PRONOUNS = {"it", "they", "this", "that", "both"}
+_STAMP = r"[\d:.]+\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}"
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def token_at(sent: Span, start: int, end: int) -> Token | None:
+    """The head token of the characters ``start:end`` of ``sent``. The tagger may call a part of
+    the expression punctuation ("7:50 a.m." with "a.m." as a full stop hung on the main verb):
+    its head is not the expression's, so the root is one of the other words."""
+    span = sent.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    words = [t for t in span if t.pos_ != "PUNCT" and t.dep_ != "punct"]
+    if (root.pos_ == "PUNCT" or root.dep_ == "punct") and words:
+        return min(words, key=lambda t: sum(1 for _ in t.ancestors))
+    return root
+
+
+def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
+    """The unit a time or quantity hangs from, by walking up the parse."""
+    cur = tok
+    for _ in range(15):
+        if cur.i in domain:
+            return domain[cur.i]
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ in ("since", "until", "till"):
+            return None                 # "since July 24": a bound, not the launch's day
+        if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos":
+            return None                 # a time of another thing: "a summit in Seoul on Monday"
+        if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:
+            return _via_verb(head, domain)
+        cur = head
+    return None
+
+
+def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
+    """A time on a verb that is not a trigger still dates the launch the verb is about."""
+    for _ in range(4):
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in domain:
+            return domain[verb.head.i]      # "the attempt ... ended late Monday" (misparsed as acl)
+        kids = list(verb.children)
+        for c in kids:
+            # "The launch took place on Monday", "the attempt ended late Monday"; a wire dateline
+            # ("SEOUL (AFP) - North Korea's attempt ... failed") is parsed as the subject, with
+            # the real one in apposition.
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                hit = next((domain[t.i] for t in (c, *c.children) if t.i in domain
+                            and (t.i == c.i or t.dep_ == "appos")), None)
+                if hit is not None:
+                    return hit
+            # "detected the launches ... at 11:38", "confirmed the missile's launch on Thursday"
+            if c.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() in OBSERVE_VERBS:
+                hit = next((domain[t.i] for t in c.subtree if t.i in domain), None)
+                if hit is not None:
+                    return hit
+        # "The rocket blew up shortly after lifting off ... at 10:44 pm"
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (args.is_missile(subj) or subj.lower_ in PRONOUNS):
+            hit = next((domain[t.i] for t in verb.subtree if t.i in domain and t.pos_ == "VERB"), None)
+            if hit is not None:
+                return hit
+        # "... launched – last Thursday, ... and on Monday – had been"; "fired what appeared to
+        # be a missile ... early on Tuesday"
+        if (subj is None or subj.tag_ == "WP") and verb.dep_ in ("conj", "xcomp", "ccomp") \
+                and verb.head.i != verb.i:
+            verb = verb.head
+            if verb.i in domain:
+                return domain[verb.i]
+            continue
+        return None
+    return None
+
+
+def is_stamp(sent: Span, m: TimeMention, text: str) -> bool:
+    """A time alone on its line is a live blog's timestamp, not when anything happened. ``text``
+    is the document's."""
+    start = sent.start_char + m.start
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if re.fullmatch(_STAMP, line):
+        return True
+    # "07:41 — BREAKING: North Korea has fired ...": a stamp that opens its entry's line.
+    lead = re.match(_STAMP + r"\s*[—–-]\s", line)
+    return lead is not None and not text[line_start:start].strip()
+
+
+def when_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | None:
+    """"since Jan. 14, when it test-fired ...": the day the "when" clause hangs from."""
+    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is None:
+        return None
+    at = when.idx - sent.start_char
+    day = next((m for m in reversed(times) if m.kind == "day" and m.end <= at), None)
+    return day.day if day is not None and re.fullmatch(r"[\s,]*", sent.text[day.end:at]) else None
+
+
+def days_apart(u: Unit, units: list[Unit], domain: dict[int, int]) -> None:
+    """"fired an ICBM on Saturday, a day after it launched two missiles": the second launch is
+    dated from the first; without a date to count from it is still another launch."""
+    trig = u.anchors[0]
+    mark = next((c.lower_ for c in trig.children if c.dep_ == "mark" and c.lower_ in ("after", "before")),
+                None)
+    gap = next((c for c in trig.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")),
+               None)
+    if mark is None or gap is None or u.days:
+        return
+    n = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+              for c in gap.children if c.dep_ in ("det", "nummod")), None) or 1
+    n *= 7 if gap.lemma_.lower() == "week" else 1
+    gov = units[domain[trig.head.i]] if trig.head.i in domain else None
+    if gov is not None and len(gov.days) == 1:
+        u.days = [gov.days[0] + dt.timedelta(days=-n if mark == "after" else n)]
+        u.main = False
+    else:
+        u.historical = True

@@ -1,0 +1,145 @@
+"""Places in the text beyond the model's entities: regions and seas it misses, untagged place
+names, "the North", and the containment the text states ("Hamhung in South Hamgyong Province")."""
+
+from __future__ import annotations
+
+import re
+
+from kg import gazetteer
+from kg.extract.entity_table import REGION_HEADS, WATER_HEADS, EntityTable, country_of, place_entity
+from kg.extract.names import (
+    fold,
+)
+from kg.extract.places import find_feature_names
+from kg.records import Entity
+
+_PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
+
+
+_CONTAINS = re.compile(
+    r"^,?\s*(?:in|in the|area in|area of|district of|region of|province of|"
+    r"the capital of|capital of|a city in|a town in|a village in|county in|district in)?\s*$",
+    re.I,
+)
+
+
+def add_containment(table: EntityTable) -> None:
+    """The containing place an article states: "Hamhung in South Hamgyong Province", "Sapporo,
+    Hokkaido", "Russia's Amur region". It replaces the gazetteer's coarser one (a country) when
+    both agree on the country, so ``kg:within`` names the most specific place the text gives."""
+    mentions = sorted(table.mentions, key=lambda m: m.start)
+    for n, (inner, outer) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        a, b = table.entities.get(inner.entity), table.entities.get(outer.entity)
+        if a is None or b is None or a.key == b.key:
+            continue
+        gap = table.text[inner.end : outer.start]
+        possessive = re.fullmatch(r"['\u2019]s\s+", gap) is not None
+        if possessive:
+            a, b = b, a  # "Russia's Amur region": the second lies in the first
+        elif re.fullmatch(r",?\s+off\s+", gap) and "island" in fold(a.name):
+            pass  # "Okushiri island, off Hokkaido": an island belongs to the land it lies off
+        elif not _CONTAINS.match(gap):
+            continue
+        elif n + 2 < len(mentions) and re.fullmatch(
+            r"['\u2019]s\s+", table.text[outer.end : mentions[n + 2].start]
+        ):
+            # "the Vostochny Cosmodrome in Russia's Amur region": it lies in the region.
+            b = table.entities.get(mentions[n + 2].entity) or b
+        rank_a, rank_b = _PLACE_RANK.get(a.cls, 0), _PLACE_RANK.get(b.cls, 0)
+        stated = possessive or " in" in gap or "of" in gap
+        # A larger kind of place contains a smaller; a region may lie in a region or a district
+        # in a city only when the text says so ("in", "of", a possessive), not in a list.
+        if not rank_a or not (
+            rank_b > rank_a or stated and (rank_a == rank_b == 2 or (a.cls, b.cls) == ("Region", "City"))
+        ):
+            continue
+        country_a, country_b = country_of(table, a.within) if a.within else None, country_of(table, b.key)
+        if country_a and country_b and country_a != country_b:
+            continue  # the text and the gazetteer disagree: a list of places, not containment
+        if a.within and a.within != country_a and a.within != b.key:
+            continue  # already more specific than a country
+        table.entities[a.key] = Entity(
+            key=a.key,
+            cls=a.cls,
+            name=a.name,
+            aliases=a.aliases,
+            within=b.key,
+            country=a.country,
+            geonames_id=a.geonames_id,
+            iso_code=a.iso_code,
+        )
+
+
+def place_class_by_head(text: str, label: str) -> str:
+    head = fold(text).split()[-1] if fold(text) else ""
+    first = fold(text).split()[0] if fold(text) else ""
+    if head in WATER_HEADS or first in {"sea", "gulf", "bay", "strait", "lake"}:
+        return "BodyOfWater"
+    if head in REGION_HEADS or label in ("LOC", "FAC"):
+        return "Region"
+    return "City"
+
+
+def lookup_place_head(text: str) -> gazetteer.Place | None:
+    """A place by name, or by its name without a trailing head ("Jagang Province" → "Jagang")."""
+    place = gazetteer.lookup_place(text, fuzzy=True)
+    words = text.split()
+    if place is None and len(words) > 1 and words[-1].lower() in REGION_HEADS | {"city", "district"}:
+        place = gazetteer.lookup_place(" ".join(words[:-1]))
+        if place is not None and place.cls == "City" and words[-1].lower() != "city":
+            return None  # "Aomori Prefecture" is not the city of Aomori (the caller types it)
+    return place
+
+
+def compass_country(table: EntityTable, word: str) -> str | None:
+    """ "the North" in an article about North Korea is North Korea: the one named country starting so."""
+    hits = {
+        m.entity
+        for m in table.mentions
+        if table.cls(m.entity) == "Country" and fold(table.entities[m.entity].name).split()[0] == word
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def add_unlabelled_places(table: EntityTable) -> None:
+    """Proper nouns the model left untagged ("from the Hamhung area") that the gazetteer knows
+    exactly, kept only when the place's country is named in the article too: a coincidental
+    match with some town abroad ("Kora" in India) is thereby left out."""
+    doc = table.doc
+    named_countries = {m.entity for m in table.mentions if table.cls(m.entity) == "Country"}
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in table._by_token or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in table._by_token and j - i < 4:
+            j += 1
+        span = doc[i:j]
+        place = gazetteer.lookup_place(span.text)
+        if place is not None and place.cls in ("City", "Region", "BodyOfWater") and not span.text.isupper():
+            country = country_of(table, place.within) if place.within else None
+            if country in named_countries:
+                table.add(span, place_entity(place))
+        i = j
+
+
+def add_compass_countries(table: EntityTable) -> None:
+    """ "the North's third launch": the model tags no entity there."""
+    for m in re.finditer(
+        r"\b[Tt]he (North|South)\b(?! (?:Korea|Sudan|Pole|Atlantic|Pacific|China|Sea))", table.text
+    ):
+        span = table.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        key = compass_country(table, m.group(1).lower())
+        if span is not None and key and not any(t.i in table._by_token for t in span):
+            table.add(span, table.entities[key])
+
+
+def add_gazetteer_phrases(table: EntityTable) -> None:
+    """Regions and seas the model missed ("the Korean peninsula"): the gazetteer's multi-word names."""
+    doc = table.doc
+    for start, end, place in find_feature_names(table.text):
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not span.text[:1].isupper() or any(t.i in table._by_token for t in span):
+            continue
+        table.add(span, place_entity(place))

@@ -1,0 +1,252 @@
+"""Whose office a bare title is: "Defence Minister X" names no country, the document does.
+
+In this order (the first that answers wins; :func:`bare_title_org`):
+
+1. an office only one country has ("chief cabinet secretary");
+2. a live blog's place tag opening the entry ("09:10 — Seoul: Defence Minister X ...");
+3. a ministry of the same kind named in the same paragraph ("Japan's Defence Ministry said
+   ... Defence Minister X");
+4. for "leader", the country that acts as the subject of a clause before it in the sentence
+   ("North Korea fired ..., and leader X watched"), else the one the document most often makes
+   the subject of an action (not of saying or reacting), else the topic country
+   (:func:`topic_country`);
+5. the country of the source reporting the clause: "KCNA said Premier X inspected ...", "state
+   media said ..." (the topic country's);
+6. the publisher's country (metadata, else the agency in a wire dateline): national media leave
+   their own officials unqualified (an American wire's "President X", a Japanese broadcaster's
+   "Prime Minister X") if the article names that country at all; else the dateline's country
+   ("SEOUL, May 2 (Reuters) -": Reuters's Britain is not in a story about Korea);
+7. a ministry of the same kind named anywhere in the document.
+
+The same person's qualified title elsewhere in the document comes before all of these (in
+:func:`kg.extract.roles.find_roles`). Failing all, no role: a wrong country costs more than a miss.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+from kg import gazetteer
+from kg.extract import Context
+from kg.extract.entities import EntityTable
+from kg.extract.names import fold
+from kg.records import ORG_CLASSES, Entity
+
+LEADER_TITLES = {"leader", "supreme leader"}
+# Offices only one country has, so a bare one says the country (general knowledge, not names).
+NATIONAL_OFFICES = {"chief cabinet secretary": "country:JP", "unification minister": "country:KR",
+                    "secretary of state": "country:US"}
+_HEAD_WORDS = {"minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "director",
+               "chief", "head", "vice", "deputy"}
+# "09:10 — Seoul: ...", "TOKYO: ...": a place that opens a live blog's entry.
+_PLACE_TAG = re.compile(r"^[ \t]*(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[\u2014\u2013|-]+\s*)?"
+                        r"(?P<place>[A-Z][A-Za-z .'-]{1,30}?)\s*(?::|[\u2014\u2013]|--)\s", re.M)
+
+
+def body_country(table: EntityTable, key: str) -> str | None:
+    """The country a body of the table belongs to (the table's word, else the gazetteer's)."""
+    ent, org = table.entities.get(key), gazetteer.org_by_key(key)
+    return (ent.country if ent is not None else None) or (org.country if org is not None else None)
+
+
+def _country_of_place(name: str) -> str | None:
+    place = gazetteer.lookup_place(name.strip().title()) or gazetteer.lookup_place(name.strip())
+    return _as_country(place.key) if place is not None else None
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The block of lines around ``pos`` between blank lines."""
+    start = text.rfind("\n\n", 0, pos)
+    end = text.find("\n\n", pos)
+    return start + 2 if start >= 0 else 0, len(text) if end < 0 else end
+
+
+def place_tag(ctx: Context, span: Span) -> str | None:
+    """The country of a place tag on a line of the paragraph, up to the mention's line."""
+    text = ctx.text
+    start, _ = _paragraph(text, span.start_char)
+    stop = text.find("\n", span.start_char)
+    block = text[start:len(text) if stop < 0 else stop]
+    for m in _PLACE_TAG.finditer(block):
+        country = _country_of_place(m.group("place"))
+        if country is not None:
+            return country
+    return None
+
+
+def ministry_country(ctx: Context, title: str, within: tuple[int, int] | None = None) -> str | None:
+    """The country of the one ministry of this kind the document (or ``within``) names."""
+    words = set(fold(title).replace("defence", "defense").split()) - _HEAD_WORDS
+    if "minister" not in title or not words:
+        return None
+    countries = set()
+    table = ctx.entities
+    for m in table.mentions:
+        ent = table.entities.get(m.entity)
+        if ent is None or within is not None and not within[0] <= m.start < within[1]:
+            continue
+        name = fold(ent.name).replace("defence", "defense").split()
+        if ent.country and ent.cls in ORG_CLASSES and "ministry" in name and words <= set(name):
+            countries.add(ent.country)
+    return countries.pop() if len(countries) == 1 else None
+
+
+_SAYING = {"say", "tell", "report", "announce", "claim", "add", "state", "quote", "confirm"}
+# "state media said ...": the media of the state the article is about.
+_MEDIA = {"media", "television", "tv", "radio", "agency", "newspaper", "outlet", "outlets", "press"}
+
+
+# Verbs of reacting: a country that condemns a launch is not the one the story is about.
+_REACTING = {"condemn", "denounce", "criticize", "criticise", "protest", "urge", "call", "warn",
+             "welcome", "express", "respond", "react", "vow", "pledge", "slam", "accuse", "demand",
+             "lodge", "detect", "monitor", "track"}
+
+
+def _acts(tok) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ not in _SAYING | _REACTING
+
+
+def local_country(ctx: Context, span: Span) -> str | None:
+    """The country that acts as the subject of a clause before ``span`` in its sentence: "North
+    Korea fired ..., and leader X watched". A country that only speaks or reacts ("Seoul said",
+    "Japan condemned") is not the one whose leader the sentence means."""
+    table, doc = ctx.entities, ctx.doc
+    for tok in reversed(doc[span.sent.start:span.start]):
+        if _acts(tok):
+            key = table.actor(table.entity_of(tok))
+            if table.cls(key) == "Country":
+                return key
+    return None
+
+
+def actor_country(ctx: Context) -> str | None:
+    """The country the document most often makes the subject of an action (not of saying)."""
+    if "actor_country" in ctx.cache:
+        return ctx.cache["actor_country"]
+    table, count = ctx.entities, Counter()
+    for tok in ctx.doc:
+        key = table.actor(table.entity_of(tok)) if _acts(tok) else None
+        if table.cls(key) == "Country":
+            count[key] += 1
+    top = count.most_common(2)
+    ctx.cache["actor_country"] = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    return ctx.cache["actor_country"]
+
+
+def reporter_country(ctx: Context, span: Span) -> str | None:
+    """The country of the source that reports the clause the title is in: "KCNA said Premier
+    X inspected ...", "state media said ..." (the topic country's media)."""
+    table = ctx.entities
+    for anc in span.root.ancestors:
+        if anc.pos_ not in ("VERB", "AUX") or anc.lemma_ not in _SAYING:
+            continue
+        for subj in (c for c in anc.children if c.dep_ == "nsubj"):
+            key = table.actor(table.entity_of(subj))
+            if table.cls(key) == "Country":
+                return key
+            if key is not None and body_country(table, key):
+                return body_country(table, key)
+            if subj.lower_ in _MEDIA and any(c.lower_ == "state" for c in subj.children):
+                return topic_country(ctx)
+        return None
+    return None
+
+
+def topic_country(ctx: Context) -> str | None:
+    """The country the article is about, for "the regime's leader" and a bare "leader".
+
+    Mention counts alone (:meth:`EntityTable.salient_country`) favour whoever is reacting
+    most; the topic is also the headline's first country and the subject of clauses. A capital
+    counts for its country ("Pyongyang said").
+    """
+    if "topic_country" in ctx.cache:
+        return ctx.cache["topic_country"]
+    table, score = ctx.entities, Counter()
+    for sent in ctx.sentences:
+        for span, key in table.in_span(sent):
+            country = table.actor(key)
+            if table.cls(country) == "Country":
+                score[country] += 1 + (span.root.dep_ in ("nsubj", "nsubjpass"))
+    words = re.findall(r"[\w.'\u2019-]+", ctx.article.title or "")
+    first, taken = True, 0
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i < taken:
+                break  # "Korea" of "North Korea" is no second country
+            name = " ".join(words[i:i + n]).rstrip(".:,") if i + n <= len(words) else ""
+            place = name and (gazetteer.lookup_place(name) or gazetteer.lookup_demonym(name))
+            if not place or (place.cls != "Country" and not (place.within or "").startswith("country:")):
+                continue
+            country = place.key if place.cls == "Country" else place.within
+            if place.cls == "Country" or country in table.entities:
+                score[country] += 3 if first else 1
+                first = False
+            taken = i + n
+            break
+    best = score.most_common(1)[0][0] if score else table.salient_country()
+    ctx.cache["topic_country"] = best
+    return best
+
+
+# "SEOUL, Jan 30 (Reuters) -", "CAMP DAVID, Md. (AP) —": a wire dateline's place and agency.
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'-]{2,30}?)\s*(?:,[^()\n]{0,30})?"
+                       r"(?:\((?P<agency>[^()\n]{2,40})\))?\s*(?:--|-|\u2014|\u2013)", re.M)
+
+
+def _as_country(key: str | None) -> str | None:
+    """``key`` if a country, else the country a place lies in ("Camp David" → Maryland → US)."""
+    for _ in range(4):
+        place = gazetteer.place_by_key(key) if key else None
+        if key is None or key.startswith("country:") or place is None:
+            return key if key and key.startswith("country:") else None
+        key = place.within
+    return None
+
+
+def publisher_country(ctx: Context) -> str | None:
+    """The publisher's country (metadata, else the agency in the dateline), else the dateline's."""
+    if "publisher_country" in ctx.cache:
+        return ctx.cache["publisher_country"]
+    dateline = _DATELINE.search(ctx.text[:600])
+    names = re.split(r"[,;/()]| with | and ", ctx.article.source or "")
+    names += [dateline.group("agency")] if dateline and dateline.group("agency") else []
+    found, named = None, {ctx.entities.actor(m.entity) for m in ctx.entities.mentions}
+    # "NHK WORLD-JAPAN", "Yonhap News TV": the publisher's name may be a brand's first words.
+    names = [" ".join(words[:n]) for name in names if (words := re.split(r"[\s\u2013\u2014-]+", name.strip()))
+             for n in range(len(words), 0, -1)]
+    for name in (n.strip() for n in names):
+        org = gazetteer.lookup_org(name) if name else None
+        # A foreign wire's home ("SEOUL (Reuters)") is not the story's unless the story names it.
+        if org is not None and org.country in named:
+            found = org.country
+            break
+    if found is None and dateline:
+        place = gazetteer.lookup_place(dateline.group("place").strip().title())
+        found = _as_country(place.key) if place is not None else None
+    ctx.cache["publisher_country"] = found
+    return found
+
+
+def bare_title_org(ctx: Context, title: str, span: Span) -> str | None:
+    """The country of a bare title at ``span`` (see the module docstring), or None."""
+    if title in NATIONAL_OFFICES:
+        return NATIONAL_OFFICES[title]
+    found = place_tag(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
+    if found is None and title in LEADER_TITLES:
+        found = local_country(ctx, span) or actor_country(ctx) or topic_country(ctx)
+    return found or reporter_country(ctx, span) or publisher_country(ctx) or ministry_country(ctx, title)
+
+
+def ensure(table: EntityTable, key: str) -> None:
+    """Put a country or body the gazetteer gave us into the table, so the role's org has a label."""
+    if key in table.entities:
+        return
+    place, org = gazetteer.place_by_key(key), gazetteer.org_by_key(key)
+    if place is not None:
+        table.entities[key] = Entity(key=key, cls=place.cls, name=place.name, within=place.within,
+                                     geonames_id=place.geonames_id, iso_code=place.iso_code)
+    elif org is not None:
+        table.entities[key] = Entity(key=key, cls=org.cls, name=org.name, country=org.country,
+                                     aliases=frozenset([org.name]))

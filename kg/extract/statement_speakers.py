@@ -1,0 +1,241 @@
+"""Who speaks: a reporting verb's subject, resolved to an entity key.
+
+The subject is an entity of the table (a capital stands for its country), a pronoun ("he said":
+the last person who was the subject of a clause or a speaker before), a surname the entity
+table left unlinked ("Albanese condemned ... he said"), a definite description of a body named
+before ("the command added": the last named body whose name has that noun), a titled
+description ("the leader stressed": the person the document gave that title), a body of a
+country ("the Japanese government": Japan) or someone speaking for a body ("a spokesperson for
+the ministry"). Anonymous sources ("officials said", "a South Korean official") are nobody.
+
+When the parser finds no subject at all (it misreads "Yoon, writing on social media, said" and
+'"...," Shin, the defence minister, said'), the surface decides: the name between the quote and
+its verb, else the first name that opens the verb's clause (at the line start or after a comma,
+not after a preposition: "In a statement carried by KCNA, Kim, the leader's sister, called ...").
+
+A country that speaks in a document that names the country's official news agency speaks
+through that agency: "North Korea said ... 'X'" beside "the state news agency KCNA said" is the
+agency's report.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract import Context
+from kg.extract.names import fold
+from kg.extract.roles import HEADS, find_roles
+from kg.extract.roles_country import body_country
+
+REPORTING = {
+    "say", "tell", "add", "warn", "stress", "note", "insist", "urge", "claim", "declare",
+    "announce", "state", "write", "tweet", "post", "quote", "ask", "reply", "respond", "explain",
+    "caution", "vow", "pledge", "argue", "acknowledge", "admit", "confirm", "report", "describe",
+    "call", "emphasise", "emphasize", "underline", "underscore", "reiterate", "remark", "comment",
+    "complain", "demand", "accuse", "threaten", "criticise", "criticize", "condemn", "denounce",
+    "assert", "maintain", "suggest", "predict", "promise", "brand", "label", "conclude", "recall",
+    "reveal", "disclose", "answer", "deny", "dismiss", "boast", "lament", "concede",
+    # Verbs of judging, whose quoted object is the speaker's words: "thanked him for his 'x'".
+    "thank", "praise", "hail", "welcome", "slam", "blast", "mock", "decry", "deplore", "laud",
+    "applaud", "term", "characterise", "characterize", "dub",
+}
+# Subjects that are a country speaking through its institutions: "the Japanese government said".
+_BODIES = {"government", "military", "authorities", "army", "navy", "administration", "ministry",
+           "cabinet", "regime"}
+# Subjects that speak for the body they are "for": "a spokesperson for the ministry said".
+_MOUTHS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "representative"}
+# Nouns that, with "the", refer back to a body named with that noun: "the command added".
+_DESCRIPTIONS = {"ministry", "command", "agency", "department", "office", "council", "committee",
+                 "administration", "party", "commission", "bureau", "service", "guard", "force",
+                 "forces", "institute", "organisation", "organization", "alliance", "company"}
+_PRONOUNS = {"he", "she", "him", "her"}
+# Words that make a news agency a state's mouthpiece: "the official KCNA", "state-run media".
+_STATE = {"state", "official", "state-run", "state-controlled", "government", "government-run"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+SPEAKER_CLASSES = {"Person", "Organization", "GovernmentBody", "MilitaryBody", "NewsAgency",
+                   "InternationalOrganization", "Country"}
+# What may stand before a name that opens a clause: the line start, a comma, a dash.
+_OPENERS = {",", ";", ":", "\u2014", "\u2013", "-", "(", "\n"}
+
+
+def line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) around text[start:end]: the parser may run lines together."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Who does the reporting: the subjects, climbing to the governing verb for participles.
+
+    "X quoted Y as saying" makes Y the speaker; "Kim, who said" the noun the clause describes.
+    The model sometimes gives two subjects ("the state news agency KCNA"): both are returned.
+    """
+    tok: Token | None = verb
+    while tok is not None:
+        found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if tok.lemma_ == "quote":  # "X quoted Y as saying", "Y was quoted as saying"
+            found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + found
+        if found:
+            return found
+        if tok.dep_ == "relcl":
+            return [tok.head]
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl") or tok.head is tok:
+            return []
+        tok = tok.head
+    return []
+
+
+class Speakers:
+    """Resolves a reporting verb's subject to an entity key."""
+
+    def __init__(self, ctx: Context, quoted: set[int]):
+        self.ctx, self.table, self.doc, self.quoted = ctx, ctx.entities, ctx.doc, quoted
+        # Actors that were the subject of a clause (outside quotes), in text order: "he" is the
+        # last such person, "it" the last such organisation or country.
+        self.subjects: list[tuple[int, str]] = []
+        for tok in self.doc:
+            if tok.dep_ in SUBJECTS and tok.i not in quoted:
+                key = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
+                if key is not None:
+                    self.subjects.append((tok.i, key))
+        self._agencies = self._reporting_agencies()
+
+    def spoke(self, i: int, key: str) -> None:
+        """Record that ``key`` spoke at token ``i``: the next "he said" may be them."""
+        self.subjects.append((i, key))
+        self.subjects.sort()
+
+    def last_subject(self, before: int, person: bool) -> str | None:
+        hit = [k for i, k in self.subjects if i < before and (self.table.cls(k) == "Person") == person]
+        if hit or not person:
+            return hit[-1] if hit else None
+        start = self.doc[before].idx
+        persons = [m.entity for m in self.table.mentions
+                   if m.start < start and self.table.cls(m.entity) == "Person"]
+        return persons[-1] if persons else None
+
+    def surname(self, tok: Token) -> str | None:
+        """An unlinked proper noun that is one word of exactly one person's name."""
+        if tok.pos_ != "PROPN" or not tok.is_title or self.table.entity_of(tok) is not None:
+            return None
+        word = fold(tok.text)
+        hits = {k for k, e in self.table.entities.items()
+                if e.cls == "Person" and word in fold(e.name).split()}
+        return hits.pop() if len(hits) == 1 else None
+
+    def described(self, tok: Token) -> str | None:
+        """ "the command": the body named last before with that noun in its name."""
+        if not tok.is_lower or tok.lemma_ not in _DESCRIPTIONS or \
+                not any(c.lower_ in ("the", "this") for c in tok.children):
+            return None
+        hits = [m.entity for m in self.table.mentions if m.end <= tok.idx
+                and self.table.cls(m.entity) not in (None, "Person", "Country", "City", "Region")
+                and tok.lemma_ in fold(self.table.entities[m.entity].name).split()]
+        return hits[-1] if hits else None
+
+    def titled(self, noun: Token) -> str | None:
+        """"the leader": the person the document titled so, most recently before."""
+        holders = [r for r in find_roles(self.ctx) if noun.lower_ in r.title.split()
+                   and r.evidence.start < noun.idx]
+        return holders[-1].person if holders else None
+
+    def of(self, tok: Token) -> str | None:
+        key = self.described(tok)
+        if key is not None:
+            return key
+        key = self.table.entity_of(tok)
+        if key is not None:
+            return self.table.actor(key)
+        if tok.lower_ in _PRONOUNS or tok.lower_ == "it":
+            return self.last_subject(tok.i, person=tok.lower_ != "it")
+        for child in tok.children:  # "the state news agency KCNA": the name is an apposition
+            if child.dep_ in ("appos", "compound", "nmod") and self.table.entity_of(child):
+                return self.table.actor(self.table.entity_of(child))
+        key = self.surname(tok)
+        if key is not None:
+            return key
+        if tok.lower_ in HEADS and any(c.lower_ in ("the", "this") for c in tok.children):
+            return self.titled(tok)
+        # "a spokesperson for the ministry", "a spokesman for the South Korean government"
+        if tok.lower_ in _BODIES or tok.lower_ in _MOUTHS:
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    key = self.of(obj)
+                    if key is not None and self.table.cls(key) != "Person":
+                        return key
+        # "Yoon's office said": a leader's office speaks for the leader.
+        if tok.lower_ == "office":
+            for owner in (c for c in tok.children if c.dep_ == "poss"):
+                key = self.table.entity_of(owner) or self.surname(owner)
+                if self.table.cls(key) == "Person":
+                    return key
+        # "the Japanese government", "North Korea's military"; not "a Japanese official", who is
+        # one anonymous person, not the country.
+        if tok.lower_ in _BODIES:
+            for other in (c for c in tok.children if c.dep_ in ("amod", "compound", "poss")):
+                key = self.table.actor(self.table.entity_of(other))
+                if self.table.cls(key) == "Country":
+                    return key
+        return None
+
+    # ------------------------------------------------------------ no parsed subject
+
+    def _speaker_at(self, tok: Token) -> str | None:
+        key = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
+        return key if self.table.cls(key) in SPEAKER_CLASSES else None
+
+    def surface(self, verb: Token, quotes: list[Span]) -> str | None:
+        """The speaker by word order, for a verb the parser left without a subject."""
+        doc, text = self.doc, self.ctx.text
+        lo, _ = line(text, verb.idx, verb.idx)
+        first = next((t.i for t in doc[verb.sent.start:verb.i] if t.idx >= lo), verb.i)
+        ends = [q.end for q in quotes if first <= q.end <= verb.i]
+        if ends:
+            # '"...," Shin Won-sik, South Korea's defence minister, said'
+            stretch = doc[max(ends):verb.i]
+            if any(t.is_alpha for t in stretch):
+                return self._first_name(stretch, opening=False)
+            # '"...," said Shin Won-sik'
+            nxt = verb.i + 1
+            return self._speaker_at(doc[nxt]) if nxt < len(doc) and nxt not in self.quoted else None
+        # "Yoon, writing on social media, said:", "In a statement ..., Kim, the sister ..., called"
+        return self._first_name(doc[first:verb.i], opening=True)
+
+    def _first_name(self, stretch: Span, opening: bool) -> str | None:
+        """The first speaker named in ``stretch``, not as a possessive ("Japan's minister ...");
+        ``opening``: only a name at the stretch's start or after a comma or dash, not the object
+        of a preposition ("carried by KCNA") or a verb."""
+        doc = self.doc
+        for tok in stretch:
+            span = self.table.span_of(tok)
+            if tok.i in self.quoted or (span is not None and span.start != tok.i):
+                continue
+            prev = doc[tok.i - 1] if tok.i > stretch.start else None
+            if opening and prev is not None and prev.text not in _OPENERS and not prev.is_space:
+                continue
+            key = self._speaker_at(tok)
+            end = span.end if span is not None else tok.i + 1
+            if key is not None and not (end < len(doc) and doc[end].lower_ in ("'s", "\u2019s", "'")):
+                return key
+        return None
+
+    # ------------------------------------------------------------ a country's voice
+
+    def _reporting_agencies(self) -> dict[str, set[str]]:
+        """News agencies the document calls a state's own, by country: "the official Korean
+        Central News Agency", "state news agency KCNA" (not a public broadcaster reporting)."""
+        out: dict[str, set[str]] = {}
+        for tok in self.doc:
+            key = self.table.entity_of(tok)
+            if self.table.cls(key) != "NewsAgency" or tok.i in self.quoted:
+                continue
+            span = self.table.span_of(tok)
+            before = {t.lower_ for t in self.doc[max(0, span.start - 3):span.start]}
+            country = body_country(self.table, key)
+            if before & _STATE and country:
+                out.setdefault(country, set()).add(key)
+        return out
+
+    def voice(self, key: str) -> str:
+        """A country speaks through its news agency when the document cites that agency."""
+        agencies = self._agencies.get(key, set()) if self.table.cls(key) == "Country" else set()
+        return next(iter(agencies)) if len(agencies) == 1 else key

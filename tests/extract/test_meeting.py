@@ -1,0 +1,336 @@
+"""The meeting/summit extractor: short texts in, Meeting records out.
+
+Each case is a text, its publication day and the meetings it reports, each given by the fields
+that matter (missing fields are not checked). People, organisations and places are given by the
+names the graph labels them with; ``part_of`` is the participants of the larger meeting;
+``evidence`` the number of sentences that contributed. An empty list means: no meeting at all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.names import fold
+from kg.nlp import load_model
+from kg.records import Article, Meeting
+
+
+def meetings(text: str, published: str) -> list[dict]:
+    article = Article(id="test", text=text, published=dt.date.fromisoformat(published))
+    facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
+
+    def name(key: str | None) -> str | None:
+        return fold(facts.entities[key].name) if key in facts.entities else key
+
+    return [{"kind": m.kind, "participants": {name(p) for p in m.participants}, "place": name(m.place),
+             "date": m.date, "planned": m.planned, "evidence": len(m.evidence),
+             "part_of": {name(p) for p in m.part_of.participants} if m.part_of else None}
+            for m in facts.events if isinstance(m, Meeting)]
+
+
+def _norm(key: str, value):
+    if key in ("participants", "part_of") and value is not None:
+        return {fold(v) for v in value}
+    return fold(value) if key == "place" and value is not None else value
+
+
+def check(got: list[dict], want: list[dict]) -> None:
+    """Every wanted record matches a distinct extracted one, and nothing else was extracted."""
+    assert len(got) == len(want), got
+    free = list(got)
+    for expected in want:
+        hit = next((r for r in free if all(r[k] == _norm(k, v) for k, v in expected.items())), None)
+        assert hit is not None, (expected, free)
+        free.remove(hit)
+
+
+BIDEN, YOON, KISHIDA = "Joe Biden", "Yoon Suk Yeol", "Fumio Kishida"
+
+CASES = [
+    pytest.param(
+        "President Joe Biden welcomed the leaders of South Korea and Japan to the Camp David presidential "
+        "retreat on Friday for the first stand-alone summit of the three nations. South Korean President "
+        "Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida agreed to meet every year.", "2023-08-18",
+        [{"kind": "Summit", "participants": {BIDEN, YOON, KISHIDA}, "place": "Camp David",
+          "date": "2023-08-18"}],
+        id="welcomed-leaders-of-for-summit"),
+    pytest.param(
+        "US President Joe Biden, South Korean President Yoon Suk Yeol and Japanese Prime Minister Fumio "
+        "Kishida held their first trilateral summit at Camp David on Friday.", "2023-08-19",
+        [{"kind": "Summit", "participants": {BIDEN, YOON, KISHIDA}, "place": "Camp David",
+          "date": "2023-08-18"}],
+        id="subjects-held-summit"),
+    pytest.param(
+        "Japan, South Korea and the United States condemned the launch. The foreign ministers of the three "
+        "countries met in Jakarta on Thursday.", "2023-07-14",
+        [{"kind": "Meeting", "participants": {"Japan", "South Korea", "United States"}, "place": "Jakarta",
+          "date": "2023-07-13"}],
+        id="ministers-of-the-three-countries"),
+    pytest.param(
+        "South Korea and Japan will hold talks in Seoul next week.", "2024-04-02",
+        [{"kind": "Meeting", "participants": {"South Korea", "Japan"}, "place": "Seoul", "date": None,
+          "planned": True}],
+        id="will-hold-talks-next-week"),
+    pytest.param(
+        "US President Joe Biden held a phone call with South Korean President Yoon Suk Yeol on Tuesday.",
+        "2023-08-16",
+        [{"kind": "Meeting", "participants": {BIDEN, YOON}, "date": "2023-08-15", "place": None}],
+        id="held-a-phone-call"),
+    pytest.param(
+        "Japanese Foreign Minister Yoko Kamikawa and South Korean Foreign Minister Park Jin discussed the "
+        "launch in a phone call on Wednesday, Japan's Foreign Ministry said.", "2023-11-22",
+        [{"kind": "Meeting", "participants": {"Yoko Kamikawa", "Park Jin"}, "date": "2023-11-22"}],
+        id="discussed-in-a-phone-call"),
+    pytest.param(
+        "Yoon Suk Yeol and Fumio Kishida spoke by phone on Monday.", "2023-08-16",
+        [{"kind": "Meeting", "participants": {YOON, KISHIDA}, "date": "2023-08-14"}],
+        id="spoke-by-phone"),
+    pytest.param(
+        "Japanese Prime Minister Fumio Kishida met US President Joe Biden on the sidelines of the G20 "
+        "summit in New Delhi on Saturday.", "2023-09-10",
+        [{"kind": "Meeting", "participants": {KISHIDA, BIDEN}, "date": "2023-09-09",
+          "part_of": {"G20", KISHIDA, BIDEN}},
+         {"kind": "Summit", "participants": {"G20", KISHIDA, BIDEN}, "part_of": None}],
+        id="sidelines-of-g20-summit"),
+    pytest.param(
+        "Japanese Prime Minister Fumio Kishida arrived in Vilnius on Tuesday. He is expected to meet South "
+        "Korean President Yoon Suk Yeol on the sidelines of the NATO summit. The alliance's leaders summit "
+        "in Vilnius, which Yoon is attending, opened on Tuesday.", "2023-07-12",
+        [{"kind": "Meeting", "participants": {KISHIDA, YOON}, "place": "Vilnius", "planned": True,
+          "part_of": {"NATO", YOON, KISHIDA}},
+         {"kind": "Summit", "participants": {"NATO", YOON, KISHIDA}, "place": "Vilnius",
+          "date": "2023-07-11", "evidence": 2}],
+        id="sidelines-of-nato-summit-he-merged"),
+    pytest.param(
+        "US President Joe Biden will host Japanese Prime Minister Fumio Kishida and South Korean President "
+        "Yoon Suk Yeol for a summit at Camp David on Aug. 18. It will be their first three-way summit since "
+        "May, when the three leaders met in Hiroshima on the sidelines of the G7 summit.", "2023-07-01",
+        [{"kind": "Summit", "participants": {BIDEN, KISHIDA, YOON}, "place": "Camp David",
+          "date": "2023-08-18", "evidence": 2, "planned": True},
+         {"kind": "Meeting", "participants": {BIDEN, KISHIDA, YOON}, "place": "Hiroshima",
+          "part_of": {"G7", BIDEN, KISHIDA, YOON}},
+         {"kind": "Summit", "participants": {"G7", BIDEN, KISHIDA, YOON}, "place": "Hiroshima"}],
+        id="since-may-when-they-met-is-another-meeting"),
+    pytest.param(
+        "Japan's chief cabinet secretary Hirokazu Matsuno said a summit was planned with South Korea, "
+        "Australia and New Zealand.", "2023-07-12",
+        [{"kind": "Summit", "participants": {"Japan", "South Korea", "Australia", "New Zealand"},
+          "planned": True}],
+        id="planned-summit-speaker-country-joins"),
+    pytest.param(
+        "South Korean President Yoon Suk Yeol will meet Japanese Prime Minister Fumio Kishida in Tokyo on "
+        "Thursday. The meeting will be the first such visit in 12 years.", "2023-03-14",
+        [{"kind": "Meeting", "participants": {YOON, KISHIDA}, "place": "Tokyo", "date": "2023-03-16",
+          "evidence": 2, "planned": True}],
+        id="will-meet-then-the-meeting"),
+    pytest.param(
+        "North Korea fired a missile hours before the leaders of South Korea and Japan were due to meet. "
+        "South Korean President Yoon Suk Yeol meets Japanese Prime Minister Fumio Kishida in Tokyo later "
+        "on Thursday. Security will top the agenda at the Tokyo talks on Thursday.", "2023-03-16",
+        [{"kind": "Meeting", "participants": {YOON, KISHIDA}, "place": "Tokyo", "date": "2023-03-16",
+          "evidence": 3}],
+        id="leaders-of-then-names-then-tokyo-talks"),
+    pytest.param(
+        "On Sunday, Yoon Suk Yeol held separate talks with Li Qiang and with Fumio Kishida.", "2024-05-27",
+        [{"participants": {YOON, "Li Qiang"}, "date": "2024-05-26"},
+         {"participants": {YOON, KISHIDA}, "date": "2024-05-26"}],
+        id="separate-talks-one-each"),
+    pytest.param(
+        "The launch followed a summit in Seoul on Monday at which South Korean President Yoon Suk Yeol, "
+        "Japanese Prime Minister Fumio Kishida and Chinese Premier Li Qiang agreed to hold such meetings "
+        "regularly.", "2024-05-28",
+        [{"kind": "Summit", "participants": {YOON, KISHIDA, "Li Qiang"}, "place": "Seoul",
+          "date": "2024-05-27"}],
+        id="summit-at-which-they-agreed"),
+    pytest.param(
+        "President Yoon Suk Yeol convened an emergency meeting of the National Security Council on "
+        "Thursday.", "2023-12-18",
+        [{"kind": "Meeting", "participants": {YOON, "National Security Council"}, "date": "2023-12-14"}],
+        id="convened-a-meeting-of-a-body"),
+    pytest.param(
+        "On Monday, North Korean leader Kim Jong Un told a meeting of the Central Military Commission that "
+        "the country must strengthen its deterrence.", "2023-04-13",
+        [{"participants": {"Kim Jong Un", "Central Military Commission"}, "date": "2023-04-10"}],
+        id="told-a-meeting-of"),
+    pytest.param(
+        "State media said leader Kim Jong Un watched the launch. Analysts point to the North Korean "
+        "leader's Sept. 13 summit with Russian President Vladimir Putin.", "2023-11-22",
+        [{"kind": "Summit", "participants": {"Kim Jong Un", "Vladimir Putin"}, "date": "2023-09-13"}],
+        id="the-north-korean-leaders-summit-with"),
+    pytest.param(
+        "South Korean Foreign Minister Cho Tae-yul prepares to travel to Tokyo, where he will meet his "
+        "Japanese counterpart Yoko Kamikawa next week.", "2024-04-02",
+        [{"participants": {"Cho Tae-yul", "Yoko Kamikawa"}, "place": "Tokyo", "planned": True}],
+        id="where-he-will-meet-his-counterpart"),
+    pytest.param(
+        "Prime Minister Fumio Kishida is set to hold talks with U.S. President Joe Biden in Washington next "
+        "month during a state visit.", "2024-03-18",
+        [{"kind": "Meeting", "participants": {KISHIDA, BIDEN}, "place": "Washington", "planned": True}],
+        id="is-set-to-hold-talks"),
+    pytest.param(
+        "JCS Chairman Kim Seung-kyum held a video conference with Gen. Paul LaCamera shortly after the "
+        "launches.", "2023-08-31",
+        [{"participants": {"Kim Seung-kyum", "Paul LaCamera"}}],
+        id="video-conference"),
+    pytest.param(
+        "Before the three-way talks, Joe Biden held separate meetings with South Korean President Yoon Suk "
+        "Yeol and with Japanese Prime Minister Fumio Kishida at the retreat.", "2023-08-18",
+        [{"participants": {BIDEN, YOON}}, {"participants": {BIDEN, KISHIDA}}],
+        id="separate-meetings-bare-anaphor-alone"),
+    pytest.param(
+        "South Korean President Yoon Suk Yeol will visit Tokyo on Thursday for talks with Japanese Prime "
+        "Minister Fumio Kishida.", "2023-03-14",
+        [{"participants": {YOON, KISHIDA}, "place": "Tokyo", "date": "2023-03-16", "planned": True}],
+        id="visit-for-talks-with"),
+    pytest.param(
+        "In a call with Japanese Prime Minister Fumio Kishida on Monday, US President Joe Biden said the "
+        "alliance was strong.", "2023-08-16",
+        [{"participants": {KISHIDA, BIDEN}, "date": "2023-08-14"}],
+        id="in-a-call-with"),
+    pytest.param(
+        "US President Joe Biden hosted South Korean President Yoon Suk Yeol on Wednesday.", "2023-04-27",
+        [{"kind": "Meeting", "participants": {BIDEN, YOON}, "date": "2023-04-26"}],
+        id="hosted-a-leader"),
+    pytest.param(
+        "Foreign ministers from Japan, China and South Korea met in Busan on Sunday to prepare for a "
+        "leaders' summit.", "2023-11-27",
+        [{"kind": "Meeting", "participants": {"Japan", "China", "South Korea"}, "place": "Busan",
+          "date": "2023-11-26"}],
+        id="ministers-from-met-to-prepare-a-summit"),
+    pytest.param(
+        "Fumio Kishida is expected to raise the issue at next month's G7 summit in Hiroshima.", "2023-04-20",
+        [{"kind": "Summit", "participants": {"G7", KISHIDA}, "place": "Hiroshima"}],
+        id="raise-at-upcoming-summit"),
+    pytest.param(
+        "Donald Trump and Kim Jong Un met three times in 2018 and 2019. Since the Hanoi summit collapsed in "
+        "2019, talks have stalled.", "2023-08-18",
+        [],
+        id="repeated-and-background-meetings"),
+    pytest.param(
+        "The two leaders agreed to meet every year. Both countries said they would convene their national "
+        "security councils. Kishida told a news conference that North Korea had rejected talks with "
+        "Washington.", "2023-08-18",
+        [],
+        id="generic-and-non-meetings"),
+    # A meeting timed against another event: "hours before ...", "a day after ...".
+    pytest.param(
+        "Pyongyang test-fired a cruise missile on Friday morning, hours before Chinese Premier Li Qiang "
+        "welcomed Japanese Prime Minister Fumio Kishida to Beijing for a summit.", "2024-06-08",
+        [{"kind": "Summit", "participants": {"Li Qiang", KISHIDA}, "place": "Beijing", "date": "2024-06-07"}],
+        id="hours-before-takes-the-main-clause-day"),
+    pytest.param(
+        "Japan's defence ministry said the missile was fired on Monday. The firing came two days after US "
+        "Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi held talks in Beijing.",
+        "2024-04-10",
+        [{"participants": {"Antony Blinken", "Wang Yi"}, "place": "Beijing", "date": "2024-04-06"}],
+        id="days-after-an-event-dated-earlier"),
+    pytest.param(
+        "North Korea fired a missile on Tuesday. Hours after the launch, Japanese Prime Minister Fumio "
+        "Kishida and South Korean President Yoon Suk Yeol spoke by phone.", "2024-04-10",
+        [{"participants": {KISHIDA, YOON}, "date": "2024-04-09"}],
+        id="hours-after-the-launch-phrase"),
+    pytest.param(
+        "Seoul said the test was its first in months. The launch came only days after South Korean "
+        "President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Tokyo.", "2024-04-10",
+        [{"participants": {YOON, KISHIDA}, "place": "Tokyo", "date": None}],
+        id="vague-days-after-gives-no-day"),
+    # Leaders at a summit; ministers meeting on its sidelines accompany them.
+    pytest.param(
+        "South Korean President Yoon Suk Yeol hosted Japanese Prime Minister Fumio Kishida for a summit in "
+        "Seoul on Tuesday. On the sidelines of the summit, South Korean Foreign Minister Cho Tae-yul met "
+        "Japanese Foreign Minister Yoko Kamikawa.", "2024-06-05",
+        [{"kind": "Summit", "participants": {YOON, KISHIDA}, "place": "Seoul", "date": "2024-06-04"},
+         {"kind": "Meeting", "participants": {"Cho Tae-yul", "Yoko Kamikawa"}, "place": "Seoul",
+          "date": "2024-06-04", "part_of": {YOON, KISHIDA}}],
+        id="ministers-on-the-sidelines-do-not-join-the-summit"),
+    # "their next meeting" is another one, still to come; "the meeting" after a past verb is the last held.
+    pytest.param(
+        "Japanese Foreign Minister Yoko Kamikawa held talks with Australian Foreign Minister Penny Wong in "
+        "Canberra on Monday. Kamikawa and Wong agreed that their defence and foreign ministers would hold "
+        "their next meeting in Tokyo later this year, with Australian Defence Minister Richard Marles and "
+        "Japanese Defence Minister Minoru Kihara expected to attend. Wong told reporters after the meeting "
+        "that ties were strong.", "2024-06-04",
+        [{"participants": {"Yoko Kamikawa", "Penny Wong"}, "place": "Canberra", "date": "2024-06-03",
+          "planned": False, "evidence": 2},
+         {"participants": {"Yoko Kamikawa", "Penny Wong", "Richard Marles", "Minoru Kihara"},
+          "place": "Tokyo", "date": None, "planned": True, "evidence": 1}],
+        id="next-meeting-is-another-with-people-expected-to-attend"),
+    # A participle after the object dates and places the meeting; the verb that mentions it does not.
+    pytest.param(
+        "China's foreign ministry on Sunday criticised the first meeting of the Japan-Philippines Security "
+        "Dialogue, held in Manila last Thursday.", "2024-06-10",
+        [{"participants": {"Japan", "Philippines"}, "place": "Manila", "date": "2024-06-06"}],
+        id="participle-after-object-and-hyphened-states"),
+    # The states that sit in a body are its meeting's parties; an international organisation stays one.
+    pytest.param(
+        "The launches came days after a meeting of the Nuclear Consultative Group in Washington, at which "
+        "American and South Korean officials discussed deterrence.", "2023-12-18",
+        [{"participants": {"United States", "South Korea"}}],
+        id="body-of-two-states-gives-way-to-them"),
+    pytest.param(
+        "Japan and the United States condemned the launch at a meeting of the UN Security Council on Friday, "
+        "at which South Korea also spoke.", "2024-06-04",
+        [{"participants": {"Japan", "United States", "UN Security Council", "South Korea"},
+          "date": "2024-05-31"}],
+        id="international-organisation-stays-a-participant"),
+    pytest.param(
+        "Kim Jong Un travelled by train to the Vostochny Cosmodrome in Russia's far east, where he met "
+        "Russian President Vladimir Putin on Wednesday.", "2024-06-08",
+        [{"participants": {"Kim Jong Un", "Vladimir Putin"}, "place": "Vostochny Cosmodrome",
+          "date": "2024-06-05"}],
+        id="where-clause-takes-the-destination"),
+    # "their summit" is the subject's; "the Aug. 18, 2023, summit" is definite and dated.
+    pytest.param(
+        "The leaders of Japan, South Korea and the United States marked the anniversary of their summit at "
+        "Camp David on Sunday. US President Joe Biden, South Korean President Yoon Suk Yeol and Japanese "
+        "Prime Minister Fumio Kishida issued a joint statement. At the Aug. 18, 2023, summit, the three "
+        "leaders agreed to hold annual talks.", "2024-06-10",
+        [{"kind": "Summit", "participants": {BIDEN, YOON, KISHIDA}, "place": "Camp David",
+          "date": "2023-08-18"}],
+        id="their-is-the-subject-and-dated-summit"),
+    pytest.param(
+        "Kishida and Yoon held a summit in Tokyo on Thursday.", "2023-03-17",
+        [{"participants": {"Kishida", "Yoon"}, "place": "Tokyo", "date": "2023-03-16"}],
+        id="surnames-only",
+        marks=pytest.mark.xfail(reason="with no full name in the text the model types bare surnames as "
+                                       "places, so they are not actors", strict=True)),
+    pytest.param(
+        "The warning system that Biden, Yoon and Kishida agreed on at Camp David in August is due to run "
+        "by December.", "2023-11-22",
+        [{"kind": "Summit", "participants": {"Biden", "Yoon", "Kishida"}, "place": "Camp David"}],
+        id="summit-implied-by-venue",
+        marks=pytest.mark.xfail(reason="no meeting word: a summit implied by leaders agreeing at a venue",
+                                strict=True)),
+    pytest.param(
+        "The UN Security Council is expected to discuss the launches later this week.", "2023-12-18",
+        [{"participants": {"UN Security Council"}, "planned": True}],
+        id="council-to-discuss",
+        marks=pytest.mark.xfail(reason="a session named only by its verb ('discuss'), not a meeting noun",
+                                strict=True)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "want"), CASES)
+def test_meetings(text: str, published: str, want: list[dict]) -> None:
+    check(meetings(text, published), want)
+
+
+def test_side_meeting_points_at_the_summit_record() -> None:
+    text = ("Japanese Prime Minister Fumio Kishida met US President Joe Biden on the sidelines of the G20 "
+            "summit in New Delhi.")
+    facts = extract(load_model()(text), Article(id="t", text=text, published=dt.date(2023, 9, 10)),
+                    names=["kg.meeting.v1"])
+    side = next(m for m in facts.events if m.kind == "Meeting")
+    assert any(side.part_of is m for m in facts.events), "part_of must be the summit record itself"
+
+
+def test_evidence_is_verbatim() -> None:
+    text = ("South Korean President Yoon Suk Yeol will meet Japanese Prime Minister Fumio Kishida in Tokyo "
+            "on Thursday. North Korea fired a missile. The meeting is the first in 12 years.")
+    facts = extract(load_model()(text), Article(id="t", text=text, published=dt.date(2023, 3, 14)),
+                    names=["kg.meeting.v1"])
+    (meeting,) = facts.events
+    assert [text[e.start:e.end] for e in meeting.evidence] == [e.sentence for e in meeting.evidence]
+    assert len(meeting.evidence) == 2
