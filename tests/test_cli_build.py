@@ -115,3 +115,14 @@ def test_help_lists_every_command():
     out = kg("--help").stdout
     for command in ("build", "query", "viz", "load", "serve", "validate", "stats"):
         assert command in out
+
+
+def test_parallel_build_gives_the_same_bytes(tmp_path):
+    from bench.corpus import write_corpus
+
+    write_corpus(tmp_path / "corpus", 24, seed=3)
+    one, two = tmp_path / "one.nq", tmp_path / "two.nq"
+    kg("build", str(tmp_path / "corpus"), "-o", str(one), "-q", "--no-store", "--no-cache", check=True)
+    kg("build", str(tmp_path / "corpus"), "-o", str(two), "-q", "--no-store", "--no-cache", "--n-process", "2",
+       check=True)
+    assert one.read_bytes() == two.read_bytes()
