@@ -186,8 +186,15 @@ class EventArgs(Places):
 
         A first conjunct the parser hung on the last one as a modifier counts too ("Prime Minister
         Fumio Kishida and President Yoon Suk Yeol", with "Kishida" a modifier of "Yeol")."""
-        heads = [x for h in conjuncts(tok) for x in (*_tangled(h), h)]
+        heads = [x for h in conjuncts(tok) for x in (*self._tangled(h), h)]
         return dedupe(k for h in heads for k in self._np(h))
+
+    def _tangled(self, tok: Token) -> list[Token]:
+        """Names inside a modifier of ``tok`` that holds its own "and": conjuncts the parser hung on
+        the last one ("President Yoon Suk Yeol and US President Joe Biden", all under "Biden")."""
+        return [d for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i
+                and any(x.dep_ == "cc" for x in c.subtree)
+                for d in c.subtree if self.t.entity_of(d) and self.t.entity_of(d.head) != self.t.entity_of(d)]
 
     def _np(self, h: Token) -> list[str]:
         low, lemma = h.lower_, h.lemma_.lower()
@@ -335,12 +342,6 @@ def clauses_of(tok: Token) -> list[Token]:
         out += [v for v in tok.head.children if v.i == after + 1 and v.dep_ == "advcl" and v.tag_ == "VBN"
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children)]
     return out
-
-
-def _tangled(tok: Token) -> list[Token]:
-    """Modifiers of ``tok`` that are really coordinated with it: they have their own "and"."""
-    return [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i
-            and any(d.dep_ == "cc" for d in c.children)]
 
 
 def _hyphened(tok: Token) -> list[Token]:

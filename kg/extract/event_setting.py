@@ -20,6 +20,7 @@ from kg.extract.temporal import TimeMention, find_times, resolve_day
 
 PLACES = {"City", "Region", "BodyOfWater", "Country"}
 LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "on", "to"}
+SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",
                 "hope", "aim", "likely"}
@@ -28,6 +29,7 @@ SCHEDULED = {"meet", "begin", "start", "hold", "open", "host", "kick", "visit", 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "hours after", "a day before", "two weeks after": how many days lie between the two events.
 _SPANS = {"hour": 0, "minute": 0, "moment": 0, "day": 1, "week": 7}
+ENDING = {"end", "wrap", "conclude", "finish", "complete", "close"}
 _SOON = {"shortly", "soon", "immediately", "right", "just"}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXPLICIT = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:last|next|ago|yesterday|today|tonight|tomorrow)\b", re.I)
@@ -122,6 +124,12 @@ class Places:
                         return k
         return None
 
+    def _sidelines_place(self, tok: Token) -> str | None:
+        """"on the sidelines of the forum in Vientiane": where the larger meeting is."""
+        heads = [tok, *(o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p))]
+        return next((k for h in heads for q in h.children if q.dep_ == "prep" and q.lower_ in ("in", "at")
+                     for x in pobjs(q)[:1] if (k := self.place_of(x))), None)
+
     def place(self, anchors: list[Token], skip: set[int] = frozenset()) -> str | None:
         """A locative argument of the first anchor that has one ("in Tokyo", "around the peninsula")."""
         for a in anchors:
@@ -131,10 +139,11 @@ class Places:
             for c in [*a.children, *(c for o in objs for c in o.children)]:  # "meet Biden in San Francisco"
                 if c.dep_ == "prep" and c.lower_ in LOC_PREPS and (c.lower_ != "to" or a.pos_ == "VERB"):
                     for o in pobjs(c)[:1]:
-                        if o.i not in skip and o.lemma_ not in ("sideline", "sidelines", "margin"):
-                            k = self.place_of(o)
-                            if k:
-                                return k
+                        if o.i in skip:
+                            continue
+                        k = self._sidelines_place(o) if o.lemma_ in SIDELINES else self.place_of(o)
+                        if k:
+                            return k
             if verb_in(a, {"visit"}):  # "visited Seoul to attend a summit"
                 k = next((self.place_of(c, 0) for c in a.children if c.dep_ == "dobj"), None)
                 if k:
@@ -212,10 +221,11 @@ class Clock:
 
         A clause "N days/hours before|after <clause>" hangs on the main clause, whose event is the
         reference; a phrase "hours after the launch" names the reference itself. Hours, minutes
-        and "shortly" keep the day; "a day", "two days", "a week" shift it.
+        and "shortly" keep the day; "a day", "two days", "a week" shift it. "Two days after the
+        allies wrapped up the drills" dates their end, not their start: no day.
         """
         for a in anchors:
-            if a.pos_ not in ("VERB", "AUX"):
+            if a.pos_ not in ("VERB", "AUX") or verb_in(a, ENDING):
                 continue
             mark = next((c for c in a.children if c.dep_ == "mark" and c.lower_ in ("before", "after")), None)
             if mark is not None and a.dep_ == "advcl":

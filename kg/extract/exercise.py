@@ -2,16 +2,20 @@
 
 Triggers are the nouns of the trade ("exercise", "drills", "war games", "manoeuvres"). A name is
 the run of capitalised words just before the noun ("the annual Ulchi Freedom Shield exercise",
-"the 11-day UFS exercise"); countries in front of it are participants ("the joint US exercises",
-"South Korea-U.S. ... exercise"), as are the subjects of the verbs that hold an exercise ("the US
-and South Korea have been carrying out drills"), "by"/"with"/"involving" phrases. The date is
-when it started ("Since Monday", "began on Aug. 21", "ran from March 4 to March 14").
+"the 11-day UFS exercise") or given beside it ("drills, called Freedom Edge,", "Freedom Shield,
+an 11-day exercise", "the exercise, Ulchi Freedom Shield,"); countries in front of it are
+participants ("the joint US exercises", "South Korea-U.S. ... exercise"), as are the subjects of
+the verbs that hold an exercise ("the US and South Korea have been carrying out drills", also
+through a name or a partitive: "opened Freedom Shield, an exercise", "the first of those drills
+began"), "by"/"with"/"involving"/"staged by" phrases. The date is when it started ("Since
+Monday", "began on Aug. 21", "ran from March 4 to March 14", "a day after Seoul opened it"); a
+verb that only talks about the drills ("denounced the drills on Sunday") does not date them.
 
 One exercise is usually mentioned several times ("joint navy drills" ... "drills around the
 Korean peninsula" ... "the joint US exercises"): mentions are merged as meetings are
-(:func:`kg.extract.event_args.merge`); an indefinite "a combined air drill" is a new exercise,
-"such exercises" none. A later sentence naming a known exercise without the noun ("will take
-part in Freedom Edge") adds its evidence.
+(:func:`kg.extract.event_merge.merge`); an indefinite "a combined air drill" is a new exercise,
+"such exercises" and "regular exercises" none. A later sentence naming a known exercise without
+the noun ("will take part in Freedom Edge") adds its evidence.
 """
 from __future__ import annotations
 

@@ -157,6 +157,14 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     return [m]
 
 
+def _accompanies(args: EventArgs, person: str, summit: list[str]) -> bool:
+    """A minister at a summit his country's leader attends ("On the sidelines of the summit, the
+    foreign ministers held talks"): not a participant of the summit itself."""
+    country = args.nationality.get(person)
+    return args.t.cls(person) == "Person" and not args.is_head(person) and country is not None and any(
+        args.is_head(p) and args.nationality.get(p) == country for p in summit)
+
+
 def _definite(tok: Token, gov: Token | None, rel: str) -> bool:
     """"the meeting", "NATO's summit", "This is a historic meeting", "the Aug. 18, 2023, summit" --
     but not "a leaders' summit" nor "their next meeting", which is another one."""
@@ -243,12 +251,12 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
                     and people < set(normalise(args, w.participants))
                     and compatible(args, v, w) and parent.get(j) != i):
                 parent[i] = j
-    # A side meeting's leaders attend the summit (ministers who meet on its sidelines accompany
-    # theirs); it takes place where the summit does and, unless it is still to come, on the
-    # summit's day when the text gives no other.
+    # A side meeting's people attend the summit, except ministers whose leader is there (they
+    # accompany theirs); it takes place where the summit does and, unless it is still to come, on
+    # the summit's day when the text gives no other.
     for child, par in parent.items():
         joining = [p for p in views[child].participants if views[par].kind != "Summit"
-                   or args.t.cls(p) != "Person" or args.is_head(p)]
+                   or not _accompanies(args, p, views[par].participants)]
         views[par].participants = dedupe(views[par].participants + joining)
         views[child].place = views[child].place or views[par].place
         views[par].place = views[par].place or views[child].place  # "met in Hiroshima on the sidelines"

@@ -168,6 +168,11 @@ CASES = [
         "and Japan last Wednesday.", "2024-08-20",
         [{"participants": {US, JP}, "date": "2024-08-14"}],
         id="denounced-on-sunday-staged-by-last-wednesday"),
+    pytest.param(
+        "North Korea fired two ballistic missiles on Saturday, two days after the United States and South "
+        "Korea wrapped up their Freedom Shield drills.", "2024-07-29",
+        [{"participants": {US, KR}, "name": "Freedom Shield", "date": None}],
+        id="days-after-the-end-is-not-the-start"),
 ]
 
 

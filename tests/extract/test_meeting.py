@@ -245,6 +245,26 @@ CASES = [
          {"kind": "Meeting", "participants": {"Cho Tae-yul", "Yoko Kamikawa"}, "place": "Seoul",
           "date": "2024-06-04", "part_of": {YOON, KISHIDA}}],
         id="ministers-on-the-sidelines-do-not-join-the-summit"),
+    pytest.param(
+        "US Secretary of State Antony Blinken arrived in Seoul on Monday. He met South Korean Foreign "
+        "Minister Cho Tae-yul on the sidelines of a democracy summit hosted by South Korean President Yoon "
+        "Suk Yeol.", "2024-03-19",
+        [{"kind": "Summit", "participants": {YOON, "Antony Blinken"}},
+         {"kind": "Meeting", "participants": {"Antony Blinken", "Cho Tae-yul"},
+          "part_of": {YOON, "Antony Blinken"}}],
+        id="a-minister-whose-leader-is-absent-attends-the-summit"),
+    # The parser hangs the first of two titled names on the second; both take part.
+    pytest.param(
+        "South Korean President Yoon Suk Yeol and US President Joe Biden will hold a summit at the White "
+        "House on Friday, the presidential office said.", "2024-07-29",
+        [{"kind": "Summit", "participants": {YOON, BIDEN}, "date": "2024-08-02", "planned": True}],
+        id="first-conjunct-hung-on-the-second"),
+    pytest.param(
+        "The foreign ministers of South Korea, Japan and the United States met on the sidelines of the "
+        "ASEAN Regional Forum in Vientiane on Saturday.", "2024-07-29",
+        [{"participants": {"South Korea", "Japan", "United States"}, "place": "Vientiane",
+          "date": "2024-07-27"}],
+        id="place-of-the-forum-on-whose-sidelines"),
     # "their next meeting" is another one, still to come; "the meeting" after a past verb is the last held.
     pytest.param(
         "Japanese Foreign Minister Yoko Kamikawa held talks with Australian Foreign Minister Penny Wong in "
