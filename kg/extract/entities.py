@@ -163,10 +163,27 @@ _TITLE_WORDS = {
 }
 
 
+_NAMING_VERBS = {"dubbed", "called", "named", "codenamed", "code-named", "titled"}
+_SHIP_PREFIXES = {"USS", "HMS", "ROKS", "JS", "INS", "HMAS", "HMCS", "FS", "USNS"}
+
+
 def _is_event_name(span: Span) -> bool:
-    """ "Ulchi Freedom Shield (exercise)", "Summit for Democracy": names of events, not actors."""
+    """ "Ulchi Freedom Shield (exercise)", "Summit for Democracy", "drills dubbed Iron Mace",
+    "Silver Lance, a 10-day naval exercise": names of events (or ships), not actors."""
     words = fold(span.text).split()
-    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    doc = span.doc
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if span[0].text in _SHIP_PREFIXES or (span.start > 0 and doc[span.start - 1].text in _SHIP_PREFIXES):
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_ in _NAMING_VERBS:
+        return gazetteer.lookup_org(span.text) is None
+    if nxt == ",":
+        # An apposition that says what it is: ", a 10-day naval exercise".
+        for tok in doc[span.end + 1:min(len(doc), span.end + 7)]:
+            if tok.lower_ in _EVENT_NOUNS:
+                return gazetteer.lookup_org(span.text) is None
+            if tok.text in {",", ".", ";"} or tok.pos_ == "VERB":
+                break
     if nxt in _EVENT_NOUNS or (
         span.end + 1 < len(span.doc)
         and span.doc[span.end].text == "("
@@ -406,6 +423,10 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         table.add(span, Entity(key=f"{prefix}:{slug(text)}", cls=cls, name=text, within=within))
         return
     if label == "NORP":
+        person = _person_for(text, full_names)
+        if person:  # "Yoon and Albanese met": a surname the model read as a nationality
+            table.add(span, person)
+            return
         place = gazetteer.lookup_demonym(text, fuzzy=True) or gazetteer.lookup_place(text, fuzzy=True)
         if place is not None and place.cls == "Country":
             table.add(span, place_entity(place), alias=False)

@@ -109,6 +109,11 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
              for cc in conjuncts(c) for k in args.actors(cc) if t.cls(k) != "City"]
     forum = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
              for k in args.actors(o)]
+    # "a meeting of the South Korea-US Nuclear Consultative Group": the states named in the
+    # body's own name are its members.
+    members = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
+               for m in o.subtree if m.i < o.i and m.dep_ in ("compound", "amod", "nmod", "npadvmod")
+               for k in args.actors(m) if t.cls(k) == "Country"]
     partners = args.with_actors(tok)
     anchors, rest = [tok, tok.head] if dated else [tok], []
     for v in clauses_of(tok):
@@ -135,8 +140,9 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         partners += args.with_actors(gov)
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") for c in tok.children) else "Meeting"
-    others = subjects + parts + rest + partners
-    m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners),
+    others = subjects + parts + rest + partners + members
+    m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners
+                                           + (members if len(set(members)) >= 2 else [])),
                 name=_name(tok), definite=_definite(tok, gov, rel))
     m.place = args.place(anchors) or next((t.entity_of(c) for c in tok.children if c.dep_ in (
         "compound", "nmod") and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None)

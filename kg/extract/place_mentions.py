@@ -117,7 +117,10 @@ def add_unlabelled_places(table: EntityTable) -> None:
             j += 1
         span = doc[i:j]
         place = gazetteer.lookup_place(span.text)
-        if place is not None and place.cls in ("City", "Region", "BodyOfWater") and not span.text.isupper():
+        if place is not None and place.cls == "Country":
+            # A country's name or code the model left untagged ("the South Korea-US group").
+            table.add(span, place_entity(place))
+        elif place is not None and place.cls in ("City", "Region", "BodyOfWater") and not span.text.isupper():
             country = country_of(table, place.within) if place.within else None
             if country in named_countries:
                 table.add(span, place_entity(place))

@@ -290,6 +290,11 @@ CASES = [
         [{"participants": {"United States", "South Korea"}}],
         id="body-of-two-states-gives-way-to-them"),
     pytest.param(
+        "Pyongyang on Sunday condemned the first meeting of the Japan-US Extended Deterrence Dialogue, "
+        "held in Tokyo on Friday.", "2024-06-10",
+        [{"participants": {"Japan", "United States"}}],
+        id="states-named-in-the-body-are-its-members"),
+    pytest.param(
         "Japan and the United States condemned the launch at a meeting of the UN Security Council on Friday, "
         "at which South Korea also spoke.", "2024-06-04",
         [{"participants": {"Japan", "United States", "UN Security Council", "South Korea"},
