@@ -39,6 +39,7 @@ lint: $(VENV)/.installed-test
 score: $(VENV)/.installed
 	$(BIN)/python ../shared/eval/score.py --project . --articles ../shared/seeds --gold ../shared/gold --kg $(BIN)/kg
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/articles --gold tests/data/gold --kg $(BIN)/kg
+	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/holdout/articles --gold tests/data/holdout/gold --kg $(BIN)/kg
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/build.py
