@@ -10,6 +10,7 @@ a surname belongs to the one full name in the document that contains it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
@@ -211,12 +212,65 @@ def _label(ent: Span, span: Span) -> str:
     return ent.label_
 
 
+_PERSON_TITLES = {"president", "mr", "mrs", "ms", "dr", "prime", "minister", "secretary", "senator", "premier",
+                  "chancellor", "general", "gen", "ambassador", "leader", "sir", "lady", "governor"}
+
+
+def _agree(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """In-document agreement on what a name is: a name read as a person more often than as
+    anything else is a person everywhere ("Biden" once as an organisation, thrice as a person),
+    and so is a single word right after a person's title ("President Biden")."""
+    votes: dict[str, Counter] = {}
+    for span, label in spans:
+        votes.setdefault(fold(span.text), Counter())[label] += 1
+    out = []
+    for span, label in spans:
+        best, n = votes[fold(span.text)].most_common(1)[0]
+        prev = span.doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+        if label in ("ORG", "GPE", "NORP") and (best == "PERSON" and n > votes[fold(span.text)][label]
+                                                 or prev in _PERSON_TITLES and len(span) == 1):
+            label = "PERSON"
+        elif label in ("GPE", "LOC", "FAC") and _person_of_country(span):
+            label = "PERSON"
+        out.append((span, label))
+    return out
+
+
+def _is_speaker_tag(span: Span) -> bool:
+    """A run of capitals opening a line and ending in ":" or ", ROLE:" (a transcript's tag)."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].is_upper and doc[start - 1].is_alpha:
+        start -= 1
+    at_line_start = start == 0 or "\n" in doc[start - 1].text_with_ws
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return at_line_start and (nxt in {":", ","} or (nxt.isupper() and nxt.isalpha()))
+
+
+def _person_of_country(span: Span) -> bool:
+    """ "Władysław Kosiniak-Kamysz of Poland": an unknown two- or three-word name followed by
+    "of <country>" is a person (a place would be "in Poland")."""
+    doc = span.doc
+    if not 2 <= len(span.text.split()) <= 3 or gazetteer.lookup_place(span.text) is not None:
+        return False
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    nxt = gazetteer.lookup_place(doc[span.end + 1 : span.end + 3].text) or gazetteer.lookup_place(doc[span.end + 1].text)
+    return nxt is not None and nxt.cls == "Country"
+
+
 def _clean(ent: Span) -> Span | None:
     span = strip_leading(strip_possessive(ent), honorifics=ent.label_ == "PERSON")
     if fold(span.text) in NOT_ORGS:
         return None
     if ent.label_ == "PERSON":
         span = extend_name(span)
+    doc = span.doc
+    while (ent.label_ in ("GPE", "LOC", "FAC") and span.end + 1 < len(doc) and doc[span.end].text == "-"
+           and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha
+           and (doc[span.end + 1].is_lower and len(doc[span.end + 1]) <= 4
+                or gazetteer.lookup_place(doc[span.start : span.end + 2].text) is not None)):
+        span = doc[span.start : span.end + 2]  # "Tongchang" + "-ri", not "US" + "-drafted"
     if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and span.end < len(span.doc):
         nxt = span.doc[span.end]
         # "Amur region", "Korean peninsula": the model stops before a lower-case head noun.
@@ -279,6 +333,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     add_gazetteer_phrases(table)
     add_org_phrases(table)
     spans = [(s, _label(e, s)) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
+    spans = _agree(spans)
     # Names beside an office are people, whatever the model read there ("Marcus Hale, a
     # missile analyst", typed as an organisation).
     titled = titled_names(doc)
@@ -413,6 +468,9 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             # likely a person the model misread ("Kishida said").
             table.add(span, Entity(key="person:" + slug(text), cls="Person", name=text))
             return
+        if full_names.get(folded):
+            table.add(span, full_names[folded])  # "Daniel Park" read once as a place
+            return
         cls = place_class_by_head(text, label)
         prefix = {"BodyOfWater": "water", "Region": "region", "City": "city"}[cls]
         # "Aomori Prefecture": unknown as such, but its stem names a place of a known country.
@@ -453,8 +511,10 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if place is not None:
             table.add(span, place_entity(place))
             return
-        if len(span) == 1 and not text.isupper() and is_common_word(text):
-            return  # "Newest entries at the bottom"
+        if len(span) == 1 and is_common_word(text) and (not text.isupper() or len(text) >= 4):
+            return  # "Newest entries at the bottom", a transcript's "HOST:"
+        if text.isupper() and _is_speaker_tag(span):
+            return  # "EMI TANAKA, BYLINE:": a transcript's tag, named properly elsewhere
         table.add(span, Entity(key="org:" + slug(text), cls="Organization", name=text))
         return
     # PERSON: the model reads some places as people ("Hamhung", "Camp David").

@@ -94,6 +94,11 @@ NOT_ORGS = {
 }
 
 
+# Letters that Unicode does not decompose into a base letter and a mark.
+_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                          "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "þ": "th"})
+
+
 def fold(text: str) -> str:
     """Case, accents, apostrophes and punctuation folded, words kept.
 
@@ -102,7 +107,7 @@ def fold(text: str) -> str:
     >>> fold("Kim Jong-un's")
     'kim jong un'
     """
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['\u2019]s\b", "", text)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())

@@ -59,6 +59,10 @@ def _org_pattern() -> re.Pattern[str]:
                 w[:1].isupper() or w in {"of", "for", "the", "and", "on", "in"} for w in name.split()
             ):
                 names.add(name)
+        # And their acronyms of three letters or more ("(AFP)" in a dateline), matched in capitals.
+        names |= {a for a in org.get("aliases", []) if a.isupper() and a.isalpha() and len(a) >= 3}
+        if org["name"].isupper() and org["name"].isalpha() and len(org["name"]) >= 3:
+            names.add(org["name"])
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
 
