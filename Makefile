@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: run test setup system-deps lint score bench clean
+.PHONY: run test setup system-deps lint score golden bench clean
 
 # The virtual environment with the package and its dependencies (spaCy model included).
 $(VENV)/.installed: pyproject.toml
@@ -40,6 +40,10 @@ score: $(VENV)/.installed
 	$(BIN)/python ../shared/eval/score.py --project . --articles ../shared/seeds --gold ../shared/gold --kg $(BIN)/kg
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/articles --gold tests/data/gold --kg $(BIN)/kg
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/holdout/articles --gold tests/data/holdout/gold --kg $(BIN)/kg
+
+# Accept the seeds' current graph as the reviewed expected one (tests/test_golden.py).
+golden: $(VENV)/.installed
+	$(BIN)/kg build data/articles -o tests/data/golden/seeds.nq --no-store -q
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/build.py

@@ -167,9 +167,24 @@ class EventArgs(Places):
         out: list[str] = []
         for m in reversed(self.t.mentions):
             if self.doc[floor].idx <= m.start < tok.idx and self.t.cls(m.entity) == "Person" and (
-                    m.entity not in out):
+                    m.entity not in out) and not self._possessor(m):
                 out.append(m.entity)
         return out[:n][::-1] if len(out) >= n else []
+
+    def _possessor(self, m) -> bool:
+        """A person named only as a possessor ("Yoon's adviser"): not one of "the three"."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "poss"
+
+    def last_heads(self, tok: Token) -> list[str]:
+        """"The leaders agreed ..." with no number and no list just before: the heads of state or
+        government named in the last few sentences, when there are two or more."""
+        floor = tok.sent.start
+        for _ in range(3):
+            floor = self.doc[max(floor - 1, 0)].sent.start
+        out = dedupe(m.entity for m in self.t.mentions if self.doc[floor].idx <= m.start < tok.idx
+                     and self.t.cls(m.entity) == "Person" and any(m.entity in v for v in self.leaders.values()))
+        return out if len(out) >= 2 else []
 
     def last_person(self, tok: Token) -> str | None:
         """He/she: the last person named before ``tok``, in this or the previous two sentences."""
@@ -187,6 +202,8 @@ class EventArgs(Places):
         A first conjunct the parser hung on the last one as a modifier counts too ("Prime Minister
         Fumio Kishida and President Yoon Suk Yeol", with "Kishida" a modifier of "Yeol")."""
         heads = [x for h in conjuncts(tok) for x in (*self._tangled(h), h)]
+        # "Chang, Yoon's adviser, and Okano": a conjunct the parser hung on the apposition.
+        heads += [x for h in list(heads) for c in h.children if c.dep_ == "appos" for x in conjuncts(c)[1:]]
         return dedupe(k for h in heads for k in self._np(h))
 
     def _tangled(self, tok: Token) -> list[Token]:
@@ -217,6 +234,9 @@ class EventArgs(Places):
         mods += dedupe(k for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for o in pobjs(c) for k in self._np(o))
         n = next((NUMBERS[c.lower_] for c in h.children if c.lower_ in NUMBERS), None)
+        if low in NUMBERS and not mods and h.pos_ in ("NUM", "NOUN") and any(c.lower_ == "the" for c in h.children):
+            # "The three are scheduled to meet": the three actors (or people) just named.
+            return self.group(h, NUMBERS[low]) or self.last_people(h, NUMBERS[low])
         head = lemma in TITLE_NOUNS - {"minister"} or (lemma == "minister" and any(
             c.lower_ == "prime" for c in h.children))
         if head and mods:
@@ -236,7 +256,9 @@ class EventArgs(Places):
             keys = self.group(h, n)
             if lemma == "leader":  # "the three leaders": people, or the leaders of the countries named
                 keys = [k if self.t.cls(k) == "Person" else self.leader_of(k) for k in keys]
-                return keys if keys and all(keys) else self.last_people(h, n)
+                if keys and all(keys):
+                    return keys
+                return self.last_people(h, n) if n else self.last_heads(h)
             return keys
         return mods
 
@@ -262,21 +284,31 @@ class EventArgs(Places):
         """The subjects of ``verb``, climbing control and raising chains ("is set to meet")."""
         v = verb
         for _ in range(5):
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
-                    and c.tag_ not in ("WDT", "WP") and not any(  # a dateline: "CAMP DAVID, Md. (AP) —"
-                        t.text in ("\u2014", "--") for t in self.doc[min(c.i, v.i):max(c.i, v.i)])]
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.tag_ not in ("WDT", "WP")]
+            # A dateline ("SEOUL, South Korea \u2013 Yoon and Duda agreed"): the parser makes the
+            # city the subject; the real subject is the conjuncts after the dash.
+            subj = [x for c in subj for x in self._after_dateline(c, v)]
             if subj:
                 return subj
             if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children):
                 return [c for c in v.head.children if c.dep_ == "dobj"]  # "urged them to ..."
             purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-            if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose) and v.head is not v:
+            # "Yoon and Duda agreed ..., signing deals at a summit": a participle shares the subject.
+            participle = v.dep_ == "advcl" and v.tag_ == "VBG" and not any(c.dep_ == "mark" for c in v.children)
+            if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose or participle) and v.head is not v:
                 v = v.head
                 continue
             if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
                 return [v.head] if not self.place_of(v.head) else []
             return []
         return []
+
+    def _after_dateline(self, subj: Token, verb: Token) -> list[Token]:
+        lo, hi = min(subj.i, verb.i), max(subj.i, verb.i)
+        dash = next((t.i for t in self.doc[lo:hi] if t.text in ("\u2014", "\u2013", "--")), None)
+        if dash is None:
+            return [subj]
+        return [x for x in conjuncts(subj) if dash < x.i < verb.i][:1] if subj.i < dash else []
 
     def span_actors(self, start: int, end: int) -> list[str]:
         """Every actor named in doc[start:end], for phrases the parser tangles ("at which A, B and C")."""

@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.event_args import EventArgs, dedupe
 
+TEMPORAL_MARKS = {"since", "before", "after", "until", "till", "when", "while"}
+
 
 @dataclasses.dataclass
 class Mention:
@@ -54,10 +56,18 @@ def same_name(a: str | None, b: str | None) -> bool:
     return fa == fb or fa == initials[1] or fb == initials[0]
 
 
+def _unplaced(args: EventArgs, key: str) -> bool:
+    """A place the gazetteer could not locate ("the presidential office in Yongsan"): it may lie
+    inside any other place."""
+    ent = args.t.entities.get(key)
+    return ent is not None and ent.cls in ("City", "Region") and not ent.within and not ent.geonames_id
+
+
 def compatible(args: EventArgs, m, c) -> bool:
     if m.date and c.date and m.date != c.date or m.month and c.month and m.month != c.month:
         return False
-    if m.place and c.place and not (_within(args, m.place, c.place) or _within(args, c.place, m.place)):
+    if m.place and c.place and not (_within(args, m.place, c.place) or _within(args, c.place, m.place)
+                                    or _unplaced(args, m.place) or _unplaced(args, c.place)):
         return False
     return not (m.name and c.name and not same_name(m.name, c.name))
 
@@ -113,9 +123,15 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
         for i in range(len(clusters) - 1, -1, -1):
             c = fold(clusters[i])
             # A side meeting is not the summit it sits in, nor a meeting that sits in no summit.
+            # ("plan another summit" in a headline, with no place or day, may be the one planned on
+            # the sidelines of a larger one later on.)
             nested = any(x.parent == m.trigger.i or m.parent == x.trigger.i for x in clusters[i]) or (
-                m.parent is not None and all(x.parent is None for x in clusters[i]))
-            score = 0.0 if bare or nested or not compatible(args, m, c) else same_event(args, m, c)
+                m.parent is not None and all(x.parent is None for x in clusters[i])
+                and not (m.planned and c.planned and not c.place and not c.date))
+            # "marking one year since the three leaders met": the meeting in a time clause is not
+            # the event of the clause it times.
+            apart = any(x.sent.start == m.sent.start and _timed(x.trigger) != _timed(m.trigger) for x in clusters[i])
+            score = 0.0 if bare or nested or apart or not compatible(args, m, c) else same_event(args, m, c)
             if score and m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]}:
                 score += 0.5  # "the exercise" rather than "a combined air drill"
             if score > top:  # the best-supported cluster; the latest among equals
@@ -128,6 +144,16 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
         clusters[best].append(m)
         where[m.trigger.i] = best
     return clusters, where
+
+
+def _timed(tok: Token) -> int | None:
+    """The head of the time clause ("since they met", "after the talks") ``tok`` sits in, if any."""
+    for a in (tok, *tok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in a.children):
+            return a.i
+        if a.dep_ == "pobj" and a.head.lower_ in TEMPORAL_MARKS:
+            return a.i
+    return None
 
 
 def _past(args: EventArgs, tok: Token) -> bool:

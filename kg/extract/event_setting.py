@@ -23,7 +23,7 @@ LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "o
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",
-                "hope", "aim", "likely"}
+                "hope", "aim", "likely", "agree", "decide", "vow", "pledge", "promise"}
 # Present tense of these verbs in news is a scheduled future ("Yoon meets Kishida later on Thursday").
 SCHEDULED = {"meet", "begin", "start", "hold", "open", "host", "kick", "visit", "launch"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -83,7 +83,9 @@ def is_future(verb: Token) -> bool:
             return True
         if v.lemma_.lower() in ("upcoming", "planned", "plan", "schedule") and v is not verb:
             return True
-        if v.dep_ not in ("xcomp", "acomp", "conj", "auxpass") or v.head is v:
+        # "will travel to Seoul to meet X": a purpose clause shares its verb's tense.
+        purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ not in ("xcomp", "acomp", "conj", "auxpass") and not purpose or v.head is v:
             break
         v = v.head
     return (verb.tag_ in ("VBZ", "VBP") and verb_in(verb, SCHEDULED)
@@ -136,7 +138,9 @@ class Places:
             objs = [o for o in a.children if o.dep_ == "dobj" and a.pos_ == "VERB" and self.actors(o)]
             objs += [o for c in a.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                      for o in pobjs(c)]
-            for c in [*a.children, *(c for o in objs for c in o.children)]:  # "meet Biden in San Francisco"
+            near = [*a.children, *(c for o in objs for c in o.children)]  # "meet Biden in San Francisco"
+            near += [c for h in near if h.dep_ == "advmod" and h.lower_ in ("here", "there") for c in h.children]
+            for c in near:  # "hosted Li and Kishida here in Seoul"
                 if c.dep_ == "prep" and c.lower_ in LOC_PREPS and (c.lower_ != "to" or a.pos_ == "VERB"):
                     for o in pobjs(c)[:1]:
                         if o.i in skip:

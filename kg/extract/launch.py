@@ -34,7 +34,17 @@ from kg.extract import launch_args as args
 from kg.extract.launch_actors import SPEECH_VERBS, launcher_of, reporters_of, subject_orgs
 from kg.extract.launch_clauses import SIGHTING_VERBS, clause, missiles_in, referring, stray_flights
 from kg.extract.launch_story import Story
-from kg.extract.launch_time import OBSERVE_VERBS, PRONOUNS, days_apart, is_stamp, owner, token_at, when_day
+from kg.extract.launch_time import (
+    CORRECT_VERBS,
+    OBSERVE_VERBS,
+    PRONOUNS,
+    corrected_clock,
+    days_apart,
+    is_stamp,
+    owner,
+    token_at,
+    when_day,
+)
 from kg.extract.quantities import find_quantities
 from kg.extract.temporal import find_times
 from kg.records import MissileLaunch
@@ -92,6 +102,10 @@ class Unit:
     noun: bool = False                 # told by a noun ("the launch"), which names no new launch
                                        # without a day of its own
     counted: bool = False              # "the second attempt": a launch like the one before it
+    own_word: bool = False             # "X says it tested ...": the launcher's body tells of its
+                                       # own launch, which is not a report of it
+    corrects: bool = False             # "later corrected the launch time to ...": its clock
+                                       # replaces the one told before
 
 
 # ------------------------------------------------------------------ triggers
@@ -345,6 +359,8 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         _fill(u, ctx, kind, hs, home)
         if u.asserts:
             u.reporters = reporters_of(sent, u.anchors, ctx.entities, ctx.text, last)
+            u.own_word = kind == "verb" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "we")
+                                                for c in u.anchors[0].children)
     # A clause about the missile that says nothing we keep is not evidence of the launch.
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values
             or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]
@@ -371,6 +387,21 @@ def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
     return best[0][0] if best else None
 
 
+def _correction(ctx: Context, sent: Span) -> Unit | None:
+    """A sentence that corrects the launch time told before ("The JCS later corrected the launch
+    time to around 11:30am"): a unit of the launch being told whose clock replaces the earlier one."""
+    text = ctx.text[sent.start_char:sent.end_char]
+    if not any(t.lemma_.lower() in CORRECT_VERBS for t in sent):
+        return None
+    pub = ctx.article.published or dt.date.today()
+    times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text)]
+    found = corrected_clock(sent, times)
+    if found is None:
+        return None
+    verb, clock = found
+    return Unit(sent, [verb], "refer", clock=clock, main=False, corrects=True)
+
+
 @extractor("kg.missile_launch.v1")
 def extract_launches(ctx: Context) -> list[MissileLaunch]:
     """Every missile launch the article reports, one record per launcher and day."""
@@ -382,6 +413,8 @@ def extract_launches(ctx: Context) -> list[MissileLaunch]:
         units = _sentence_units(ctx, sent, default, last)
         for u in units:
             story.feed(u)
+        if (fix := _correction(ctx, sent)) is not None:
+            story.feed(fix)
         found = [r for u in units for r in u.reporters]
         last = found or subject_orgs(sent, ctx.entities) or last
     return story.records()

@@ -34,13 +34,27 @@ def _the_north(tok: Token, table: EntityTable) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _actor(c: Token, table: EntityTable) -> str | None:
+    """The country ``c`` stands for as a launcher: a country, or a body of one (not a person)."""
+    if is_missile(c):
+        return None
+    key = table.actor(table.entity_of(c)) or _the_north(c, table)
+    if key is None:
+        return None
+    if table.cls(key) == "Country":
+        return key
+    if table.cls(key) != "Person" and table.entities[key].country:
+        return table.entities[key].country
+    return None
+
+
 def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
     """The country that launched: subject of the active verb, agent of the passive, possessor of
     the noun ("Pyongyang's fourth missile launch"; a capital acting is its country). A military
     or ministry stands for its country; a person (the leader who "oversaw" it) does not."""
     cands: list[Token] = []
     if kind == "verb":
-        verb = tok
+        verb, conj = tok, False
         while True:
             kids = list(verb.children)
             agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -48,7 +62,15 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
             if agent or subj or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
                 cands = agent or subj
                 break
+            conj = conj or verb.dep_ == "conj"
             verb = verb.head           # "tried and failed to launch": the subject of "tried"
+        up = verb.head
+        if conj and verb.dep_ in ("ccomp", "xcomp") and up.i != verb.i and \
+                up.lemma_.lower() not in SPEECH_VERBS and not any(_actor(c, table) for c in cands):
+            # "the North let its statements do the work and fired two missiles": the parser
+            # coordinated the launch with the complement, whose subject launches nothing; it
+            # belongs with the governing verb and its subject.
+            cands += [c for c in up.children if c.dep_ == "nsubj"]
     else:
         cands = [c for c in tok.children if c.dep_ == "poss"]
         cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -58,15 +80,8 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
     cands = [a for c in cands for a in ([c] if c.idx >= lead else
              [t for t in c.subtree if t.dep_ == "appos" and t.idx >= lead])]
     for c in cands:
-        if is_missile(c):
-            continue
-        key = table.actor(table.entity_of(c)) or _the_north(c, table)
-        if key is None:
-            continue
-        if table.cls(key) == "Country":
+        if (key := _actor(c, table)) is not None:
             return key
-        if table.cls(key) != "Person" and table.entities[key].country:
-            return table.entities[key].country
     # "a launch from North Korea", "a missile launched from North Korea landed ...": only when
     # no actor is named, a country the launch came from is who launched it.
     return site_of(tok, table)[1] if kind == "noun" or not cands else None

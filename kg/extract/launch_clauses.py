@@ -22,6 +22,8 @@ _KIND_MODS = {"same", "such", "similar"}
 # Observing a missile is a report of its launch, and when it was seen is when it was fired:
 # "The missiles were detected at around 7 a.m.".
 SIGHTING_VERBS = {"detect", "spot"}
+# Verbs of seeing whose "-ing" complement happened when they did ("saw debris falling into ...").
+PERCEPTION_VERBS = SIGHTING_VERBS | {"see", "observe", "watch", "track", "monitor"}
 
 
 def clause(verb: Token) -> list[Token]:
@@ -97,6 +99,8 @@ def referring(sent: Span, used: set[int], text: str) -> list[list[Token]]:
         finite = tok
         if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
             subj, finite = tok.head, tok.head.head     # "fragments falling into ..."
+        elif tok.dep_ == "ccomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in PERCEPTION_VERBS:
+            finite = tok.head           # "saw debris falling into ...": the seeing is its tense
         # "... at around 6:50 a.m. | local time and flew about 350 km": the subject is the
         # previous sentence's.
         implicit = carried and subj is None and lemma in args.FLIGHT_VERBS and tok.tag_ == "VBD"

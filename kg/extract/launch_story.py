@@ -125,12 +125,21 @@ class Story:
         landing = list(dict.fromkeys(w for u in units for w in u.landing)) or list(
             dict.fromkeys(w for u in units for w in u.over))
         # The launching state's own claims are not reports of it, its news agency's are:
-        # "North Korea says it tested ..." vs "according to the state news agency KCNA".
+        # "North Korea says it tested ..." (or "its Missile Administration says it tested ...") vs
+        # "according to the state news agency KCNA". A body of its own that tells what became of
+        # the missile is a source ("the space agency said the rocket exploded").
         table = self.ctx.entities
-        reporters = [r for r in dict.fromkeys(r for u in units for r in u.reporters)
-                     if r != d.launcher and (table.cls(r) == "NewsAgency" or
-                                             table.entities[r].country != d.launcher)]
-        clock = next((u.clock for u in units if u.clock is not None), None)
+
+        def reports(r: str, u: Unit) -> bool:
+            if r == d.launcher or table.entities[r].country != d.launcher:
+                return r != d.launcher
+            return table.cls(r) == "NewsAgency" or (
+                table.cls(r) not in ("Country", "Person") and not u.own_word)
+
+        reporters = list(dict.fromkeys(r for u in units for r in u.reporters if reports(r, u)))
+        # A corrected time ("later revised the launch time to ...") replaces the one told first.
+        clock = next((u.clock for u in reversed(units) if u.corrects and u.clock is not None), None) or next(
+            (u.clock for u in units if u.clock is not None), None)
         return MissileLaunch(
             launcher=d.launcher, missiles=tuple(missiles),
             count=next((u.count for u in units if u.count), None), site=site, landing=tuple(landing),

@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", "stage", "end",
                  "observe", "spot", "track"}
 PRONOUNS = {"it", "they", "this", "that", "both"}
+# Nouns that name the launch itself (not the missile, which is in a unit's domain too).
+_LAUNCH_NOUNS = {"launch", "launching", "liftoff", "lift-off"}
+# Verbs that put a new value in place of one told before: "later corrected the launch time to
+# 11:30", "the time was revised to 6:55 a.m.".
+CORRECT_VERBS = {"correct", "revise", "amend", "update", "change", "adjust"}
+# What such a verb may correct for the new value to be the launch's time.
+_TIME_OBJECTS = {"time", "timing", "hour", "figure", "it", "launch", "estimate"}
 _STAMP = r"[\d:.]+\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}"
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -81,10 +88,12 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
                 hit = next((domain[t.i] for t in c.subtree if t.i in domain), None)
                 if hit is not None:
                     return hit
-        # "The rocket blew up shortly after lifting off ... at 10:44 pm"
+        # "The rocket blew up shortly after lifting off ... at 10:44 pm", "... after liftoff late
+        # last night": the missile's own verb dates the launch told in its clause.
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and (args.is_missile(subj) or subj.lower_ in PRONOUNS):
-            hit = next((domain[t.i] for t in verb.subtree if t.i in domain and t.pos_ == "VERB"), None)
+            hit = next((domain[t.i] for t in verb.subtree if t.i in domain and (
+                t.pos_ == "VERB" or t.lemma_.lower() in _LAUNCH_NOUNS)), None)
             if hit is not None:
                 return hit
         # "... launched – last Thursday, ... and on Monday – had been"; "fired what appeared to
@@ -142,3 +151,25 @@ def days_apart(u: Unit, units: list[Unit], domain: dict[int, int]) -> None:
         u.main = False
     else:
         u.historical = True
+
+
+def corrected_clock(sent: Span, times: list[TimeMention]) -> tuple[Token, dt.datetime] | None:
+    """"The JCS later corrected the launch time to around 11:30am": the verb and the clock a
+    correction sets, which replaces the one told before. Only the clock after "to" (not the one
+    after "from") is the new value."""
+    for m in reversed(times):
+        if m.kind != "clock" or m.time is None:
+            continue
+        root = token_at(sent, m.start, m.end)
+        verb = next((a for a in (root.ancestors if root is not None else [])
+                     if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in CORRECT_VERBS or verb.i > root.i:
+            continue
+        preps = [t.lower_ for t in sent.doc[verb.i + 1:root.i] if t.lower_ in ("to", "from")]
+        if not preps or preps[-1] != "to":
+            continue
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objs and not any(o.lemma_.lower() in _TIME_OBJECTS for o in objs):
+            continue
+        return verb, m.time
+    return None

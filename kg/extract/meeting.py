@@ -36,6 +36,7 @@ MEDIUM_PREPS = {"in", "during", "over", "via", "by", "at", "for"}
 RELCL_SUBJ = {"attend", "join", "agree", "pledge", "commit", "discuss", "decide", "vow", "adopt", "meet",
               "gather", "participate", "hold", "sign", "say", "take"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+MOVE = {"travel", "fly", "go", "come", "head", "arrive", "visit", "return"}
 CALL_MODS = {"phone", "telephone", "video", "virtual", "conference"}
 
 
@@ -144,8 +145,10 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners
                                            + (members if len(set(members)) >= 2 else [])),
                 name=_name(tok), definite=_definite(tok, gov, rel))
-    m.place = args.place(anchors) or next((t.entity_of(c) for c in tok.children if c.dep_ in (
-        "compound", "nmod") and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None)
+    # "The Camp David summit, held at the retreat in the mountains": the place in the meeting's own
+    # name comes first.
+    m.place = next((t.entity_of(c) for c in tok.children if c.dep_ in ("compound", "nmod")
+                    and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None) or args.place(anchors)
     future = gov is not None and (args.is_future(gov) or verb_in(gov, FUTURE_HEADS)) or any(
         c.lower_ in ("upcoming", "planned", "next") for c in tok.children)
     # "denounced on Sunday the meeting held last Friday": a verb that only talks about the meeting
@@ -217,10 +220,14 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     parts = args.subject_actors(v)
     parts += [k for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
     parts += args.with_actors(v)
-    anchors = [v] + [o for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
-                     for o in pobjs(c) if _trigger_noun(o)]
+    nouns = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c) if _trigger_noun(o)]
+    anchors = [v] + nouns
+    if v.dep_ == "advcl" and verb_in(v.head, MOVE) and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        anchors.append(v.head)  # "will travel to Seoul this week to meet X": where and when the trip goes
     future = args.is_future(v)
-    m = Mention("Meeting", v.sent, v, dedupe(parts), planned=future)
+    # "hosted Li and Kishida for the first summit of the three countries": the verb's meeting is that summit.
+    kind = "Summit" if any(o.lemma_.lower() == "summit" for o in nouns) else "Meeting"
+    m = Mention(kind, v.sent, v, dedupe(parts), planned=future)
     m.place = args.place(anchors)
     m.date, m.month = args.when(v.sent, anchors, future)
     m.parent = _sidelines(v)

@@ -51,6 +51,7 @@ from kg.extract.statement_labels import find_labels
 from kg.records import ORG_CLASSES, Role
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
+_LIST_END = {",", ":", ";", ".", "-", "\u2013", "\u2014", ")"}
 _POSSESSIVE = {"'s", "\u2019s", "'"}
 __all__ = ["HEADS", "find_roles", "line_evidence", "title_word"]
 
@@ -125,6 +126,12 @@ class _Reader:
             return None
         return word
 
+    def _rank_dot(self, i: int) -> bool:
+        """The full stop of an abbreviated rank the tokenizer split off ("Col" "." Lee)."""
+        doc = self.doc
+        return doc[i].text == "." and i > doc[i].sent.start and doc[i - 1].lower_ + "." in RANKS \
+            and not doc[i - 1].whitespace_
+
     def _run(self, i: int, step: int) -> tuple[list[str], int]:
         """Title words from token ``i`` walking by ``step`` (-1 back, +1 on), in text order, and
         the index where the run stopped. "Secretary-General" and "Secretary of State" join."""
@@ -149,7 +156,7 @@ class _Reader:
         doc, sent_start = self.doc, self.doc[start].sent.start
         i = start - 1
         # "Gen." is a rank; "General" after "Secretary"/"Secretary-" is part of the office.
-        while i > sent_start and doc[i].lower_ in RANKS and doc[i - 1].text not in _HYPHENS \
+        while i > sent_start and (doc[i].lower_ in RANKS or self._rank_dot(i)) and doc[i - 1].text not in _HYPHENS \
                 and doc[i - 1].lower_ not in ("secretary", "director", "attorney"):
             i -= 1
         comma = i > sent_start and doc[i].text == "," and title_word(doc[i - 1])
@@ -188,9 +195,65 @@ class _Reader:
         # The phrase must end where the entity does: "U.S. Forces Korea" is not the US.
         if span is None or (span.end < end and doc[span.end].is_title and doc[span.end].is_alpha):
             return None
-        return self._as_org(self.table.entity_of(doc[i]))
+        owner = self._as_org(self.table.entity_of(doc[i]))
+        if owner is not None and span.end + 1 < end and doc[span.end].lower_ in _POSSESSIVE:
+            # "of Japan's National Security Secretariat": the office is the body's, not Japan's.
+            body = self._org_named_at(span.end + 1)
+            if body is not None and self.table.cls(body) != "Country":
+                return body
+        return owner
 
     # ----------------------------------------------------------- candidates
+
+    def list_member(self, span: Span, key: str) -> _Cand | None:
+        """ "the defence ministers – X of South Korea and Y of Poland –": a plural title
+        before a list of names, each followed by "of|from" the body or country whose office it is."""
+        doc, s0, end = self.doc, span.sent.start, span.sent.end
+        if span.end + 1 >= end or doc[span.end].lower_ not in ("of", "from"):
+            return None
+        org = self._org_named_at(span.end + 1)
+        after = self.table.span_of(doc[span.end + 1 + (doc[span.end + 1].lower_ == "the")])
+        if org is None or after is None or (after.end < end and doc[after.end].text not in _LIST_END
+                                            and doc[after.end].lower_ != "and"):
+            return None
+        i = span.start - 1
+        while i > s0 and (doc[i].lower_ in ("of", "from", "and", "the", ",") or doc[i].ent_type_
+                          or self.table.entity_of(doc[i])):
+            i -= 1  # back over the earlier members: "X of South Korea and"
+        i -= doc[i].text in _LIST_END and doc[i].text != "," and i > s0
+        head = doc[i].lower_
+        if not (head.endswith("s") and head[:-1] in HEADS) or doc[i - 1].lower_ in NOT_CURRENT:
+            return None
+        words = self._run(i - 1, -1)[0] if i > s0 and self._is_title_tok(doc[i - 1], True) else []
+        if any(t.lower_ in NOT_CURRENT for t in doc[max(s0, i - len(words) - 2):i]):
+            return None
+        return _Cand(key, _join(words + [head[:-1]]), org, False, span)
+
+    def counterpart(self, span: Span, key: str) -> tuple[str, str, Span] | None:
+        """ "Yoon and his Polish counterpart X": (the country, the person whose counterpart X is,
+        X's mention); X holds that person's office, of the country named before "counterpart"."""
+        doc, s0 = self.doc, span.sent.start
+        i = span.start - 1
+        if i - 1 <= s0 or doc[i].lower_ != "counterpart":
+            return None
+        org, _ = self.qualifier_before(i - 1)
+        if org is None or self.table.cls(org) != "Country":
+            return None
+        j = i - 2 if doc[i - 1].lower_ in _POSSESSIVE else i - 1
+        while j >= s0 and not (doc[j].lower_ in ("his", "her", "their") or doc[j].lower_ in _POSSESSIVE):
+            j -= 1
+            if j < i - 5:
+                return None
+        if j < s0:
+            return None
+        if doc[j].lower_ in _POSSESSIVE:
+            other = self.table.entity_of(doc[j - 1]) if j > s0 else None
+        else:  # "his": the nearest person named before it in the sentence
+            other = next((k for sp, k in reversed(self.table.in_span(doc[s0:j]))
+                          if self.table.cls(k) == "Person"), None)
+        if other is None or self.table.cls(other) != "Person" or other == key:
+            return None
+        return org, other, span
 
     def before_of(self, span: Span, key: str) -> _Cand | None:
         """ "the head of the Missile Administration, Jang Chang Ha," and "U.S. Ambassador to
@@ -339,12 +402,28 @@ def _body_in_title(table: EntityTable, title: str, org: str) -> tuple[str, str]:
     """
     words = title.split()
     cut = max((i for i, w in enumerate(words) if w in _BODY_WORDS), default=None)
-    if cut is None or table.cls(org) != "Country" or not HEADS & set(words[cut + 1:]):
+    if cut is None or not HEADS & set(words[cut + 1:]):
         return title, org
+    if table.cls(org) != "Country":
+        named = gazetteer.lookup_org(" ".join(words[:cut + 1]))
+        # "State Department spokesperson" held by the State Department: the title is the rest.
+        return (" ".join(words[cut + 1:]), org) if named is not None and named.key == org else (title, org)
     body = gazetteer.lookup_national_body(" ".join(words[:cut + 1]), org)
     if body is None:
         return title, org
     return " ".join(words[cut + 1:]), body.key
+
+
+def _named_body(title: str) -> str | None:
+    """ "State Department spokesperson": a body named without its country that the gazetteer
+    knows as one country's ("State Department" is the American one). It holds the office; the
+    article's home country, or the publisher's, must not claim it."""
+    words = title.split()
+    cut = max((i for i, w in enumerate(words) if w in _BODY_WORDS), default=None)
+    if cut is None or not HEADS & set(words[cut + 1:]):
+        return None
+    body = gazetteer.lookup_org(" ".join(words[:cut + 1]))
+    return body.key if body is not None and body.country else None
 
 
 def _label_notes(ctx: Context, reader: _Reader) -> list[_Cand]:
@@ -377,11 +456,15 @@ def find_roles(ctx: Context) -> list[Role]:
         return ctx.cache["roles"]
     reader, table = _Reader(ctx), ctx.entities
     cands: list[_Cand] = []
+    counterparts: list[tuple[str, str, Span]] = []
     for sent in ctx.sentences:
         for span, key in table.in_span(sent):
             if table.cls(key) != "Person":
                 continue
-            cands += [c for c in (reader.before(span, key), *reader.after(span, key)) if c]
+            cands += [c for c in (reader.before(span, key), *reader.after(span, key),
+                                  reader.list_member(span, key)) if c]
+            if (cp := reader.counterpart(span, key)) is not None:
+                counterparts.append(cp)
     cands += _label_notes(ctx, reader)
     known = {(c.person, c.title): c.org for c in cands if c.org}
     # A person's country, from a qualified title: their bare titles are that country's offices.
@@ -400,13 +483,20 @@ def find_roles(ctx: Context) -> list[Role]:
             org = _via(roles, c.via)
         elif org is None:
             own = countries.get(c.person, set())
-            org = known.get((c.person, c.title)) or (next(iter(own)) if len(own) == 1 else None) \
-                or bare_title_org(ctx, c.title, c.span)
+            org = known.get((c.person, c.title)) or _named_body(c.title) \
+                or (next(iter(own)) if len(own) == 1 else None) or bare_title_org(ctx, c.title, c.span)
         if org is None:
             continue
         title, org = _body_in_title(table, c.title, org)
         ensure(table, org)
         roles.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span])))
+    # "Yoon and his Polish counterpart X": X holds Yoon's office, of the country named.
+    for country, other, span in counterparts:
+        person = table.entity_of(span[0])
+        titles = {t for p, t, o in roles if p == other and table.cls(o) == "Country"}
+        if person is not None and len(titles) == 1 and not any(p == person for p, _, _ in roles):
+            title = titles.pop()
+            roles.setdefault((person, title, country), Role(person, title, country, line_evidence(ctx, [span])))
     ctx.cache["roles"] = list(roles.values())
     return ctx.cache["roles"]
 

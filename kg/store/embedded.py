@@ -41,6 +41,10 @@ def write_store(nquads: Path, store_dir: Path) -> int:
         raise error("E139", path=store_dir, detail=exc.strerror or str(exc)) from None
     try:
         count = _load(nquads, tmp)
+        # mkdtemp made it private (0700); a store is as readable as the files beside it.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)
         _swap(tmp, store_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

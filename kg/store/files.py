@@ -80,7 +80,7 @@ class GraphRuns:
         with self.path.open("rb") as fh:
             self._counter = _Counting(fh)
             try:
-                for quad in ox.parse(self._counter, format=self.format):
+                for quad in ox.parse(self._counter, format=self.format):  # type: ignore[arg-type]
                     g = quad.graph_name
                     key = g.value if isinstance(g, ox.NamedNode) else self.default_graph
                     if key != current:

@@ -82,6 +82,7 @@ class Loader:
         self.progress = progress
         self.report = LoadReport()
         self._counted: dict[str | None, int] = {}
+        self._abort = threading.Event()
         self._submitted: set[str | None] = set()
 
     @property
@@ -129,6 +130,8 @@ class Loader:
             group: list[Run] = []
             size = 0
             for iri, triples in runs:
+                if self._abort.is_set():
+                    break
                 if iri in self._submitted:
                     if group:
                         submit(group)
@@ -154,10 +157,16 @@ class Loader:
         return self.report
 
     def _unit(self, unit: list[Run]) -> None:
-        if self.update:
-            self._update_unit(unit)
-        else:
-            self._gsp_graph(*unit[0])
+        if self._abort.is_set():
+            raise _SkippedError   # another unit failed: the load stops, nothing more is sent
+        try:
+            if self.update:
+                self._update_unit(unit)
+            else:
+                self._gsp_graph(*unit[0])
+        except BaseException:
+            self._abort.set()
+            raise
 
     # ------------------------------------------------------------ Graph Store Protocol
 
@@ -222,7 +231,9 @@ class Loader:
         done = (f"{graphs} other graph(s), {triples} triples, are loaded" if graphs
                 else "nothing else was loaded") + ": rerun `kg load`"
         cleaned = False
-        if undo is not None:
+        # Undo only what this load wrote: a partly sent graph, or an Update's scratch graph. A
+        # graph whose first request failed still holds its previous triples: leave it be.
+        if undo is not None and (partial or self.update):
             try:
                 cleaned = undo().ok
             except UnreachableError:
@@ -270,11 +281,16 @@ def _names(iris: list[str | None]) -> str:
     return _name(iris[0]) if len(iris) == 1 else f"{_name(iris[0])} and {len(iris) - 1} other graph(s)"
 
 
+class _SkippedError(Exception):
+    """A unit not sent because another one failed first."""
+
+
 def _settle(finished: set[Future[None]], pending: set[Future[None]]) -> None:
     """Forget finished uploads; the first one that failed stops the load with its error."""
     pending.difference_update(finished)
     for future in finished:
-        future.result()
+        if not future.cancelled() and not isinstance(future.exception(), _SkippedError):
+            future.result()
 
 
 def load(path: Path, url: str, *, default_graph: str | None = None, **options: object) -> LoadReport:

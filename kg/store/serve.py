@@ -61,6 +61,17 @@ def snapshot(store_dir: Path, dest: Path) -> Path:
     return dest
 
 
+def _port_taken(host: str, port: int) -> str | None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
 def _die_with_parent() -> None:
     # Linux: the server gets SIGTERM if `kg serve` dies, even by SIGKILL, so no server outlives it.
     with contextlib.suppress(Exception):
@@ -78,20 +89,27 @@ class OxigraphServer:
         self.url = base_url(host, port)
         self.process: subprocess.Popen[bytes] | None = None
         self._lines: list[str] = []
+        self._ready = False
 
     def start(self, timeout: float = 30.0) -> OxigraphServer:
+        # Another server on the port would answer the readiness probe for us: refuse it first.
+        port_taken = _port_taken(self.host, self.port)
+        if port_taken:
+            raise error("E138", host=self.host, port=self.port, detail=port_taken)
         self.process = subprocess.Popen(
             [oxigraph_program(), *self.args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE, preexec_fn=_die_with_parent if sys.platform == "linux" else None)
-        threading.Thread(target=self._pump, daemon=True).start()
+        self._pump_thread = threading.Thread(target=self._pump, daemon=True)
+        self._pump_thread.start()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 time.sleep(0.05)       # let the pump collect the last words
-                said = " ".join(" ".join(self._lines).split())[-300:]
+                said = " ".join(" ".join(self._lines).split("Stack backtrace")[0].split())[-300:]
                 detail = said or f"exit code {self.process.returncode}"
                 raise error("E138", host=self.host, port=self.port, detail=detail)
-            if self._answers():
+            if self._answers() and self.process.poll() is None:
+                self._ready = True
                 return self
             time.sleep(0.05)
         self.stop()
@@ -102,7 +120,7 @@ class OxigraphServer:
         for raw in self.process.stderr:
             line = raw.decode("utf-8", "replace").rstrip()
             self._lines.append(line)
-            if self.log:
+            if self.log and self._ready:     # before that, failures become one E138 line
                 self.log(line)
 
     def _answers(self) -> bool:
@@ -117,14 +135,18 @@ class OxigraphServer:
         return self.process.wait()
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
+        if self.process is None:
             return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._pump_thread.join(timeout=5)
+        if self.process.stderr is not None:
+            self.process.stderr.close()
 
     def __enter__(self) -> OxigraphServer:
         return self.start() if self.process is None else self
@@ -154,9 +176,9 @@ def serve(store_dir: Path, host: str = "127.0.0.1", port: int = 7878,
     """Run until interrupted; ``ready`` gets the query endpoint's URL once it answers."""
     # SIGTERM (from a service manager, or `kill`) ends the server as Ctrl-C does, snapshot removed.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-    with read_only_server(store_dir, host, port, log=lambda line: print(line, file=sys.stderr)) as server:
-        ready(f"{server.url}/query")
-        try:
+    try:
+        with read_only_server(store_dir, host, port, log=lambda line: print(line, file=sys.stderr)) as server:
+            ready(f"{server.url}/query")
             return server.wait()
-        except KeyboardInterrupt:
-            return 0
+    except KeyboardInterrupt:
+        return 0

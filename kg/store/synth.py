@@ -38,6 +38,8 @@ class Replicator:
         self.entity_iris = {q.subject.value for q in self.entities if isinstance(q.subject, ox.NamedNode)}
 
     def replicas_for(self, target: int) -> int:
+        # Entity variants take at most a quarter of the target: the rest is articles.
+        self.pools = max(1, min(self.pools, target // 4 // max(1, len(self.entities))))
         fixed = len(self.ontology) + len(self.entities) * self.pools
         return max(1, (target - fixed) // max(1, len(self.articles)))
 

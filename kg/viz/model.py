@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, SKOS, Dataset, Literal, URIRef
+from rdflib import PROV, RDF, RDFS, SKOS, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import error
@@ -67,7 +67,7 @@ def _texts(ds: Dataset, s: Node, p: URIRef) -> list[str]:
 def _article_names(ds: Dataset) -> dict[Node, dict[str, str]]:
     """Headline, source and date of every article, for evidence lines."""
     out: dict[Node, dict[str, str]] = {}
-    for art in sorted(set(ds.subjects(RDF.type, KG.Article))):
+    for art in sorted(set(ds.subjects(RDF.type, KG.Article)), key=str):
         name = (_texts(ds, art, KG.headline) or _texts(ds, art, KG.fileName) or [local_name(str(art))])[0]
         out[art] = {"article": name,
                     "source": (_texts(ds, art, KG.source) or [""])[0],
@@ -78,9 +78,10 @@ def _article_names(ds: Dataset) -> dict[Node, dict[str, str]]:
 def _evidence(ds: Dataset, subject: Node, articles: dict[Node, dict[str, str]]) -> list[dict[str, Any]]:
     items = []
     for mention in set(ds.objects(subject, KG.evidence)):
-        art = next(iter(sorted(ds.objects(mention, KG.article))), None)
+        art = next(iter(sorted(ds.objects(mention, KG.article), key=str)), None)
         begin = next((o.toPython() for o in ds.objects(mention, KG.beginIndex) if isinstance(o, Literal)), 0)
-        info = articles.get(art, {"article": local_name(str(art)) if art else "", "source": "", "published": ""})
+        unknown = {"article": local_name(str(art)) if art else "", "source": "", "published": ""}
+        info = articles.get(art, unknown) if art is not None else unknown
         for sentence in _texts(ds, mention, KG.sentence):
             items.append({**info, "sentence": sentence, "begin": int(begin) if str(begin).isdigit() else 0})
     return items
@@ -118,6 +119,7 @@ def build_graph(ds: Dataset, onto: Ontology | None = None) -> nx.MultiDiGraph:
     onto = onto or load_ontology(ds)
     g = nx.MultiDiGraph()
     articles = _article_names(ds)
+    g.graph["articles"] = len(articles)
     types: dict[URIRef, set[URIRef]] = {}
     for s, o in ds.subject_objects(RDF.type):
         if isinstance(s, URIRef) and isinstance(o, URIRef):
@@ -132,11 +134,13 @@ def build_graph(ds: Dataset, onto: Ontology | None = None) -> nx.MultiDiGraph:
         label = _node_label(ds, node, family, onto.label(cls_), dates)
         facts = sorted((onto.label(p), fmt_value(o)) for p, o in set(ds.predicate_objects(node))
                        if isinstance(o, Literal) and p not in NOT_FACTS)
-        mentioned = sorted({articles.get(a, {}).get("article", local_name(str(a)))
-                            for a in ds.objects(node, KG.mentionedIn)})
+        # Entities say where they are mentioned; events say which article they were derived from.
+        sources = {*ds.objects(node, KG.mentionedIn), *ds.objects(node, PROV.wasDerivedFrom)}
+        mentioned = sorted({articles.get(a, {}).get("article", local_name(str(a))) for a in sources})
         g.add_node(str(node), iri=str(node), label=label, cls=str(cls_), cls_name=local_name(str(cls_)),
-                   cls_label=onto.label(cls_), family=family, aliases=sorted(labels - {label}),
-                   dates=dates, facts=facts, evidence=_evidence(ds, node, articles), articles=mentioned)
+                   cls_label=onto.label(cls_), family=family, actor=KG.Actor in onto.ancestors(cls_),
+                   aliases=sorted(labels - {label}), dates=dates, facts=facts,
+                   evidence=_evidence(ds, node, articles), articles=mentioned)
     _add_edges(ds, g, onto)
     _add_roles(ds, g, articles)
     _borrow_event_evidence(g)
@@ -172,12 +176,13 @@ def _add_edges(ds: Dataset, g: nx.MultiDiGraph, onto: Ontology) -> None:
 
 def _add_roles(ds: Dataset, g: nx.MultiDiGraph, articles: dict[Node, dict[str, str]]) -> None:
     """A role becomes an edge person → organisation labelled with its title, and a fact."""
-    for role in sorted(set(ds.subjects(RDF.type, KG.Role))):
+    for role in sorted(set(ds.subjects(RDF.type, KG.Role)), key=str):
         titles = _texts(ds, role, KG.title) or ["holds role"]
         holders = sorted(str(h) for h in ds.objects(role, KG.holder) if str(h) in g)
         orgs = sorted(str(o) for o in ds.objects(role, KG.roleIn) if str(o) in g)
         for person in holders:
-            for org in orgs or [None]:
+            targets: list[str | None] = [*orgs] or [None]
+            for org in targets:
                 where = f" of {g.nodes[org]['label']}" if org else ""
                 g.nodes[person]["facts"] = sorted({*g.nodes[person]["facts"], ("role", titles[0] + where)})
                 g.nodes[person]["evidence"] += _evidence(ds, role, articles)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 import kg
 from kg.rdf.namespaces import KG, ONTOLOGY_GRAPH
@@ -67,9 +68,9 @@ class Ontology:
                     onto.parents.setdefault(sub, set()).add(sup)
         return onto
 
-    def label(self, term: URIRef) -> str:
+    def label(self, term: Node) -> str:
         """The term's rdfs:label, else its local name (never empty)."""
-        return self.labels.get(term) or local_name(str(term))
+        return self.labels.get(URIRef(str(term))) or local_name(str(term))
 
     def ancestors(self, cls_: URIRef) -> set[URIRef]:
         """Every superclass of ``cls_``, itself included (cycles are tolerated)."""
@@ -121,7 +122,8 @@ def _prefer_english(g: Graph, term: URIRef) -> str | None:
 def load_ontology(dataset: Graph) -> Ontology:
     """The ontology for ``dataset``: its own ontology graph first, then ``ontology/kg.ttl``."""
     # Look the named graph up without creating it (Dataset.graph() would add an empty one).
-    contexts = getattr(dataset, "contexts", None)
-    graphs = [g for g in (contexts() if contexts else []) if g.identifier == ONTOLOGY_GRAPH and len(g)]
+    # Dataset.graphs() replaces the deprecated contexts(); a plain Graph has neither.
+    named = getattr(dataset, "graphs", None) or getattr(dataset, "contexts", None)
+    graphs = [g for g in (named() if named else []) if g.identifier == ONTOLOGY_GRAPH and len(g)]
     graphs.append(_shipped_ontology())
     return Ontology.from_graphs(*graphs)

@@ -23,8 +23,8 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pyvis.network import Network
 
+from kg.analytics import SEED
 from kg.viz import style
-from kg.viz.select import SEED
 
 TEMPLATE_DIR = Path(__file__).parent / "template"
 VIS_JS = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
@@ -34,12 +34,22 @@ OPTIONS: dict[str, Any] = {
     "physics": {"enabled": False},
     "layout": {"randomSeed": SEED, "improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 3600000, "keyboard": False, "multiselect": False},
-    "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "Liberation Sans, Arial, sans-serif",
-                                         "strokeWidth": 3, "strokeColor": "#ffffff"}},
+    "nodes": {
+        "borderWidth": 1,
+        "font": {"size": 14, "face": "Liberation Sans, Arial, sans-serif", "strokeWidth": 3,
+                 "strokeColor": "#ffffff"},
+        # Size and label size follow centrality (the node's "value"). vis skips a label smaller
+        # than drawThreshold on screen, so the zoomed-out overview names only the big actors
+        # and every name appears as one zooms in: readable at any scale.
+        "scaling": {"min": style.MIN_SIZE, "max": style.MAX_SIZE,
+                    "label": {"enabled": True, "min": 12, "max": 24, "drawThreshold": 6, "maxVisible": 20}},
+    },
     "edges": {"smooth": False, "width": 1, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
               "color": {"color": "#b5b5b5", "highlight": "#333333", "hover": "#666666"},
-              "font": {"size": 10, "color": "#555555", "align": "middle", "strokeWidth": 3}},
+              "font": {"size": 12, "color": "#555555", "align": "middle", "strokeWidth": 3},
+              "scaling": {"label": {"drawThreshold": 7}}},
 }
+CENTRAL_LISTED = 12  # how many of the most central actors and places the side panel lists
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class PageInfo:
     total_nodes: int
     left_out: int = 0
     focus: str | None = None
+    focus_id: str | None = None
     depth: int | None = None
     articles: int = 0
 
@@ -79,9 +90,10 @@ def _network(g: nx.MultiDiGraph, scores: dict[str, float], pos: dict[str, tuple[
         events = sorted(n for n in set(g.predecessors(node)) | set(g.successors(node))
                         if g.nodes[n]["family"] == "event" and n != node)
         # No "title": vis-network would show it in its own popup, as HTML in some versions.
-        net.add_node(node, label=d["label"], shape=look.shape, size=style.size(scores.get(node, 0.0)),
+        net.add_node(node, label=d["label"], shape=look.shape, value=scores.get(node, 0.0),
                      x=x, y=y, color={"background": look.color, "border": "#333333",
-                                      "highlight": {"background": look.color, "border": "#000000"}},
+                                      "highlight": {"background": look.color, "border": "#000000"},
+                                      "hover": {"background": look.color, "border": "#000000"}},
                      kg={"iri": d["iri"], "type": d["cls_label"], "cls": d["cls_name"], "family": d["family"],
                          "aliases": d["aliases"], "dates": d["dates"], "facts": [list(f) for f in d["facts"]],
                          "evidence": d["evidence"], "articles": d["articles"], "events": events})
@@ -103,15 +115,24 @@ def _legend(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (style.FAMILY_ORDER.get(r["family"], 9), r["label"]))
 
 
-def render(g: nx.MultiDiGraph, scores: dict[str, float], pos: dict[str, tuple[int, int]], info: PageInfo) -> str:
+def _central(g: nx.MultiDiGraph, scores: dict[str, float]) -> list[str]:
+    """The drawn actors and places to list as shortcuts, most central first."""
+    pool = [n for n, d in g.nodes(data=True) if d["family"] != "event"]
+    return sorted(pool, key=lambda n: (-scores.get(n, 0.0), g.nodes[n]["label"], n))[:CENTRAL_LISTED]
+
+
+def render(g: nx.MultiDiGraph, scores: dict[str, float], pos: dict[str, tuple[int, int]],
+           info: PageInfo) -> str:
     """The page for ``g`` as a string; the same arguments always give the same bytes."""
     net = _network(g, scores, pos)
     nodes, edges, *_ = net.get_network_data()
     dates = sorted(day[:10] for _, d in g.nodes(data=True) for day in d["dates"])
     meta = {"drawn": len(nodes), "links": len(edges), "total": info.total_nodes, "left_out": info.left_out,
-            "focus": info.focus, "depth": info.depth, "articles": info.articles,
-            "date_min": dates[0] if dates else "", "date_max": dates[-1] if dates else ""}
-    data = script_json({"nodes": nodes, "edges": edges, "options": OPTIONS, "legend": _legend(g), "meta": meta})
+            "focus": info.focus, "focus_id": info.focus_id, "depth": info.depth, "articles": info.articles,
+            "date_min": dates[0] if dates else "", "date_max": dates[-1] if dates else "",
+            "central": _central(g, scores)}
+    data = script_json({"nodes": nodes, "edges": edges, "options": OPTIONS, "legend": _legend(g),
+                        "meta": meta})
     vis_js = VIS_JS.read_text(encoding="utf-8")
     app_js = (TEMPLATE_DIR / "page.js").read_text(encoding="utf-8")
     css = (TEMPLATE_DIR / "page.css").read_text(encoding="utf-8")

@@ -63,6 +63,6 @@ def look(cls_name: str, family: str) -> Look:
     return Look(PALETTE[index], FAMILY_SHAPES.get(family, "dot"))
 
 
-def size(score: float) -> int:
-    """Node radius in pixels from a 0..1 centrality score."""
-    return round(10 + 26 * max(0.0, min(1.0, score)))
+# Node radius in pixels for the least and the most central node (vis scales between them).
+MIN_SIZE = 9
+MAX_SIZE = 38

@@ -75,6 +75,15 @@ CASES = [
                  {("Philip Goldberg", "ambassador", "United States")}, id="ambassador-to-is-a-posting"),
     pytest.param("A spokesperson for the UN secretary-general, Stephane Dujarric, called the launch "
                  "deeply worrying.", set(), id="title-of-someone-else"),
+    # --- the body that holds the office, rather than a country
+    pytest.param("NATO spokesperson Col. Anne Berg said the drills would go ahead.",
+                 {("Anne Berg", "spokesperson", "NATO")}, id="rank-with-split-full-stop"),
+    pytest.param("SEOUL, May 14 (Yonhap) -- Defense Department spokesperson Sabrina Singh said the drills "
+                 "would go ahead.", {("Sabrina Singh", "spokesperson", "U.S. Department of Defense")},
+                 id="body-known-as-one-countrys"),
+    pytest.param("Ito Ken, director of Japan's Public Security Intelligence Agency, spoke on Friday.",
+                 {("Ito Ken", "director", "Public Security Intelligence Agency")},
+                 id="of-a-countrys-body"),
     # --- live-blog entries: a speaker label's note, a place tag for a bare title
     pytest.param('08:15 \u2014 Col. Lee Sung-jun (JCS spokesman): "The missile flew about 300 kilometers."',
                  {("Lee Sung-jun", "spokesman", "JCS")}, id="label-note"),

@@ -17,7 +17,8 @@ NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "lo
 
 
 def canon_term(term: Term | None) -> tuple:
-    if term is None:
+    # GROUP_CONCAT over nothing is "" in SPARQL 1.1 (Virtuoso) and unbound in Oxigraph 0.5.
+    if term is None or (term.kind == "literal" and term.value == "" and not term.datatype):
         return ("unbound",)
     if term.kind == "uri":
         return ("uri", term.value)

@@ -30,8 +30,13 @@
     var rows = [];
     if (k.aliases.length) { rows.push(["also", k.aliases.join("; ")]); }
     if (k.dates.length) { rows.push([k.dates.length > 1 ? "dates" : "date", k.dates.join(", ")]); }
-    k.facts.forEach(function (f) { rows.push([f[0], f[1]]); });
-    if (k.articles.length) { rows.push(["mentioned in", k.articles.join("; ")]); }
+    k.facts.forEach(function (f) {  // one row per property: "missile: ICBM; long-range missile"
+      var last = rows[rows.length - 1];
+      if (last && last[0] === f[0]) { last[1] += "; " + f[1]; } else { rows.push([f[0], f[1]]); }
+    });
+    if (k.articles.length) {  // the tooltip counts the articles; the details panel names them
+      rows.push(["mentioned in", full || k.articles.length < 3 ? k.articles.join("; ") : k.articles.length + " articles"]);
+    }
     if (rows.length) {
       var dl = el("dl");
       rows.forEach(function (r) { dl.appendChild(el("dt", null, r[0])); dl.appendChild(el("dd", null, r[1])); });
@@ -55,8 +60,40 @@
     } else if (full) {
       box.appendChild(el("p", "kg-hint", "No evidence sentence recorded for this node."));
     }
-    if (full) { box.appendChild(el("p", "kg-iri", k.iri)); }
+    if (full) {
+      box.appendChild(links(node));
+      box.appendChild(el("p", "kg-iri", k.iri));
+    }
     return box;
+  }
+
+  function links(node) {
+    // The node's neighbours, each a button that moves the focus there: reading a launch, one
+    // clicks through to its launcher without hunting for it on the canvas.
+    var wrap = el("div", "kg-links");
+    var ids = network.getConnectedEdges(node.id);
+    if (!ids.length) { return wrap; }
+    wrap.appendChild(el("h4", null, "Links"));
+    var ul = el("ul");
+    ids.map(function (id) { return edges.get(id); }).sort(function (a, b) {
+      return (a.label + a.from + a.to < b.label + b.from + b.to) ? -1 : 1;
+    }).forEach(function (e) {
+      var out = e.from === node.id, other = byId[out ? e.to : e.from];
+      var li = el("li");
+      li.appendChild(el("span", "kg-rel", out ? e.label + " →" : "← " + e.label));
+      li.appendChild(jump(other));
+      ul.appendChild(li);
+    });
+    wrap.appendChild(ul);
+    return wrap;
+  }
+
+  function jump(node) {
+    var b = el("button", "kg-jump", node.label);
+    b.type = "button";
+    b.title = node.kg.type;  // a DOM attribute set as text: never parsed as markup
+    b.addEventListener("click", function () { focusNode(node.id); });
+    return b;
   }
 
   var details = document.getElementById("kg-details");
@@ -239,8 +276,17 @@
   if (!m.drawn) { summary = "This graph has no entities or events to draw."; }
   document.getElementById("kg-summary").textContent = summary;
 
+  var central = document.getElementById("kg-central");
+  m.central.forEach(function (id) {
+    var li = el("li");
+    li.appendChild(jump(byId[id]));
+    li.appendChild(el("span", "kg-count", byId[id].kg.type));
+    central.appendChild(li);
+  });
+
   network.once("afterDrawing", function () { window.kgReady = true; });
   network.fit();
+  if (m.focus_id && byId[m.focus_id]) { network.selectNodes([m.focus_id]); showDetails(m.focus_id); }
   // For tests and the console: the network, its data sets, and the page's own actions.
   window.kg = {
     network: network, nodes: nodes, edges: edges, focusNode: focusNode, showDetails: showDetails,
