@@ -131,6 +131,8 @@ def test_retries_are_bounded_and_leave_the_store_as_it_was(proxy, empty_oxigraph
     with pytest.raises(KGError) as caught:
         load(sample.trig, front.url + "/store", **FAST)
     assert caught.value.code == "E136" and "HTTP 503" in caught.value.message
+    assert "was not changed; nothing else was loaded" in caught.value.message
+    assert "scratch" not in caught.value.message
     assert front.seen == 3                        # three attempts at the first graph, then stop
     assert empty_oxigraph.graph_counts() == sample.per_graph
 
