@@ -33,7 +33,7 @@ HABITUAL = re.compile(r"\b(?:every|each)\s+(?:year|month|week)|\b(?:regularly|an
                       r"typically|twice)\b|\b(?:in\s+recent|for|over\s+the)\s+(?:years|decades)\b"
                       r"|\b(?:two|three|four|five|several|many|\d+)\s+times\b", re.I)
 # "regular exercises", "routine drills": a practice, not one event.
-RECURRING = {"regular", "routine", "periodic", "frequent", "recurring"}
+RECURRING = {"regular", "routine", "periodic", "frequent", "recurring", "annual", "yearly"}
 
 
 def dedupe(keys) -> list[str]:
@@ -183,7 +183,8 @@ class EventArgs(Places):
         for _ in range(3):
             floor = self.doc[max(floor - 1, 0)].sent.start
         out = dedupe(m.entity for m in self.t.mentions if self.doc[floor].idx <= m.start < tok.idx
-                     and self.t.cls(m.entity) == "Person" and any(m.entity in v for v in self.leaders.values()))
+                     and self.t.cls(m.entity) == "Person"
+                     and any(m.entity in v for v in self.leaders.values()))
         return out if len(out) >= 2 else []
 
     def last_person(self, tok: Token) -> str | None:
@@ -203,7 +204,9 @@ class EventArgs(Places):
         Fumio Kishida and President Yoon Suk Yeol", with "Kishida" a modifier of "Yeol")."""
         heads = [x for h in conjuncts(tok) for x in (*self._tangled(h), h)]
         # "Chang, Yoon's adviser, and Okano": a conjunct the parser hung on the apposition.
-        heads += [x for h in list(heads) for c in h.children if c.dep_ == "appos" for x in conjuncts(c)[1:]]
+        # ("Biden, Yoon and Kishida" with "Yoon" an apposition: a list member too.)
+        heads += [x for h in list(heads) for c in h.children if c.dep_ == "appos" and len(conjuncts(c)) > 1
+                  for x in conjuncts(c)[0 if self.t.entity_of(c) else 1:]]
         return dedupe(k for h in heads for k in self._np(h))
 
     def _tangled(self, tok: Token) -> list[Token]:
@@ -234,7 +237,8 @@ class EventArgs(Places):
         mods += dedupe(k for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for o in pobjs(c) for k in self._np(o))
         n = next((NUMBERS[c.lower_] for c in h.children if c.lower_ in NUMBERS), None)
-        if low in NUMBERS and not mods and h.pos_ in ("NUM", "NOUN") and any(c.lower_ == "the" for c in h.children):
+        if low in NUMBERS and not mods and h.pos_ in ("NUM", "NOUN") and any(
+                c.lower_ == "the" for c in h.children):
             # "The three are scheduled to meet": the three actors (or people) just named.
             return self.group(h, NUMBERS[low]) or self.last_people(h, NUMBERS[low])
         head = lemma in TITLE_NOUNS - {"minister"} or (lemma == "minister" and any(
@@ -256,6 +260,9 @@ class EventArgs(Places):
             keys = self.group(h, n)
             if lemma == "leader":  # "the three leaders": people, or the leaders of the countries named
                 keys = [k if self.t.cls(k) == "Person" else self.leader_of(k) for k in keys]
+                if not n and keys and all(keys):  # "A spoke with B and C. The leaders ...": A too
+                    heads = self.last_heads(h)
+                    keys = heads if set(keys) < set(heads) else keys
                 if keys and all(keys):
                     return keys
                 return self.last_people(h, n) if n else self.last_heads(h)
@@ -284,7 +291,8 @@ class EventArgs(Places):
         """The subjects of ``verb``, climbing control and raising chains ("is set to meet")."""
         v = verb
         for _ in range(5):
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.tag_ not in ("WDT", "WP")]
+            subj = [c for c in v.children
+                    if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.tag_ not in ("WDT", "WP")]
             # A dateline ("SEOUL, South Korea \u2013 Yoon and Duda agreed"): the parser makes the
             # city the subject; the real subject is the conjuncts after the dash.
             subj = [x for c in subj for x in self._after_dateline(c, v)]
@@ -294,7 +302,8 @@ class EventArgs(Places):
                 return [c for c in v.head.children if c.dep_ == "dobj"]  # "urged them to ..."
             purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
             # "Yoon and Duda agreed ..., signing deals at a summit": a participle shares the subject.
-            participle = v.dep_ == "advcl" and v.tag_ == "VBG" and not any(c.dep_ == "mark" for c in v.children)
+            participle = v.dep_ == "advcl" and v.tag_ == "VBG" and not any(
+                c.dep_ == "mark" for c in v.children)
             if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose or participle) and v.head is not v:
                 v = v.head
                 continue
@@ -308,7 +317,10 @@ class EventArgs(Places):
         dash = next((t.i for t in self.doc[lo:hi] if t.text in ("\u2014", "\u2013", "--")), None)
         if dash is None:
             return [subj]
-        return [x for x in conjuncts(subj) if dash < x.i < verb.i][:1] if subj.i < dash else []
+        # the first phrase after the dash that the parser hung on the place before it
+        if subj.i > dash:
+            return []
+        return [x for x in subj.subtree if dash < x.i < verb.i and x.head.i < dash][:1]
 
     def span_actors(self, start: int, end: int) -> list[str]:
         """Every actor named in doc[start:end], for phrases the parser tangles ("at which A, B and C")."""

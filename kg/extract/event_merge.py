@@ -130,7 +130,8 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
                 and not (m.planned and c.planned and not c.place and not c.date))
             # "marking one year since the three leaders met": the meeting in a time clause is not
             # the event of the clause it times.
-            apart = any(x.sent.start == m.sent.start and _timed(x.trigger) != _timed(m.trigger) for x in clusters[i])
+            apart = any(x.sent.start == m.sent.start and _timed(x.trigger) != _timed(m.trigger)
+                        for x in clusters[i])
             score = 0.0 if bare or nested or apart or not compatible(args, m, c) else same_event(args, m, c)
             if score and m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]}:
                 score += 0.5  # "the exercise" rather than "a combined air drill"

@@ -139,7 +139,8 @@ class Places:
             objs += [o for c in a.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                      for o in pobjs(c)]
             near = [*a.children, *(c for o in objs for c in o.children)]  # "meet Biden in San Francisco"
-            near += [c for h in near if h.dep_ == "advmod" and h.lower_ in ("here", "there") for c in h.children]
+            near += [c for h in near if h.dep_ == "advmod" and h.lower_ in ("here", "there")
+                     for c in h.children]
             for c in near:  # "hosted Li and Kishida here in Seoul"
                 if c.dep_ == "prep" and c.lower_ in LOC_PREPS and (c.lower_ != "to" or a.pos_ == "VERB"):
                     for o in pobjs(c)[:1]:

@@ -102,6 +102,7 @@ class Unit:
     noun: bool = False                 # told by a noun ("the launch"), which names no new launch
                                        # without a day of its own
     counted: bool = False              # "the second attempt": a launch like the one before it
+    from_there: bool = False           # "launched from there": the site told before
     own_word: bool = False             # "X says it tested ...": the launcher's body tells of its
                                        # own launch, which is not a report of it
     corrects: bool = False             # "later corrected the launch time to ...": its clock
@@ -173,6 +174,16 @@ def _not_done(tok: Token) -> bool:
     return any(t.lemma_.lower() in NOT_DONE for t in chain[1:])
 
 
+def _one_day(tok: Token) -> bool:
+    """A launch verb dated to one day ("fired 18 missiles on May 30", "May 30, when it fired
+    ..."): however many missiles it names, it is one salvo, not a tally."""
+    if tok.dep_ == "relcl" and tok.head.ent_type_ == "DATE" and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children) for c in tok.children)
+
+
 def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     """"event", "attach" (refers to a launch told elsewhere) or None (no launch)."""
     lemma = tok.lemma_.lower()
@@ -181,7 +192,7 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
                 (c.dep_ == "nsubjpass" and c.lower_ in PRONOUNS)
                 or (c.dep_ == "dobj" and c.lower_ in ANAPHORS) for c in tok.children):
             return None                 # "launched a partnership", "fired an official"
-        if _not_done(tok) or any(args.is_aggregate(m) for m in missiles):
+        if _not_done(tok) or (any(args.is_aggregate(m) for m in missiles) and not _one_day(tok)):
             return None
         if any(c.lower_ in ("has", "have") for c in tok.children if c.dep_ == "aux") and any(
                 c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
@@ -253,6 +264,8 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
         # "fired ... from the Wonsan area", "a missile from the Wonsan area", "detected the
         # launches from the Sunan area"; a place the site is only said to be in ("from a site in
         # South Hwanghae Province") gives way to one that names it.
+        u.from_there = any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.lower_ == "there" for g in c.children) for v in verbs for c in v.children)
         for v in verbs + heads:
             if u.site is None or u.vague_site:
                 site, _country, vague = args.site_detail(v, table)

@@ -42,6 +42,7 @@ class Story:
         self.default = default_launcher
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
+        self.site: str | None = None       # the launch site told last, for "from there"
 
     def _dated(self, launcher: str | None, day: dt.date) -> Draft:
         for d in self.drafts:
@@ -52,6 +53,10 @@ class Story:
         return d
 
     def feed(self, u: Unit) -> None:
+        if u.site is None and u.from_there and self.site is not None:
+            u = replace(u, site=self.site)      # "was launched from there": the site told before
+        elif u.site is not None and not u.vague_site:
+            self.site = u.site
         cur = self.current
         # A unit that names no launcher is about the launcher being told, else the document's.
         launcher = u.launcher or (cur.launcher if cur is not None else self.default)

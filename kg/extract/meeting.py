@@ -220,9 +220,11 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     parts = args.subject_actors(v)
     parts += [k for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
     parts += args.with_actors(v)
-    nouns = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c) if _trigger_noun(o)]
+    nouns = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
+             for o in pobjs(c) if _trigger_noun(o)]
     anchors = [v] + nouns
-    if v.dep_ == "advcl" and verb_in(v.head, MOVE) and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+    if v.dep_ == "advcl" and verb_in(v.head, MOVE) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         anchors.append(v.head)  # "will travel to Seoul this week to meet X": where and when the trip goes
     future = args.is_future(v)
     # "hosted Li and Kishida for the first summit of the three countries": the verb's meeting is that summit.

@@ -156,8 +156,8 @@ class _Reader:
         doc, sent_start = self.doc, self.doc[start].sent.start
         i = start - 1
         # "Gen." is a rank; "General" after "Secretary"/"Secretary-" is part of the office.
-        while i > sent_start and (doc[i].lower_ in RANKS or self._rank_dot(i)) and doc[i - 1].text not in _HYPHENS \
-                and doc[i - 1].lower_ not in ("secretary", "director", "attorney"):
+        while i > sent_start and (doc[i].lower_ in RANKS or self._rank_dot(i)) and doc[i - 1].text not in \
+                _HYPHENS and doc[i - 1].lower_ not in ("secretary", "director", "attorney"):
             i -= 1
         comma = i > sent_start and doc[i].text == "," and title_word(doc[i - 1])
         if comma:
@@ -496,7 +496,8 @@ def find_roles(ctx: Context) -> list[Role]:
         titles = {t for p, t, o in roles if p == other and table.cls(o) == "Country"}
         if person is not None and len(titles) == 1 and not any(p == person for p, _, _ in roles):
             title = titles.pop()
-            roles.setdefault((person, title, country), Role(person, title, country, line_evidence(ctx, [span])))
+            roles.setdefault((person, title, country),
+                             Role(person, title, country, line_evidence(ctx, [span])))
     ctx.cache["roles"] = list(roles.values())
     return ctx.cache["roles"]
 

@@ -43,6 +43,9 @@ from kg.records import Statement
 
 # Quote marks: (open, close) pairs, tried in this order.
 _PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+# The programme's own people, as a transcript's label names them after the name.
+_CREW = {"anchor", "host", "presenter", "reporter", "correspondent", "interviewer", "moderator", "byline",
+         "narrator", "editor", "co-host", "cohost"}
 _LEAD = {"that", "of", "as", "about", "if", "whether", "only", "also", "simply", "just"}
 
 
@@ -104,7 +107,10 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
     inside = range(qspan.start, qspan.end)
     lo, hi = line(text, qspan.start_char, qspan.end_char)
     best: tuple[int, Token] | None = None
-    for tok in qspan:
+    # The closing full stop inside the marks hangs on the sentence's root, not on the words quoted
+    # ('..., adding that it would keep "close contact."'): it says nothing of the frame.
+    words = [t for t in qspan if not t.is_punct] or list(qspan)
+    for tok in words:
         depth = 0
         for anc in tok.ancestors:
             depth += 1
@@ -215,11 +221,20 @@ def _transcript(ctx: Context) -> list[Statement]:
 
 
 def _is_journalist(ctx: Context, key: str) -> bool:
-    """A person the text introduces as one of the programme's own ("correspondent Aiko Sato")."""
+    """A person the text introduces as one of the programme's own ("correspondent Aiko Sato",
+    a label "AIKO SATO, HOST:")."""
+    name = fold(ctx.entities.entities[key].name) if key in ctx.entities.entities else None
+    for m in re.finditer(r"^([^\W\d][\w .'-]{1,40}), ([A-Za-z-]+)\s*:", ctx.text, re.M):
+        if m.group(2).lower() in _CREW and name and fold(m.group(1)) == name:
+            return True
     for sent in ctx.sentences:
         for span, k in ctx.entities.in_span(sent):
             before = ctx.doc[max(sent.start, span.start - 3):span.start]
             if k == key and any(t.lower_ in STUDIO for t in before):
+                return True
+            # A transcript's own label: "JANE DOE, HOST:", "JOHN ROE, BYLINE:".
+            after = ctx.doc[span.end:min(span.end + 2, len(ctx.doc))]
+            if k == key and len(after) == 2 and after[0].text == "," and after[1].lower_ in _CREW:
                 return True
     return False
 
@@ -246,7 +261,7 @@ def find_statements(ctx: Context) -> list[Statement]:
     quoted = {t.i for _, s in spans for t in s}
     speakers = Speakers(ctx, quoted)
     # Quotes sharing one reporting verb ('"A," he said, "B."') are one statement.
-    grouped: dict[int, list[tuple[_Quote, Span]]] = {}
+    grouped: dict[tuple[int, int], list[tuple[_Quote, Span]]] = {}
     last_on_line: dict[int, int] = {}
     pending: list[tuple[_Quote, Span]] = []  # run-on paragraphs waiting for their verb
     for q, qspan in spans:
@@ -256,17 +271,21 @@ def find_statements(ctx: Context) -> list[Statement]:
             pending.append((q, qspan))
             continue
         if verb is None and start in last_on_line and _whole_sentences(doc, qspan):
-            # '"A," he said. "B."': a quote of whole sentences goes on the one before it.
+            # '"A," he said. "B."': a quote of whole sentences is the same speaker's, but a
+            # statement of its own.
             vi = last_on_line[start]
+            grouped.setdefault((vi, q.start), []).extend([*pending, (q, qspan)])
+            pending = []
+            continue
         elif verb is not None:
             vi = last_on_line[start] = verb.i
         else:
             pending = []
             continue
-        grouped.setdefault(vi, []).extend([*pending, (q, qspan)])
+        grouped.setdefault((vi, -1), []).extend([*pending, (q, qspan)])
         pending = []
     out: list[Statement] = []
-    for vi, parts in sorted(grouped.items()):
+    for (vi, _), parts in sorted(grouped.items()):
         verb, parts = doc[vi], sorted(parts, key=lambda p: p[0].start)
         speaker, subj = _speaker(ctx, speakers, verb, parts)
         if speaker is None or ctx.entities.cls(speaker) not in SPEAKER_CLASSES:

@@ -36,7 +36,7 @@ REPORTING = {
     "reveal", "disclose", "answer", "deny", "dismiss", "boast", "lament", "concede",
     # Verbs of judging, whose quoted object is the speaker's words: "thanked him for his 'x'".
     "thank", "praise", "hail", "welcome", "slam", "blast", "mock", "decry", "deplore", "laud",
-    "applaud", "term", "characterise", "characterize", "dub",
+    "applaud", "term", "characterise", "characterize", "dub", "single", "refer",
 }
 # Subjects that are a country speaking through its institutions: "the Japanese government said".
 _BODIES = {"government", "military", "authorities", "army", "navy", "administration", "ministry",
@@ -71,17 +71,39 @@ def subjects(verb: Token) -> list[Token]:
     """
     tok: Token | None = verb
     while tok is not None:
-        found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        found = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")
+                 and not (tok.dep_ == "relcl" and c.tag_ in ("WP", "WDT"))]
         if tok.lemma_ == "quote":  # "X quoted Y as saying", "Y was quoted as saying"
             found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + found
         if found:
             return found
         if tok.dep_ == "relcl":
-            return [tok.head]
+            return [_antecedent(tok) or tok.head]
         if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl") or tok.head is tok:
             return []
         tok = tok.head
     return []
+
+
+def _antecedent(clause: Token) -> Token | None:
+    """"a spokesperson for the General Staff (KPA), who warned": who is the noun phrase just
+    before the pronoun, whatever the parser hung the clause on."""
+    who = next((c for c in clause.children if c.lower_ == "who" and c.dep_ in SUBJECTS), None)
+    i = who.i - 1 if who is not None else -1
+    while i >= clause.sent.start and clause.doc[i].is_punct:
+        i -= 1
+    if i < clause.sent.start:
+        return None
+    tok = clause.doc[i]
+    for _ in range(6):
+        if tok.dep_ == "appos" or tok.dep_ in ("compound", "nmod", "poss") and tok.head.i > tok.i:
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for", "at") and tok.head.head.pos_ in (
+                "NOUN", "PROPN"):
+            tok = tok.head.head
+        else:
+            break
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
 
 
 class Speakers:

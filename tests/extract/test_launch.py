@@ -20,6 +20,7 @@ JCS, JP_MOD = "org:kr:joint-chiefs-of-staff", "org:jp:ministry-of-defense"
 SUNAN, PYONGYANG, TONGCHANG_RI = "region:sunan", "city:1871859", "city:kp-tongchang-ri"
 JP_COAST_GUARD = "org:jp:coast-guard"
 HAMHUNG, NAMPO, KUSONG = "city:1877449", "city:1873757", "city:1875107"
+NATA = "org:kp:aerospace-administration"
 
 
 def launches(text: str, published: str) -> list[MissileLaunch]:
@@ -314,6 +315,44 @@ GENERAL_CASES = [
         "North Korea fired a missile on Tuesday from a site in North Pyongan Province. The JCS said it was "
         "fired from the Kusong area.", "2024-03-09", [{"date": "2024-03-05", "site": KUSONG}],
         id="named-site-beats-the-province-it-is-in"),
+    pytest.param(
+        "North Korea fired a ballistic missile from the Sunan area on Thursday. The area has hosted "
+        "tests before. On 12 April 2023 an ICBM was launched from there.", "2024-03-09",
+        [{"date": "2024-03-07", "site": SUNAN}, {"date": "2023-04-12", "site": SUNAN}],
+        id="launched-from-there-is-the-site-told-before"),
+    pytest.param(
+        "The launch was the first since April 2, when it fired some 12 short-range missiles from the "
+        "Sunan area. North Korea fired a cruise missile on Friday.", "2024-05-11",
+        [{"date": "2024-04-02", "site": SUNAN}, {"date": "2024-05-10"}],
+        id="a-salvo-of-many-missiles-on-one-day-is-one-launch"),
+    # Corrections, and time and landing told around the launch
+    pytest.param(
+        "North Korea launched a ballistic missile at 9:10 a.m. on Monday, South Korea's military said. "
+        "The military later revised the launch time to 8:50 a.m., citing a typing mistake.", "2024-03-12",
+        [{"date": "2024-03-11T08:50:00+09:00"}], id="a-corrected-time-replaces-the-first"),
+    pytest.param(
+        "North Korea launched a ballistic missile at 9:10 a.m. on Monday. Officials changed nothing "
+        "else, and the drills went on until 4 p.m.", "2024-03-12",
+        [{"date": "2024-03-11T09:10:00+09:00"}], id="a-time-that-corrects-nothing-is-not-a-correction"),
+    pytest.param(
+        "North Korea says its newest attempt to put a spy satellite into orbit failed, with the rocket "
+        "breaking up shortly after liftoff late yesterday. The military said the rocket lifted off from "
+        "Tongchang-ri at 11:05 p.m.",
+        "2024-06-05", [{"date": "2024-06-04T23:05:00+09:00"}], id="day-of-a-breakup-after-liftoff"),
+    pytest.param(
+        "North Korea fired a rocket on Monday. Minutes later, South Korean radars saw fragments dropping "
+        "into the Yellow Sea.", "2024-06-05", [{"date": "2024-06-03", "landing": (YELLOW_SEA,)}],
+        id="debris-seen-falling-is-where-it-came-down"),
+    # Who launched, who told
+    pytest.param(
+        "North Korea has kept its missiles on the ground this summer. Last year was different. Then, the "
+        "North let its envoys do most of the talking and fired two cruise missiles into the Yellow Sea "
+        "on March 3, 2023.", "2024-08-20",
+        [{"date": "2023-03-03", "launcher": KP}], id="launch-coordinated-with-a-complement"),
+    pytest.param(
+        "North Korea launched a rocket carrying a satellite on Monday night. The National Aerospace "
+        "Technology Administration said the rocket exploded during first-stage flight.", "2024-05-28",
+        [{"date": "2024-05-27", "reporters": {NATA}}], id="launchers-own-agency-telling-the-outcome"),
 ]
 
 

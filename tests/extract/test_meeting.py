@@ -322,6 +322,42 @@ CASES = [
         marks=pytest.mark.xfail(reason="with no full name in the text the model types bare surnames as "
                                        "places, so they are not actors", strict=True)),
     pytest.param(
+        "CANBERRA, Australia \u2013 Australian Prime Minister Anthony Albanese and his Japanese counterpart "
+        "Fumio Kishida have agreed to expand defence ties, signing a security pact at a summit in Canberra.",
+        "2024-02-06",
+        [{"kind": "Summit", "participants": {"Anthony Albanese", KISHIDA}, "place": "Canberra"}],
+        id="dateline-subject-and-participle"),
+    pytest.param(
+        "President Yoon Suk Yeol hosted Chinese Premier Li Qiang and Japanese Prime Minister Fumio Kishida "
+        "here in Seoul on Monday for the first summit of the three countries in years.", "2024-05-28",
+        [{"kind": "Summit", "participants": {YOON, "Li Qiang", KISHIDA}, "place": "Seoul",
+          "date": "2024-05-27"}],
+        id="hosted-here-in-for-summit"),
+    pytest.param(
+        "President Joe Biden spoke by phone on Monday with Japanese Prime Minister Fumio Kishida and South "
+        "Korean President Yoon Suk Yeol. The leaders agreed to hold another trilateral summit on the "
+        "sidelines of the G20 summit in Rio de Janeiro in November.", "2024-09-10",
+        [{"kind": "Meeting", "participants": {BIDEN, KISHIDA, YOON}, "date": "2024-09-09"},
+         {"kind": "Summit", "participants": {BIDEN, KISHIDA, YOON}, "place": "Rio de Janeiro",
+          "planned": True, "part_of": {"G20", BIDEN, KISHIDA, YOON}},
+         {"kind": "Summit", "participants": {"G20", BIDEN, KISHIDA, YOON}, "place": "Rio de Janeiro"}],
+        id="the-leaders-plan-a-side-summit"),
+    pytest.param(
+        "Secretary of State Antony Blinken will travel to Tokyo next week to meet Cho Tae-yul, South Korea's "
+        "foreign minister, and Yoko Kamikawa, Japan's foreign minister. The three are scheduled to meet on "
+        "Thursday.", "2024-07-01",
+        [{"participants": {"Antony Blinken", "Cho Tae-yul", "Yoko Kamikawa"}, "place": "Tokyo",
+          "planned": True, "date": "2024-07-04"}],
+        id="travel-to-meet-the-three"),
+    pytest.param(
+        "President Joe Biden spoke by video on Sunday with Japanese Prime Minister Fumio Kishida and South "
+        "Korean President Yoon Suk Yeol, one year since the three leaders met at Camp David. The Camp "
+        "David summit, held at the retreat in the Catoctin Mountains on Aug. 18, 2023, "
+        "produced a crisis hotline.", "2024-08-19",
+        [{"kind": "Meeting", "date": "2024-08-18", "place": None},
+         {"kind": "Summit", "place": "Camp David", "date": "2023-08-18"}],
+        id="since-they-met-is-another-meeting"),
+    pytest.param(
         "The warning system that Biden, Yoon and Kishida agreed on at Camp David in August is due to run "
         "by December.", "2023-11-22",
         [{"kind": "Summit", "participants": {"Biden", "Yoon", "Kishida"}, "place": "Camp David"}],

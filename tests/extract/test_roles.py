@@ -84,6 +84,17 @@ CASES = [
     pytest.param("Ito Ken, director of Japan's Public Security Intelligence Agency, spoke on Friday.",
                  {("Ito Ken", "director", "Public Security Intelligence Agency")},
                  id="of-a-countrys-body"),
+    # --- one plural title for a list of names, each with its country; a counterpart's office
+    pytest.param("The defense chiefs, Lloyd Austin of the United States and Richard Marles of Australia, "
+                 "met in Hawaii.",
+                 {("Lloyd Austin", "defense chief", "United States"),
+                  ("Richard Marles", "defense chief", "Australia")}, id="plural-title-list"),
+    pytest.param("Two former prime ministers, Malcolm Turnbull of Australia and John Key of New Zealand, "
+                 "attended.", set(), id="plural-title-list-former"),
+    pytest.param("Japanese Prime Minister Shigeru Ishiba welcomed his Australian counterpart Anthony "
+                 "Albanese to Tokyo.",
+                 {("Shigeru Ishiba", "prime minister", "Japan"),
+                  ("Anthony Albanese", "prime minister", "Australia")}, id="counterpart-of-a-titled-person"),
     # --- live-blog entries: a speaker label's note, a place tag for a bare title
     pytest.param('08:15 \u2014 Col. Lee Sung-jun (JCS spokesman): "The missile flew about 300 kilometers."',
                  {("Lee Sung-jun", "spokesman", "JCS")}, id="label-note"),

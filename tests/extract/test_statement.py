@@ -66,8 +66,24 @@ CASES = [
                  id="titled-noun-and-split-quote"),
     pytest.param('Japanese Prime Minister Shigeru Ishiba met reporters. "We have lodged a strong protest," '
                  'Ishiba said. "Such acts cannot be tolerated."',
-                 [("Shigeru Ishiba", "We have lodged a strong protest. Such acts cannot be tolerated", True)],
-                 id="continuation-quote"),
+                 [("Shigeru Ishiba", "We have lodged a strong protest", True),
+                  ("Shigeru Ishiba", "Such acts cannot be tolerated", True)],
+                 id="continuation-quote-own-statement"),
+    pytest.param('"The test was reckless," Foreign Minister Penny Wong said, adding that Canberra would '
+                 'stay in "close touch with its partners."',
+                 [("Penny Wong", "Canberra would stay in close touch with its partners", False),
+                  ("Penny Wong", "The test was reckless", True)],
+                 id="partial-quote-under-adding"),
+    pytest.param('"Their drills will cost them dearly," Kim Yo Jong said, singling out the US envoy '
+                 'as a "warmonger in chief."',
+                 [("Kim Yo Jong", "Their drills will cost them dearly", True),
+                  ("Kim Yo Jong", "a warmonger in chief", False)],
+                 id="labelling-participle-own-statement"),
+    pytest.param('The sharpest words came on Monday from a spokesperson for the Japanese Foreign Ministry, '
+                 'who warned that Tokyo would "respond without hesitation" to any further launch.',
+                 [("Japan Ministry of Foreign Affairs", "Tokyo would respond without hesitation to any "
+                   "further launch", False)],
+                 id="who-clause-hung-on-the-wrong-noun"),
     pytest.param('A spokesperson for the Japanese Foreign Ministry said the launch was '
                  '"totally unacceptable".',
                  [("Japan Ministry of Foreign Affairs", "the launch was totally unacceptable", False)],
@@ -143,6 +159,8 @@ CASES = [
     pytest.param('Officials said the launch was "deeply regrettable".', [], id="no-named-speaker"),
     pytest.param("Our correspondent Aiko Sato is in Tokyo.\nSATO: The alert went out at 7:55 a.m.", [],
                  id="transcript-journalist"),
+    pytest.param("MARIA LOPEZ, HOST: Good evening. I'm Maria Lopez.\nLOPEZ: What did Seoul say about "
+                 "the launch today?", [], id="transcript-host-label"),
     # --- known gaps
     pytest.param('Kim Jong Un inspected the shipyard on Sunday. "The enemies will pay dearly."',
                  [("Kim Jong Un", "The enemies will pay dearly", True)], id="quote-without-verb",
