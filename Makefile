@@ -44,7 +44,8 @@ score: $(VENV)/.installed
 
 # Accept the seeds' current graph as the reviewed expected one (tests/test_golden.py).
 golden: $(VENV)/.installed
-	$(BIN)/kg build data/articles -o tests/data/golden/seeds.nq --no-store -q
+	$(BIN)/kg build data/articles -o tests/data/golden/seeds.nq --no-store --no-cache -q
+	rm -rf tests/data/golden/.kg
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/build.py
