@@ -240,7 +240,8 @@ class Loader:
                 cleaned = False
         if not partial:
             # A request is one transaction; batches of a big graph went to a scratch graph only.
-            leftover = " (a scratch copy may remain)" if undo is not None and not cleaned else ""
+            scratch_left = self.update and undo is not None and not cleaned
+            leftover = " (a scratch copy may remain)" if scratch_left else ""
             verb = "was" if len(iris) == 1 else "were"
             return f"; {_names(iris)} {verb} not changed{leftover}; {done}"
         what = "its partial copy was removed" if cleaned else "it may be partly written"
@@ -250,7 +251,8 @@ class Loader:
                 undo: Callable[[], Response] | None) -> KGError:
         with self._lock:
             started = bool(self.report.graphs)
-        state = self._state(iris, partial, undo) if started or partial else ""
+        wrote = partial or (self.update and undo is not None)
+        state = self._state(iris, partial, undo) if started or wrote else ""
         return error("E135", url=self.url, attempts=exc.attempts, detail=exc.detail + state)
 
     def _refused(self, response: Response, action: str, iris: list[str | None], partial: bool,
