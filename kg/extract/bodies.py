@@ -4,6 +4,7 @@ country an article is written from, which places bodies named without one."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc, Span
@@ -53,16 +54,7 @@ def merge_countryless_bodies(table: EntityTable) -> None:
     for old, new in remap.items():
         ent = table.entities.pop(old)
         host = table.entities[new]
-        table.entities[new] = Entity(
-            key=host.key,
-            cls=host.cls,
-            name=host.name,
-            aliases=host.aliases | ent.aliases,
-            within=host.within,
-            country=host.country,
-            geonames_id=host.geonames_id,
-            iso_code=host.iso_code,
-        )
+        table.entities[new] = dataclasses.replace(host, aliases=host.aliases | ent.aliases)
 
 
 def drop_unmentioned_countries(table: EntityTable) -> None:
@@ -70,16 +62,7 @@ def drop_unmentioned_countries(table: EntityTable) -> None:
     named = {m.entity for m in table.mentions}
     for key, ent in list(table.entities.items()):
         if ent.country and ent.country not in named:
-            table.entities[key] = Entity(
-                key=ent.key,
-                cls=ent.cls,
-                name=ent.name,
-                aliases=ent.aliases,
-                within=ent.within,
-                country=None,
-                geonames_id=ent.geonames_id,
-                iso_code=ent.iso_code,
-            )
+            table.entities[key] = dataclasses.replace(ent, country=None)
 
 
 def _country_before(doc: Doc, start: int, table: EntityTable, window: int = 3) -> str | None:

@@ -3,6 +3,7 @@ that build entities from gazetteer records. See :mod:`kg.extract.entities` for h
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -118,28 +119,8 @@ class EntityTable:
         ):
             # "Defense Ministry" alone names no one body: the country-qualified forms stand in.
             aliases = set()
-        if old is not None:
-            entity = Entity(
-                key=old.key,
-                cls=old.cls,
-                name=old.name,
-                aliases=old.aliases | aliases,
-                within=old.within,
-                country=old.country,
-                geonames_id=old.geonames_id,
-                iso_code=old.iso_code,
-            )
-        else:
-            entity = Entity(
-                key=entity.key,
-                cls=entity.cls,
-                name=entity.name,
-                aliases=entity.aliases | aliases,
-                within=entity.within,
-                country=entity.country,
-                geonames_id=entity.geonames_id,
-                iso_code=entity.iso_code,
-            )
+        base = old if old is not None else entity  # the first reading of a key keeps its type and name
+        entity = dataclasses.replace(base, aliases=base.aliases | aliases)
         self.entities[entity.key] = entity
         for tok in span:
             self._by_token[tok.i] = (span, entity.key)

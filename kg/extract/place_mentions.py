@@ -3,6 +3,7 @@ names, "the North", and the containment the text states ("Hamhung in South Hamgy
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kg import gazetteer
@@ -11,7 +12,6 @@ from kg.extract.names import (
     fold,
 )
 from kg.extract.places import find_feature_names
-from kg.records import Entity
 
 _PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
 
@@ -58,16 +58,7 @@ def add_containment(table: EntityTable) -> None:
             continue  # the text and the gazetteer disagree: a list of places, not containment
         if a.within and a.within != country_a and a.within != b.key:
             continue  # already more specific than a country
-        table.entities[a.key] = Entity(
-            key=a.key,
-            cls=a.cls,
-            name=a.name,
-            aliases=a.aliases,
-            within=b.key,
-            country=a.country,
-            geonames_id=a.geonames_id,
-            iso_code=a.iso_code,
-        )
+        table.entities[a.key] = dataclasses.replace(a, within=b.key)
 
 
 def place_class_by_head(text: str, label: str) -> str:
