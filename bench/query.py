@@ -177,7 +177,7 @@ def main() -> int:
     for n in names:
         ms, rows = embedded[n]
         rd = slow.get(n, "-")
-        ratio = f"{float(rd.replace(',', '')) / ms:,.0f}x" if rd[0].isdigit() else "-"
+        ratio = f"{float(rd.replace(',', '')) / ms:,.1f}x" if rd[0].isdigit() else "-"
         mark = "*" if n in CONTRACT else " "
         print(f"{mark}{n:17} {rows:>8,} {ms:>10,.1f} {remote[n]:>10,.1f} {rd:>10} {ratio:>10}")
     met = sum(embedded[n][0] < TARGET_MS for n in names if n in CONTRACT)

@@ -5,6 +5,7 @@ country an article is written from, which places bodies named without one."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -218,7 +219,8 @@ def add_acronyms(table: EntityTable) -> None:
             del table.entities[key]
 
 
-def bare_names(ent: Entity) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def bare_names(ent: Entity) -> frozenset[str]:
     """An organisation's names with and without its country ("South Korea Joint Chiefs of
     Staff" and "Joint Chiefs of Staff")."""
     names = set(ent.aliases | {ent.name})
@@ -228,12 +230,13 @@ def bare_names(ent: Entity) -> set[str]:
             names |= {
                 re.sub(rf"^{re.escape(cname)}(?:'s)?\s+|\s+of\s+{re.escape(cname)}$", "", n) for n in names
             }
-    return names
+    return frozenset(names)
 
 
-def _acronyms_of(ent: Entity) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _acronyms_of(ent: Entity) -> frozenset[str]:
     """The initials of an organisation's names, with and without its country ("SKJCS", "JCS")."""
-    return {_initials(n) for n in bare_names(ent)}
+    return frozenset(_initials(n) for n in bare_names(ent))
 
 
 def _initials(name: str) -> str:

@@ -180,7 +180,7 @@ def _is_event_name(span: Span) -> bool:
         return gazetteer.lookup_org(span.text) is None
     if nxt == ",":
         # An apposition that says what it is: ", a 10-day naval exercise".
-        for tok in doc[span.end + 1:min(len(doc), span.end + 7)]:
+        for tok in doc[span.end + 1 : min(len(doc), span.end + 7)]:
             if tok.lower_ in _EVENT_NOUNS:
                 return gazetteer.lookup_org(span.text) is None
             if tok.text in {",", ".", ";"} or tok.pos_ == "VERB":
@@ -212,8 +212,26 @@ def _label(ent: Span, span: Span) -> str:
     return ent.label_
 
 
-_PERSON_TITLES = {"president", "mr", "mrs", "ms", "dr", "prime", "minister", "secretary", "senator", "premier",
-                  "chancellor", "general", "gen", "ambassador", "leader", "sir", "lady", "governor"}
+_PERSON_TITLES = {
+    "president",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prime",
+    "minister",
+    "secretary",
+    "senator",
+    "premier",
+    "chancellor",
+    "general",
+    "gen",
+    "ambassador",
+    "leader",
+    "sir",
+    "lady",
+    "governor",
+}
 
 
 def _agree(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -227,8 +245,12 @@ def _agree(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     for span, label in spans:
         best, n = votes[fold(span.text)].most_common(1)[0]
         prev = span.doc[span.start - 1].lower_.rstrip(".") if span.start else ""
-        if label in ("ORG", "GPE", "NORP") and (best == "PERSON" and n > votes[fold(span.text)][label]
-                                                 or prev in _PERSON_TITLES and len(span) == 1):
+        if label in ("ORG", "GPE", "NORP") and (
+            best == "PERSON"
+            and n > votes[fold(span.text)][label]
+            or prev in _PERSON_TITLES
+            and len(span) == 1
+        ):
             label = "PERSON"
         elif label in ("GPE", "LOC", "FAC") and _person_of_country(span):
             label = "PERSON"
@@ -255,7 +277,9 @@ def _person_of_country(span: Span) -> bool:
         return False
     if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
         return False
-    nxt = gazetteer.lookup_place(doc[span.end + 1 : span.end + 3].text) or gazetteer.lookup_place(doc[span.end + 1].text)
+    nxt = gazetteer.lookup_place(doc[span.end + 1 : span.end + 3].text) or gazetteer.lookup_place(
+        doc[span.end + 1].text
+    )
     return nxt is not None and nxt.cls == "Country"
 
 
@@ -266,10 +290,19 @@ def _clean(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         span = extend_name(span)
     doc = span.doc
-    while (ent.label_ in ("GPE", "LOC", "FAC") and span.end + 1 < len(doc) and doc[span.end].text == "-"
-           and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha
-           and (doc[span.end + 1].is_lower and len(doc[span.end + 1]) <= 4
-                or gazetteer.lookup_place(doc[span.start : span.end + 2].text) is not None)):
+    while (
+        ent.label_ in ("GPE", "LOC", "FAC")
+        and span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and not doc[span.end - 1].whitespace_
+        and not doc[span.end].whitespace_
+        and doc[span.end + 1].is_alpha
+        and (
+            doc[span.end + 1].is_lower
+            and len(doc[span.end + 1]) <= 4
+            or gazetteer.lookup_place(doc[span.start : span.end + 2].text) is not None
+        )
+    ):
         span = doc[span.start : span.end + 2]  # "Tongchang" + "-ri", not "US" + "-drafted"
     if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and span.end < len(span.doc):
         nxt = span.doc[span.end]

@@ -65,6 +65,7 @@ def curated_org(name: str) -> Org | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # entity finding asks the same names again and again
 def lookup_org(name: str) -> Org | None:
     """Curated organisation, else a national body named with its country."""
     org = curated_org(name)

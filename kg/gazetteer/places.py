@@ -22,6 +22,8 @@ full form is unknown.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import fuzzy as _fuzzy
 from .cities import cities, city_place
 from .model import Place
@@ -74,6 +76,7 @@ def place_candidates(name: str) -> tuple[Place, ...]:
     return ()
 
 
+@lru_cache(maxsize=65536)  # entity finding asks the same names again and again
 def lookup_place(name: str, *, fuzzy: bool = False) -> Place | None:
     """The place ``name`` most likely denotes, or None.
 
@@ -102,6 +105,7 @@ def _known_name(norm: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # entity finding asks the same names again and again
 def lookup_demonym(word: str, *, fuzzy: bool = False) -> Place | None:
     """Country (or territory) of a nationality adjective / demonym.
 
