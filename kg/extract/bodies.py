@@ -25,7 +25,7 @@ _BODY_HEADS = (
     r"unification|national defen[cs]e)|coast guard|national security council|"
     r"state department|defen[cs]e department|department of (?:defen[cs]e|state)|"
     r"national police agency|meteorological agency|space agency|"
-    r"nuclear safety commission|national intelligence service|cabinet office"
+    r"nuclear safety commission|national intelligence service|cabinet office|navy|air force"
 )
 
 
@@ -108,7 +108,49 @@ def body_country(table: EntityTable, span: Span) -> str | None:
         # for ("the JCS" after "South Korea's Joint Chiefs of Staff").
         if head in fold(ent.name) or (span.text.isupper() and span.text in _acronyms_of(ent)):
             return ent.country
-    return table.home_country
+    # The country the article gives this body elsewhere ("... the Joint Chiefs of Staff said" and,
+    # later, "South Korea's Joint Chiefs of Staff"), before the dateline's country.
+    stated = _stated_country(table, span.text) or _military_context(table, span)
+    return stated or table.home_country
+
+
+_MILITARY = re.compile(
+    r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['\u2019]s)? (?:military|armed forces|army|navy|forces)\b"
+)
+_MILITARY_HEADS = ("joint chiefs", "navy", "air force", "army", "military")
+
+
+def _military_context(table: EntityTable, span: Span) -> str | None:
+    """A military body named bare after "South Korea's military said" in the same stretch of
+    text belongs to that country ("..., the Joint Chiefs of Staff said")."""
+    if not any(h in span.text.lower() for h in _MILITARY_HEADS):
+        return None
+    best = None
+    for m in _MILITARY.finditer(table.text, max(0, span.start_char - 800), span.start_char):
+        words = m.group(1).split()
+        for i in range(len(words)):
+            name = " ".join(words[i:])
+            place = gazetteer.lookup_place(name) or gazetteer.lookup_demonym(name)
+            if place is not None and place.cls == "Country":
+                best = place.key
+                break
+    return best
+
+
+def _stated_country(table: EntityTable, name: str) -> str | None:
+    """The one country named right before ``name`` anywhere in the text, if exactly one is."""
+    found = set()
+    for m in re.finditer(
+        rf"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:['\u2019]s)? (?:the )?{re.escape(name)}\b", table.text
+    ):
+        words = m.group(1).split()
+        for i in range(len(words)):
+            candidate = " ".join(words[i:])
+            place = gazetteer.lookup_place(candidate) or gazetteer.lookup_demonym(candidate)
+            if place is not None and place.cls == "Country":
+                found.add(place.key)
+                break
+    return found.pop() if len(found) == 1 else None
 
 
 def home_country(doc: Doc, source: str | None) -> str | None:

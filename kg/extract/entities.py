@@ -9,6 +9,7 @@ a surname belongs to the one full name in the document that contains it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -31,6 +32,7 @@ from kg.extract.entity_table import (
     WATER_HEADS,
     EntityTable,
     country_of,
+    known_place,
     org_entity,
     place_entity,
 )
@@ -269,6 +271,48 @@ def _is_speaker_tag(span: Span) -> bool:
     return at_line_start and (nxt in {":", ","} or (nxt.isupper() and nxt.isalpha()))
 
 
+def _skip_unmentioned_parents(table: EntityTable) -> None:
+    """A place lies in the nearest place the article names, or else in its country: "Camp David"
+    is within the United States unless the article names Maryland. Only named places and
+    countries become nodes."""
+    named = {m.entity for m in table.mentions}
+    for key, ent in list(table.entities.items()):
+        parent, seen = ent.within, set()
+        while parent and parent not in named and parent not in seen:
+            seen.add(parent)
+            above = table.entities.get(parent) or known_place(parent)
+            if above is None or above.cls == "Country":
+                break
+            parent = above.within
+        if parent != ent.within:
+            table.entities[key] = dataclasses.replace(ent, within=parent)
+            if parent and parent not in table.entities and (place := gazetteer.place_by_key(parent)):
+                table.entities[parent] = place_entity(place, alias=False)
+    used = {e.within for e in table.entities.values()} | {e.country for e in table.entities.values()}
+    for key in list(table.entities):
+        if key not in named and key not in used:
+            del table.entities[key]
+
+
+def _in_title_case_headline(span: Span) -> bool:
+    """A span in a Title Case headline ("Spy Satellite Launch Fails, Debris Falls Into Yellow
+    Sea") that names nothing known: the model reads capitalised common words there as names."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words) or line.rstrip().endswith("."):
+        return False
+    known = (
+        gazetteer.lookup_place(span.text)
+        or gazetteer.lookup_org(span.text)
+        or gazetteer.lookup_demonym(span.text)
+    )
+    elsewhere = text.count(span.text) > 1
+    return known is None and not elsewhere
+
+
 def _person_of_country(span: Span) -> bool:
     """ "Władysław Kosiniak-Kamysz of Poland": an unknown two- or three-word name followed by
     "of <country>" is a person (a place would be "in Poland")."""
@@ -284,6 +328,10 @@ def _person_of_country(span: Span) -> bool:
 
 
 def _clean(ent: Span) -> Span | None:
+    for i, tok in enumerate(ent):
+        if i and tok.text in {"-", "\u2013", "\u2014", "--"} and ent[i - 1].whitespace_:
+            ent = ent[:i]  # "Kyodo - North Korea": a dateline's dash ends the name
+            break
     span = strip_leading(strip_possessive(ent), honorifics=ent.label_ == "PERSON")
     if fold(span.text) in NOT_ORGS:
         return None
@@ -366,7 +414,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     add_gazetteer_phrases(table)
     add_org_phrases(table)
     spans = [(s, _label(e, s)) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
-    spans = _agree(spans)
+    spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s)])
     # Names beside an office are people, whatever the model read there ("Marcus Hale, a
     # missile analyst", typed as an organisation).
     titled = titled_names(doc)
@@ -387,6 +435,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     merge_countryless_bodies(table)
     add_containment(table)
     drop_unmentioned_countries(table)
+    _skip_unmentioned_parents(table)
     table.mentions.sort(key=lambda m: (m.start, m.end))
     return table
 

@@ -138,7 +138,7 @@ def country_of(table: EntityTable, key: str | None) -> str | None:
     seen = set()
     while key and key not in seen:
         seen.add(key)
-        ent = table.entities.get(key) or _known_place(key)
+        ent = table.entities.get(key) or known_place(key)
         if ent is None:
             return None
         if ent.cls == "Country":
@@ -161,7 +161,7 @@ def gazetteer_country(key: str | None) -> str | None:
     return None
 
 
-def _known_place(key: str) -> Entity | None:
+def known_place(key: str) -> Entity | None:
     place = gazetteer.place_by_key(key)
     return place_entity(place, alias=False) if place is not None else None
 
