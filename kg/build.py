@@ -100,7 +100,7 @@ def extract_all(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool 
 
 def build_dataset(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool = True,
                   cache: FactsCache | None = None,
-                  previous: list[Article] = ()) -> tuple[Dataset, BuildReport, list[Article]]:
+                  previous: Iterable[Article] = ()) -> tuple[Dataset, BuildReport, list[Article]]:
     """The dataset of the articles under ``paths`` plus ``previous`` ones (an incremental build).
 
     Returns the dataset, a report, and every article it holds. New articles whose content an

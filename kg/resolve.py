@@ -73,9 +73,9 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
                     national[fold(alias)].add(key)
     for key, group in by_key.items():
         if key.startswith("org:") and not group[0].country and key not in remap:
-            hosts = national.get(fold(group[0].name), set())
-            if len(hosts) == 1:
-                remap[key] = next(iter(hosts))
+            bodies = national.get(fold(group[0].name), set())
+            if len(bodies) == 1:
+                remap[key] = next(iter(bodies))
     merged: dict[str, Entity] = {}
     for key in sorted(by_key):
         target = remap.get(key, key)
@@ -104,7 +104,7 @@ def _remap_record(rec, remap: dict[str, str]):
     """The record with every entity key replaced through ``remap``."""
     if not remap:
         return rec
-    changes = {}
+    changes: dict[str, object] = {}
     for f in dataclasses.fields(rec):
         value = getattr(rec, f.name)
         if isinstance(value, str) and value in remap:

@@ -254,8 +254,9 @@ def add_acronyms(table: EntityTable) -> None:
                     for x in table.mentions
                     if not (x.start == hit[0].start_char and x.end == hit[0].end_char)
                 ]
-        if defined[m.group(1)] is not None:
-            table.add(span, table.entities[defined[m.group(1)]])
+        owner = defined[m.group(1)]
+        if owner is not None:
+            table.add(span, table.entities[owner])
     for key in list(table.entities):
         if key not in {x.entity for x in table.mentions} and not _is_parent(table, key):
             del table.entities[key]

@@ -475,10 +475,10 @@ def _name_order(name: str, known: dict[str, Entity]) -> str:
     return name
 
 
-def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None | bool:
-    """The one full name containing ``text``'s words; ``False`` if several do (ambiguous)."""
+def _persons_for(text: str, full_names: dict[str, Entity]) -> list[Entity]:
+    """The full names of the article that ``text`` is a short form of (several: ambiguous)."""
     if text.isupper():
-        return None  # an acronym ("UN") is never part of a person's name ("Kim Jong Un")
+        return []  # an acronym ("UN") is never part of a person's name ("Kim Jong Un")
     words = name_tokens(text)
     # A short form is a name's first word (Korean and Chinese surnames: "Yoon") or last (most
     # others: "Kishida"), or its first words ("Yoon Suk" cut short by the model).
@@ -487,11 +487,13 @@ def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None | boo
         for f, e in full_names.items()
         if f != " ".join(words) and (f.split()[: len(words)] == words or f.split()[-len(words) :] == words)
     }
-    if len(hits) > 1:
-        return False
-    if hits:
-        return next(iter(hits.values()))
-    return None
+    return [hits[k] for k in sorted(hits)]
+
+
+def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None:
+    """The one full name containing ``text``'s words, or None (none, or several)."""
+    hits = _persons_for(text, full_names)
+    return hits[0] if len(hits) == 1 else None
 
 
 def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, Entity]) -> None:
@@ -607,7 +609,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     if place is not None and not person and folded not in full_names:
         table.add(span, place_entity(place))
         return
-    if person is False:
+    if person is None and len(_persons_for(text, full_names)) > 1:
         return  # "Kim" with two Kims in the article: better unnamed than wrong
     if person is None:
         person = full_names.get(folded)

@@ -170,8 +170,7 @@ def _names_country(text: str) -> bool:
     """Whether a phrase names a country, by name or adjective ("Japan's", "Japanese")."""
     words = text.replace("\u2019", "'").replace("'s", "").split()
     return any(
-        gazetteer.lookup_place(" ".join(words[i:j])) is not None
-        and gazetteer.lookup_place(" ".join(words[i:j])).cls == "Country"
+        getattr(gazetteer.lookup_place(" ".join(words[i:j])), "cls", None) == "Country"
         or gazetteer.lookup_demonym(" ".join(words[i:j])) is not None
         for i in range(len(words))
         for j in range(i + 1, min(len(words), i + 3) + 1)

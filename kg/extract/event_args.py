@@ -276,6 +276,10 @@ class EventArgs(Places):
         for s in [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []:
             if s.i < pron.i and pron not in s.subtree and s.tag_ not in ("PRP", "WP", "WDT"):
                 keys = self.actors(s)
+                # "A told B at the start of their talks": the subject and the object together.
+                if len(keys) == 1:
+                    keys += [k for o in verb.children if o.dep_ == "dobj" and o.i < pron.i
+                             and o.tag_ not in ("PRP", "WP", "WDT") for k in self.actors(o) if k not in keys]
                 if len(keys) >= 2:
                     return keys
         return []

@@ -111,15 +111,8 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
     for m in mentions:
         bare = m.definite and not (m.participants or m.place or m.date or m.name)
         best, top = None, 0.0
-        if bare:  # "the meeting": the event talked about last, of a fitting kind, with substance,
-            # and one that has happened when the clause is in the past ("told reporters after the meeting")
-            past = _past(args, m.trigger)
-            ranked = sorted(range(len(clusters)), key=lambda i: (
-                not (past and fold(clusters[i]).planned), m.kind in ("Meeting", fold(clusters[i]).kind),
-                len(fold(clusters[i]).participants) >= 2,
-                m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]},
-                clusters[i][-1].trigger.i))
-            best = ranked[-1] if ranked else None
+        if bare:
+            best = _last_talked_about(args, m, clusters)
         for i in range(len(clusters) - 1, -1, -1):
             c = fold(clusters[i])
             # A side meeting is not the summit it sits in, nor a meeting that sits in no summit.
@@ -137,6 +130,9 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
                 score += 0.5  # "the exercise" rather than "a combined air drill"
             if score > top:  # the best-supported cluster; the latest among equals
                 best, top = i, score
+        if best is None and _one_attendee(args, m):
+            # "X, who chaired the meeting": one attendee of the event talked about last.
+            best = _last_talked_about(args, m, clusters)
         if best is None:
             if bare:
                 continue
@@ -145,6 +141,25 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
         clusters[best].append(m)
         where[m.trigger.i] = best
     return clusters, where
+
+
+def _one_attendee(args: EventArgs, m: Mention) -> bool:
+    """"X, who chaired the meeting": a bare definite reference that names only one person in it."""
+    return (m.definite and len(m.participants) == 1 and args.t.cls(m.participants[0]) == "Person"
+            and not (m.place or m.date or m.name)
+            and not any(c.dep_ in ("compound", "amod", "nmod") for c in m.trigger.children))
+
+
+def _last_talked_about(args: EventArgs, m: Mention, clusters: list[list[Mention]]) -> int | None:
+    """"the meeting": the event talked about last, of a fitting kind, with substance, and one that
+    has happened when the clause is in the past ("told reporters after the meeting")."""
+    past = _past(args, m.trigger)
+    ranked = sorted(range(len(clusters)), key=lambda i: (
+        not (past and fold(clusters[i]).planned), m.kind in ("Meeting", fold(clusters[i]).kind),
+        len(fold(clusters[i]).participants) >= 2,
+        m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]},
+        clusters[i][-1].trigger.i))
+    return ranked[-1] if ranked else None
 
 
 def _timed(tok: Token) -> int | None:

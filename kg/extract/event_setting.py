@@ -54,10 +54,11 @@ def verb_in(tok: Token, words) -> bool:
     if tok.lemma_.lower() in words:
         return True
     w = tok.lower_
+    known = words if isinstance(words, (set, frozenset, dict)) else set(words)
     for end in ("ing", "ed", "es", "s", "d"):
         if w.endswith(end) and len(w) > len(end) + 2:
             stem = w[:-len(end)]
-            if {stem, stem + "e", stem[:-1]} & set(words):
+            if stem in known or stem + "e" in known or stem[:-1] in known:
                 return True
     return False
 

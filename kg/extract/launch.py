@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 from kg.extract import Context, extractor
 from kg.extract import launch_args as args
 from kg.extract.launch_actors import SPEECH_VERBS, launcher_of, reporters_of, subject_orgs
-from kg.extract.launch_clauses import SIGHTING_VERBS, clause, missiles_in, referring, stray_flights
+from kg.extract.launch_clauses import SIGHTING_VERBS, clause, continues, missiles_in, referring, stray_flights
 from kg.extract.launch_story import Story
 from kg.extract.launch_time import (
     CORRECT_VERBS,
@@ -281,6 +281,10 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
         # "The missile, launched at 7:22 a.m., is believed to have flown ... before falling into"
         verbs += [v for h in heads if h.dep_ in ("nsubj", "nsubjpass") and h.head.i != trig.i
                   for v in clause(h.head)]
+    elif continues(u.sent, ctx.text) and u.sent.root.pos_ not in ("VERB", "AUX"):
+        # "... was launched at 6:29 a.m. | local time from the Sohae station ... and flew south":
+        # the parser split the sentence after "a.m."; the fragment's "from" is the launch's site.
+        u.site, _country, u.vague_site = args.site_detail(u.sent.root, table)
     for v in verbs:
         if (v.i == trig.i or v.lemma_.lower() in args.FLIGHT_VERBS | {"appear", "be"}) and \
                 not any(c.dep_ == "neg" for c in v.children):

@@ -155,7 +155,7 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable, text: str
         low = tok.lower_
         if not same_line(tok, content[0], text):
             continue
-        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and tok.lemma_.lower() != "detect":
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and _tells(tok):
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
             scope = _reported(tok, sent)
@@ -179,6 +179,15 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable, text: str
                 out += found
     out += _colon_speaker(content[0], table, text)
     return list(dict.fromkeys(out))
+
+
+def _tells(verb: Token) -> bool:
+    """A speech verb that reports. "detect" does only with the launch as its object ("the JCS
+    also detected the launches"): a sighting of the launch is a report of it."""
+    if verb.lemma_.lower() != "detect":
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("launch", "launching", "liftoff")
+               for c in verb.children)
 
 
 def _speaker_before(verb: Token, sent: Span, table: EntityTable, has_subject: bool) -> Token | None:

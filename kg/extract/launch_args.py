@@ -216,6 +216,18 @@ def site_of(verb: Token, table: EntityTable) -> tuple[str | None, str | None]:
     return site_detail(verb, table)[:2]
 
 
+def _lies_in(table: EntityTable, key: str, outer: str) -> bool:
+    """Whether place ``key`` lies within place ``outer`` (a district of a city, a city of a region)."""
+    seen = {key}
+    cur = table.entities[key].within if key in table.entities else None
+    while cur and cur not in seen:
+        if cur == outer:
+            return True
+        seen.add(cur)
+        cur = table.entities[cur].within if cur in table.entities else None
+    return False
+
+
 def site_detail(verb: Token, table: EntityTable) -> tuple[str | None, str | None, bool]:
     """:func:`site_of`, and whether the site is vague: only the region a site lies in ("from a
     site in South Hwanghae Province"). A place that names the site itself is preferred."""
@@ -228,7 +240,11 @@ def site_detail(verb: Token, table: EntityTable) -> tuple[str | None, str | None
     for prep in preps:
         for span, key in _entities_under(table, prep):
             cls = table.cls(key)
-            if (cls in _PLACE if prep.lower_ == "from" else cls == "City") and (site is None or vague):
+            ok = cls in _PLACE if prep.lower_ == "from" else cls == "City"
+            if ok and site is not None and _lies_in(table, key, site):
+                site, vague = key, False    # "from Pyongyang's Sunan area": the part, not the whole
+                continue
+            if ok and (site is None or vague):
                 inside = any(t.lower_ == "in" and t.dep_ == "prep" for t in _path_up(span.root, prep))
                 if site is None or not inside:
                     site, vague = key, inside

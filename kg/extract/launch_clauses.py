@@ -17,6 +17,9 @@ DEBRIS = {"fragment", "debris", "wreckage", "piece", "part", "object", "stage"}
 _ORDINALS = {"first", "second", "third", "latter", "former", "last"}
 # "one of them", "each of the missiles", "both of them": a part of the missiles told before.
 _PARTITIVES = {"one", "each", "both", "two", "three"}
+# Pronouns that may stand for the missiles told before; a bare "both" or "each" ("Both flew
+# about 350 km") too, checked like "they" for a clause of flight.
+_PRONOUNS = {"it", "they", "both", "each"}
 # "the same missiles", "such missiles": the kind, not the missiles that were fired.
 _KIND_MODS = {"same", "such", "similar"}
 # Observing a missile is a report of its launch, and when it was seen is when it was fired:
@@ -51,6 +54,8 @@ def about_missile(t: Token | None) -> bool:
         return False
     if args.is_missile(t) or t.lemma_.lower() in DEBRIS or t.lower_ in ("it", "they"):
         return True
+    if t.lower_ in _PRONOUNS and t.pos_ in ("PRON", "DET") and not list(t.children):
+        return True                     # "Both flew about 350 km"
     if t.lower_ in _ORDINALS and any(c.lower_ == "the" for c in t.children):
         return True
     return t.lower_ in _PARTITIVES and any(
@@ -110,7 +115,7 @@ def referring(sent: Span, used: set[int], text: str) -> list[list[Token]]:
             continue
         verbs = clause(tok)
         # "it" is the missile only in a clause of flight or one that names a missile class.
-        if subj is not None and subj.lower_ in ("it", "they") and not any(
+        if subj is not None and subj.lower_ in _PRONOUNS and not any(
                 v.lemma_.lower() in args.FLIGHT_VERBS or any(args.is_missile(t) for t in v.subtree)
                 for v in verbs):
             continue

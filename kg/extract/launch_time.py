@@ -51,7 +51,7 @@ def token_at(sent: Span, start: int, end: int) -> Token | None:
 
 def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
     """The unit a time or quantity hangs from, by walking up the parse."""
-    cur = tok
+    cur = prev = tok
     for _ in range(15):
         if cur.i in domain:
             return domain[cur.i]
@@ -60,12 +60,20 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
             return None
         if cur.dep_ == "prep" and cur.lower_ in ("since", "until", "till"):
             return None                 # "since July 24": a bound, not the launch's day
-        if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos":
+        if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos" \
+                and not (_actor_subject(cur) and prev.dep_ == "prep" and prev.lower_ in ("on", "at")):
             return None                 # a time of another thing: "a summit in Seoul on Monday"
         if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:
             return _via_verb(head, domain)
-        cur = head
+        prev, cur = cur, head
     return None
+
+
+def _actor_subject(tok: Token) -> bool:
+    """"North Korea on Thursday test-fired ...": the parser hangs the day on the subject, but a
+    country, body or person has no day of its own; the day is its verb's."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") \
+        and tok.head.pos_ in ("VERB", "AUX")
 
 
 def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:

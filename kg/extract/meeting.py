@@ -106,8 +106,10 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     if args.generic(tok, clause):
         return []
     t = args.t
+    # "the Vientiane meeting": a city in front of the noun is the venue, not its capital's state.
     parts = [k for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod")
-             for cc in conjuncts(c) for k in args.actors(cc) if t.cls(k) != "City"]
+             for cc in conjuncts(c) if not (c.dep_ == "compound" and t.cls(t.entity_of(cc)) == "City")
+             for k in args.actors(cc) if t.cls(k) != "City"]
     forum = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
              for k in args.actors(o)]
     # "a meeting of the South Korea-US Nuclear Consultative Group": the states named in the
@@ -270,8 +272,12 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     # accompany theirs); it takes place where the summit does and, unless it is still to come, on
     # the summit's day when the text gives no other.
     for child, par in parent.items():
-        joining = [p for p in views[child].participants if views[par].kind != "Summit"
-                   or not _accompanies(args, p, views[par].participants)]
+        # A bloc's own meeting ("the ASEAN foreign ministers' meeting"): outsiders meeting on its
+        # sidelines are guests, not members of it.
+        bloc = views[par].kind != "Summit" and any(
+            args.t.cls(p) == "InternationalOrganization" for p in views[par].participants)
+        joining = [] if bloc else [p for p in views[child].participants if views[par].kind != "Summit"
+                                   or not _accompanies(args, p, views[par].participants)]
         views[par].participants = dedupe(views[par].participants + joining)
         views[child].place = views[child].place or views[par].place
         views[par].place = views[par].place or views[child].place  # "met in Hiroshima on the sidelines"

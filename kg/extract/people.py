@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span
 
 from kg import gazetteer
@@ -140,7 +142,7 @@ def titled_names(doc: Doc) -> list[Span]:
     return out
 
 
-def surname_spans(doc: Doc, covered: set[int], full_names: dict[str, object]) -> list[tuple[Span, str]]:
+def surname_spans(doc: Doc, covered: set[int], full_names: Mapping[str, object]) -> list[tuple[Span, str]]:
     """Untagged single words that are the first or last word of exactly one full name."""
     ends: dict[str, set[str]] = {}
     for folded in full_names:

@@ -77,10 +77,10 @@ def _refused(norm: str) -> bool:
 def _correct(norm: str, choices: dict[str, tuple[int, str]]) -> str | None:
     if _refused(norm):
         return None
-    found = process.extract(
+    matches = process.extract(
         norm, choices.keys(), scorer=OSA.normalized_similarity, score_cutoff=CUTOFF - _EPS, limit=20
     )
-    found = [(name, score) for name, score, _ in found if name[:1] == norm[:1]]
+    found = [(name, score) for name, score, _ in matches if name[:1] == norm[:1]]
     if not found:
         return None
     best = max(score for _, score in found)

@@ -19,8 +19,12 @@ def read_html(path: Path) -> Iterator[Article]:
     # Precision over recall: navigation and teasers are what we must not read as the article.
     doc = trafilatura.bare_extraction(page, include_comments=False, include_tables=False,
                                       favor_precision=True, with_metadata=True)
-    if doc is None or not (doc.text or "").strip():
+    # trafilatura answers with a Document, or a dict in some versions: read both alike.
+    fields = doc if isinstance(doc, dict) else doc.as_dict() if doc is not None else {}
+    text = fields.get("text") or ""
+    if not text.strip():
         raise error("E016", path=path)
-    meta = {"title": doc.title, "published": doc.date, "source": doc.sitename, "url": doc.url}
+    meta = {"title": fields.get("title"), "published": fields.get("date"), "source": fields.get("sitename"),
+            "url": fields.get("url")}
     meta = {k: v for k, v in meta.items() if v} | read_meta(path)
-    yield make_article(doc.text, meta, path=path, name=path.name)
+    yield make_article(text, meta, path=path, name=path.name)

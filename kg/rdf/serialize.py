@@ -75,7 +75,7 @@ def _sorted_graph(ds: Dataset, triples) -> Graph:
     g = Graph()
     for prefix, ns in sorted(ds.namespaces()):
         g.bind(prefix, ns, override=True, replace=True)
-    for t in sorted(triples, key=lambda t: _nq_line(*t, None)):
+    for t in sorted(triples, key=lambda t: _nq_line(t[0], t[1], t[2], None)):
         g.add(t)
     return g
 
@@ -96,7 +96,7 @@ def to_turtle(ds: Dataset) -> str:
 
 @writer(".trig")
 def to_trig(ds: Dataset) -> str:
-    by_graph: dict[object, set] = defaultdict(set)
+    by_graph: dict[URIRef | None, set] = defaultdict(set)
     for s, p, o, g in _quads(ds):
         by_graph[g].add((s, p, o))
     heads, blocks = set(), []
@@ -104,7 +104,7 @@ def to_trig(ds: Dataset) -> str:
         head, body = _turtle_body(_sorted_graph(ds, by_graph[gid]))
         heads.update(head.splitlines())
         # No re-indenting: a multi-line literal's lines are part of its value.
-        blocks.append(f"{body}\n" if gid is None else f"{gid.n3()} {{\n{body}\n}}\n")
+        blocks.append(f"{body}\n" if gid is None else f"{nt_term(gid)} {{\n{body}\n}}\n")
     return "\n".join(sorted(heads)) + "\n\n" + "\n".join(blocks)
 
 
