@@ -490,6 +490,20 @@ def _persons_for(text: str, full_names: dict[str, Entity]) -> list[Entity]:
     return [hits[k] for k in sorted(hits)]
 
 
+_RECENT_CHARS = 400
+
+
+def _recent(table: EntityTable, candidates: list[Entity], before: int) -> Entity | None:
+    """The candidate mentioned last before ``before``, within a few sentences."""
+    keys = {e.key: e for e in candidates}
+    last = max(
+        (m for m in table.mentions if m.entity in keys and m.start < before),
+        key=lambda m: m.start,
+        default=None,
+    )
+    return keys[last.entity] if last is not None and before - last.end <= _RECENT_CHARS else None
+
+
 def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None:
     """The one full name containing ``text``'s words, or None (none, or several)."""
     hits = _persons_for(text, full_names)
@@ -610,7 +624,11 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         table.add(span, place_entity(place))
         return
     if person is None and len(_persons_for(text, full_names)) > 1:
-        return  # "Kim" with two Kims in the article: better unnamed than wrong
+        # "Kim" with two Kims in the article: the one named just before, if one was (news
+        # style names a person in full, then by surname); otherwise better unnamed than wrong.
+        person = _recent(table, _persons_for(text, full_names), span.start_char)
+        if person is None:
+            return
     if person is None:
         person = full_names.get(folded)
         if person is None:

@@ -57,9 +57,20 @@ def test_an_acronym_never_becomes_part_of_a_persons_name():
     assert found["UN"][1] == "InternationalOrganization"
 
 
-def test_two_people_sharing_a_surname_stay_apart_and_the_bare_surname_is_left_out():
-    found = entities("Kim Jong Un and his sister Kim Yo Jong attended. Kim said the test succeeded.")
-    assert found["Kim Jong Un"][0] != found["Kim Yo Jong"][0]
+def test_two_people_sharing_a_surname_stay_apart():
+    found = entities("Kim Jong Un and his sister Kim Yo Jong attended. Defence Minister Kim Yong-hyun spoke.")
+    assert len({found["Kim Jong Un"][0], found["Kim Yo Jong"][0], found["Kim Yong-hyun"][0]}) == 3
+
+
+def test_a_shared_surname_is_the_person_named_just_before():
+    found = entities("Leader Kim Jong Un watched the test. Defence Minister Kim Yong-hyun condemned it. "
+                     "Kim said the military was ready.")
+    assert found["Kim"][0] == "person:kim-yong-hyun"
+
+
+def test_a_shared_surname_far_from_both_names_is_left_out():
+    filler = " ".join(["The launch drew condemnation across the region."] * 12)
+    found = entities(f"Leader Kim Jong Un and Defence Minister Kim Yong-hyun were named. {filler} Kim said so.")
     assert "Kim" not in found
 
 

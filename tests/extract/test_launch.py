@@ -353,6 +353,23 @@ GENERAL_CASES = [
         "North Korea launched a rocket carrying a satellite on Monday night. The National Aerospace "
         "Technology Administration said the rocket exploded during first-stage flight.", "2024-05-28",
         [{"date": "2024-05-27", "reporters": {NATA}}], id="launchers-own-agency-telling-the-outcome"),
+    # A day the parser hangs on the launcher, a district named with its city, a bare "both", a
+    # body that saw the launch.
+    pytest.param(
+        "Pakistan on Monday test-fired what it later called a new cruise missile, its first launch in a "
+        "year.", "2024-03-08", [{"date": "2024-03-04"}],
+        id="day-hung-on-the-launcher"),
+    pytest.param(
+        "North Korea launched a ballistic missile from Pyongyang's Sunan district on Monday.",
+        "2024-02-12", [{"date": "2024-02-12", "site": SUNAN}], id="district-of-a-city-is-the-site"),
+    pytest.param(
+        "North Korea fired two cruise missiles on Friday. Both flew some 600 km at an altitude of about "
+        "20 km before falling into the sea.", "2024-02-02",
+        [{"date": "2024-02-02", "range_km": 600, "apogee_km": 20}], id="bare-both-is-the-missiles"),
+    pytest.param(
+        "North Korea fired a ballistic missile on Monday, Japan's defence ministry said. South Korea's "
+        "Joint Chiefs of Staff also detected the launch.", "2024-02-12",
+        [{"date": "2024-02-12", "reporters": {JP_MOD, JCS}}], id="detecting-the-launch-reports-it"),
 ]
 
 

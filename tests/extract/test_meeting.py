@@ -370,6 +370,21 @@ CASES = [
         id="council-to-discuss",
         marks=pytest.mark.xfail(reason="a session named only by its verb ('discuss'), not a meeting noun",
                                 strict=True)),
+    pytest.param(
+        "Arab League foreign ministers end their Cairo meeting. The 150th Arab League Council meeting "
+        "opened in Cairo on Tuesday. Egypt's Foreign Minister Sameh Shoukry, who chaired the meeting, "
+        "called for calm.", "2023-09-07",
+        [{"participants": {"Arab League", "Sameh Shoukry"}, "place": "Cairo", "date": "2023-09-05"}],
+        id="city-in-front-is-venue-and-who-chaired-the-meeting-joins-it"),
+    pytest.param(
+        "The African Union foreign ministers' meeting opened in Addis Ababa on Monday. On Tuesday, "
+        "French Foreign Minister Catherine Colonna and her German counterpart Annalena Baerbock met on "
+        "the sidelines of the African Union meeting in Addis Ababa. Colonna told Baerbock at the start "
+        "of their talks that the talks mattered.", "2023-02-14",
+        [{"participants": {"African Union"}, "date": "2023-02-13"},
+         {"participants": {"Catherine Colonna", "Annalena Baerbock"}, "date": "2023-02-14",
+          "part_of": {"African Union"}}],
+        id="guests-on-a-blocs-sidelines-are-not-its-members-and-their-talks-is-subject-and-object"),
 ]
 
 
