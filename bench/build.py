@@ -6,6 +6,7 @@ Prints words per second for the raw pipeline and for the whole build (ingest, pa
 resolve, RDF) on one process, the ratio between them, the speed-up of --n-process 2, and the
 peak memory of each run. The model is loaded before timing starts, in both cases.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,8 @@ t0 = time.perf_counter()
 ds, report, _ = build_dataset([sys.argv[1]], n_process=int(sys.argv[2]))
 to_nquads(ds)
 elapsed = time.perf_counter() - t0
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage
+peak = max(usage(resource.RUSAGE_SELF).ru_maxrss, usage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(elapsed, peak, report.triples)
 """
 
@@ -59,8 +61,10 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--n-process", type=int, default=2)
     args = ap.parse_args()
-    print(f"{'articles':>8} {'words':>8} {'raw w/s':>9} {'kg w/s':>9} {'ratio':>6} "
-          f"{'kg x' + str(args.n_process) + ' w/s':>11} {'speed-up':>8} {'peak MB':>8} {'triples':>8}")
+    print(
+        f"{'articles':>8} {'words':>8} {'raw w/s':>9} {'kg w/s':>9} {'ratio':>6} "
+        f"{'kg x' + str(args.n_process) + ' w/s':>11} {'speed-up':>8} {'peak MB':>8} {'triples':>8}"
+    )
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             texts = write_corpus(Path(tmp), n)
@@ -70,8 +74,10 @@ def main() -> None:
             one_s, peak_kb, triples = _run(BUILD, corpus, "1")
             many_s, peak2_kb, _ = _run(BUILD, corpus, str(args.n_process))
             raw, one, many = words / raw_s, words / one_s, words / many_s
-            print(f"{n:>8} {words:>8} {raw:>9.0f} {one:>9.0f} {one / raw:>6.2f} {many:>11.0f} "
-                  f"{many / one:>8.2f} {max(peak_kb, peak2_kb) / 1024:>8.0f} {triples:>8.0f}")
+            print(
+                f"{n:>8} {words:>8} {raw:>9.0f} {one:>9.0f} {one / raw:>6.2f} {many:>11.0f} "
+                f"{many / one:>8.2f} {max(peak_kb, peak2_kb) / 1024:>8.0f} {triples:>8.0f}"
+            )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ bulk loader (`oxigraph load`). The dataset is made by kg.store.synth from the ha
 the ontology and, when it exists, the last build (out/graph.trig). Times include turning every
 row into Python values, as `kg query` does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,10 @@ TARGET_MS, TARGET_LOAD = 100.0, 0.5
 def seed_quads() -> list[ox.Quad]:
     quads = list(ox.parse(path=str(ROOT / "tests/store/data/sample.trig"), format=ox.RdfFormat.TRIG))
     onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    quads += [ox.Quad(t.subject, t.predicate, t.object, onto)
-              for t in ox.parse(path=str(ROOT / "ontology/kg.ttl"), format=ox.RdfFormat.TURTLE)]
+    quads += [
+        ox.Quad(t.subject, t.predicate, t.object, onto)
+        for t in ox.parse(path=str(ROOT / "ontology/kg.ttl"), format=ox.RdfFormat.TURTLE)
+    ]
     build = ROOT / "out/graph.trig"
     if build.is_file():
         quads += ox.parse(path=str(build), format=ox.RdfFormat.TRIG)
@@ -59,7 +62,7 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 
 
 def median_ms(fn: Callable[[], Result], reps: int) -> tuple[float, int]:
-    fn()                                                   # warm the caches once
+    fn()  # warm the caches once
     times, rows = [], 0
     for _ in range(reps):
         seconds, result = timed(fn)
@@ -75,6 +78,7 @@ class TooSlowError(Exception):
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Interrupt pure-Python work (rdflib's engine) after ``seconds``."""
+
     def stop(*_: object) -> None:
         raise TooSlowError
 
@@ -120,16 +124,24 @@ def _text(name: str) -> str:
 def bench_load(nq: Path, work: Path, quads: int) -> tuple[float, float]:
     """(kg load rate, oxigraph load rate) in triples per second, wall clock of each command."""
     target = work / "oxigraph-load"
-    seconds_ox, _ = timed(lambda: subprocess.run(
-        [oxigraph_program(), "load", "--location", str(target), "--file", str(nq)], check=True,
-        capture_output=True))
+    seconds_ox, _ = timed(
+        lambda: subprocess.run(
+            [oxigraph_program(), "load", "--location", str(target), "--file", str(nq)],
+            check=True,
+            capture_output=True,
+        )
+    )
     shutil.rmtree(target, ignore_errors=True)
     port = free_port()
     args = ["serve", "--location", str(work / "server-load"), "--bind", f"127.0.0.1:{port}"]
     with OxigraphServer(args, "127.0.0.1", port) as server:
-        seconds_kg, _ = timed(lambda: subprocess.run(
-            [sys.executable, "-m", "kg", "load", str(nq), "--endpoint", f"{server.url}/store", "-q"],
-            check=True, cwd=ROOT))
+        seconds_kg, _ = timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "kg", "load", str(nq), "--endpoint", f"{server.url}/store", "-q"],
+                check=True,
+                cwd=ROOT,
+            )
+        )
     shutil.rmtree(work / "server-load", ignore_errors=True)
     return quads / seconds_kg, quads / seconds_ox
 
@@ -160,19 +172,29 @@ def main() -> int:
             print(f"  embedded {n}: {embedded[n][0]:,.1f} ms", file=sys.stderr)
 
         port = free_port()
-        serve_args = ["serve-read-only", "--location", str(work / "store"), "--bind", f"127.0.0.1:{port}",
-                      "--union-default-graph"]
+        serve_args = [
+            "serve-read-only",
+            "--location",
+            str(work / "store"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ]
         with OxigraphServer(serve_args, "127.0.0.1", port) as server:
-            remote = {n: median_ms(lambda n=n: run(_text(n), endpoint=f"{server.url}/query"), args.reps)[0]
-                      for n in names}
+            remote = {
+                n: median_ms(lambda n=n: run(_text(n), endpoint=f"{server.url}/query"), args.reps)[0]
+                for n in names
+            }
         slow = {} if args.skip_rdflib else bench_rdflib(nq, names, args.rdflib_reps, args.rdflib_timeout)
         kg_rate, ox_rate = bench_load(nq, work, quads)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    print(f"\n{quads:,} quads; medians in ms (embedded and server: {args.reps} runs; rdflib: "
-          f"{args.rdflib_reps}); * = contract query\n")
+    print(
+        f"\n{quads:,} quads; medians in ms (embedded and server: {args.reps} runs; rdflib: "
+        f"{args.rdflib_reps}); * = contract query\n"
+    )
     print(f"{'query':18} {'rows':>8} {'embedded':>10} {'server':>10} {'rdflib':>10} {'rdflib/emb':>10}")
     for n in names:
         ms, rows = embedded[n]
@@ -181,10 +203,14 @@ def main() -> int:
         mark = "*" if n in CONTRACT else " "
         print(f"{mark}{n:17} {rows:>8,} {ms:>10,.1f} {remote[n]:>10,.1f} {rd:>10} {ratio:>10}")
     met = sum(embedded[n][0] < TARGET_MS for n in names if n in CONTRACT)
-    print(f"\ncontract queries under {TARGET_MS:.0f} ms on the embedded store: {met} of "
-          f"{sum(n in CONTRACT for n in names)}")
-    print(f"load: kg load {kg_rate:,.0f} triples/s, oxigraph load {ox_rate:,.0f} triples/s, "
-          f"ratio {kg_rate / ox_rate:.2f} (target {TARGET_LOAD:.2f})")
+    print(
+        f"\ncontract queries under {TARGET_MS:.0f} ms on the embedded store: {met} of "
+        f"{sum(n in CONTRACT for n in names)}"
+    )
+    print(
+        f"load: kg load {kg_rate:,.0f} triples/s, oxigraph load {ox_rate:,.0f} triples/s, "
+        f"ratio {kg_rate / ox_rate:.2f} (target {TARGET_LOAD:.2f})"
+    )
     return 0
 
 

@@ -1,19 +1,24 @@
 """``kg build`` end to end: formats, determinism, atomic writes, one-line errors."""
+
 from __future__ import annotations
 
 import hashlib
 import os
 
-import pytest
 import pyoxigraph
+import pytest
 from rdflib import Dataset
 
 from tests.conftest import kg
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-OXI = {".trig": pyoxigraph.RdfFormat.TRIG, ".nq": pyoxigraph.RdfFormat.N_QUADS,
-       ".ttl": pyoxigraph.RdfFormat.TURTLE, ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
-       ".jsonld": pyoxigraph.RdfFormat.JSON_LD}
+OXI = {
+    ".trig": pyoxigraph.RdfFormat.TRIG,
+    ".nq": pyoxigraph.RdfFormat.N_QUADS,
+    ".ttl": pyoxigraph.RdfFormat.TURTLE,
+    ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    ".jsonld": pyoxigraph.RdfFormat.JSON_LD,
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +48,7 @@ def test_quad_formats_hold_the_same_quads(all_formats):
         ds = Dataset()
         ds.parse(all_formats[suffix], format=FORMATS[suffix])
         return {(s, p, o, g) for s, p, o, g in ds.quads()}
+
     assert quads(".trig") == quads(".nq") == quads(".jsonld")
 
 
@@ -53,8 +59,13 @@ def test_two_builds_give_identical_bytes(all_formats, seeds_dir, tmp_path, suffi
     env = dict(os.environ, PYTHONHASHSEED="12345")
     import subprocess
     import sys
-    subprocess.run([sys.executable, "-m", "kg", "build", str(seeds_dir), "-o", str(again), "-q", "--no-store"],
-                   check=True, env=env, capture_output=True)
+
+    subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(seeds_dir), "-o", str(again), "-q", "--no-store"],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
     assert digest(again) == digest(all_formats[suffix])
 
@@ -71,13 +82,16 @@ def _write(path, data, meta=None):
     return path
 
 
-@pytest.mark.parametrize("name, data, meta, needle", [
-    ("missing", None, None, "does not exist"),
-    ("e.txt", "", None, "is empty"),
-    ("b.txt", b"\x00\x01\x02binary", None, "binary"),
-    ("m.txt", "North Korea fired a missile.", "{bad json", "not valid JSON"),
-    ("d.txt", "North Korea fired a missile.", '{"published": "yesterday"}', "not a date"),
-])
+@pytest.mark.parametrize(
+    "name, data, meta, needle",
+    [
+        ("missing", None, None, "does not exist"),
+        ("e.txt", "", None, "is empty"),
+        ("b.txt", b"\x00\x01\x02binary", None, "binary"),
+        ("m.txt", "North Korea fired a missile.", "{bad json", "not valid JSON"),
+        ("d.txt", "North Korea fired a missile.", '{"published": "yesterday"}', "not a date"),
+    ],
+)
 def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path, name, data, meta, needle):
     path = tmp_path / name if data is None else _write(tmp_path / name, data, meta)
     proc = kg("build", str(path), "-o", str(tmp_path / "out.trig"))
@@ -123,6 +137,16 @@ def test_parallel_build_gives_the_same_bytes(tmp_path):
     write_corpus(tmp_path / "corpus", 24, seed=3)
     one, two = tmp_path / "one.nq", tmp_path / "two.nq"
     kg("build", str(tmp_path / "corpus"), "-o", str(one), "-q", "--no-store", "--no-cache", check=True)
-    kg("build", str(tmp_path / "corpus"), "-o", str(two), "-q", "--no-store", "--no-cache", "--n-process", "2",
-       check=True)
+    kg(
+        "build",
+        str(tmp_path / "corpus"),
+        "-o",
+        str(two),
+        "-q",
+        "--no-store",
+        "--no-cache",
+        "--n-process",
+        "2",
+        check=True,
+    )
     assert one.read_bytes() == two.read_bytes()

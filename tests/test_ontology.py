@@ -1,4 +1,5 @@
 """The ontology and shapes: the contract's names, documented terms, alignment, and valid SHACL."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,11 +10,28 @@ from rdflib.namespace import SH
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 KG = Namespace("https://w3id.org/kgnews/ontology#")
-CONTRACT_CLASSES = ["Person", "Organization", "Country", "City", "Region", "BodyOfWater", "Event",
-                    "MissileLaunch", "Meeting", "Summit", "Statement", "MilitaryExercise"]
-ALIGNED_TO = ("https://schema.org/", "http://semanticweb.cs.vu.nl/2009/11/sem/", "http://www.w3.org/ns/prov#",
-              "http://www.w3.org/2006/time#", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-              "http://groundedannotationframework.org/gaf#")
+CONTRACT_CLASSES = [
+    "Person",
+    "Organization",
+    "Country",
+    "City",
+    "Region",
+    "BodyOfWater",
+    "Event",
+    "MissileLaunch",
+    "Meeting",
+    "Summit",
+    "Statement",
+    "MilitaryExercise",
+]
+ALIGNED_TO = (
+    "https://schema.org/",
+    "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "http://www.w3.org/ns/prov#",
+    "http://www.w3.org/2006/time#",
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "http://groundedannotationframework.org/gaf#",
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +55,9 @@ def test_summit_is_a_meeting_and_launch_an_event(onto):
 
 
 def test_every_term_has_a_label_and_a_comment(onto):
-    missing = [t for t in terms(onto) if onto.value(t, RDFS.label) is None or onto.value(t, RDFS.comment) is None]
+    missing = [
+        t for t in terms(onto) if onto.value(t, RDFS.label) is None or onto.value(t, RDFS.comment) is None
+    ]
     assert not missing
 
 
@@ -45,8 +65,9 @@ def test_every_class_is_aligned_where_a_standard_has_the_idea(onto):
     unaligned = []
     for cls in onto.subjects(RDF.type, OWL.Class):
         targets = set(onto.objects(cls, RDFS.subClassOf)) | set(onto.objects(cls, None))
-        if not any(str(t).startswith(ALIGNED_TO) for t in onto.transitive_objects(cls, RDFS.subClassOf)) \
-                and not any(str(t).startswith(ALIGNED_TO) for t in targets):
+        if not any(
+            str(t).startswith(ALIGNED_TO) for t in onto.transitive_objects(cls, RDFS.subClassOf)
+        ) and not any(str(t).startswith(ALIGNED_TO) for t in targets):
             unaligned.append(cls)
     assert not unaligned
 

@@ -1,4 +1,5 @@
 """Resolution across articles: one node per entity, one event per launch, never a wrong merge."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +23,9 @@ def test_surname_in_one_article_is_the_full_name_of_another():
     b = facts("Mr Yoon ordered the military to continue drills.", "b")
     corpus = resolve([a, b])
     assert "person:yoon" not in corpus.entities
-    assert {m.entity for f in corpus.facts for m in f.mentions if "Yoon" in m.text} == {"person:yoon-suk-yeol"}
+    assert {m.entity for f in corpus.facts for m in f.mentions if "Yoon" in m.text} == {
+        "person:yoon-suk-yeol"
+    }
 
 
 def test_people_sharing_a_surname_are_never_merged():

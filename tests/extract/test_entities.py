@@ -1,4 +1,5 @@
 """Entity finding: the model's mistakes corrected, by rule and gazetteer, not by name lists."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,42 +14,86 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
     return {m.text: (m.entity, table.entities[m.entity].cls) for m in table.mentions}
 
 
-@pytest.mark.parametrize("text, surface, key, cls", [
-    # Names the model cuts short are grown back.
-    ("South Korean President Yoon Suk Yeol met reporters.", "Yoon Suk Yeol", "person:yoon-suk-yeol", "Person"),
-    # A surname the model reads as an organisation is the article's full name.
-    ("Japanese chief cabinet secretary Hirokazu Matsuno said a summit was planned. "
-      "Matsuno said the launch threatened peace.", "Matsuno",
-     "person:hirokazu-matsuno", "Person"),
-    # Hyphenated and spaced spellings are one key.
-    ("President Yoon Suk-yeol is attending the summit.", "Yoon Suk-yeol", "person:yoon-suk-yeol", "Person"),
-    # Typos of countries and demonyms reach the gazetteer by fuzzy matching.
-    ("Kishida was in Vilnius, Lihuania, on Tuesday.", "Lihuania", "country:LT", "Country"),
-    # Seas by either name are one body of water.
-    ("The missile fell into the East Sea, also called the Sea of Japan.", "East Sea", "water:sea-of-japan",
-     "BodyOfWater"),
-    ("Drills were held around the Korean peninsula on Monday.", "Korean peninsula",
-     "region:korean-peninsula", "Region"),
-    # National bodies get their country from the words before them.
-    ("South Korea's Joint Chiefs of Staff said the missile flew 600km.", "Joint Chiefs of Staff",
-     "org:kr:joint-chiefs-of-staff", "MilitaryBody"),
-    ("Japan's Coast Guard and Defense Ministry issued warnings.", "Defense Ministry",
-     "org:jp:ministry-of-defense", "GovernmentBody"),
-    ("Japan's defence ministry said it flew for 70 minutes.", "defence ministry",
-     "org:jp:ministry-of-defense", "GovernmentBody"),
-    # "the North" in an article about North Korea.
-    ("North Korea fired a missile. It was the North's third launch this month.", "North", "country:KP", "Country"),
-    # Agencies the model only half reads.
-    ("The missile flew for 74 minutes, TV Asahi reported.", "TV Asahi", "org:tv-asahi", "NewsAgency"),
-])
+@pytest.mark.parametrize(
+    "text, surface, key, cls",
+    [
+        # Names the model cuts short are grown back.
+        (
+            "South Korean President Yoon Suk Yeol met reporters.",
+            "Yoon Suk Yeol",
+            "person:yoon-suk-yeol",
+            "Person",
+        ),
+        # A surname the model reads as an organisation is the article's full name.
+        (
+            "Japanese chief cabinet secretary Hirokazu Matsuno said a summit was planned. "
+            "Matsuno said the launch threatened peace.",
+            "Matsuno",
+            "person:hirokazu-matsuno",
+            "Person",
+        ),
+        # Hyphenated and spaced spellings are one key.
+        (
+            "President Yoon Suk-yeol is attending the summit.",
+            "Yoon Suk-yeol",
+            "person:yoon-suk-yeol",
+            "Person",
+        ),
+        # Typos of countries and demonyms reach the gazetteer by fuzzy matching.
+        ("Kishida was in Vilnius, Lihuania, on Tuesday.", "Lihuania", "country:LT", "Country"),
+        # Seas by either name are one body of water.
+        (
+            "The missile fell into the East Sea, also called the Sea of Japan.",
+            "East Sea",
+            "water:sea-of-japan",
+            "BodyOfWater",
+        ),
+        (
+            "Drills were held around the Korean peninsula on Monday.",
+            "Korean peninsula",
+            "region:korean-peninsula",
+            "Region",
+        ),
+        # National bodies get their country from the words before them.
+        (
+            "South Korea's Joint Chiefs of Staff said the missile flew 600km.",
+            "Joint Chiefs of Staff",
+            "org:kr:joint-chiefs-of-staff",
+            "MilitaryBody",
+        ),
+        (
+            "Japan's Coast Guard and Defense Ministry issued warnings.",
+            "Defense Ministry",
+            "org:jp:ministry-of-defense",
+            "GovernmentBody",
+        ),
+        (
+            "Japan's defence ministry said it flew for 70 minutes.",
+            "defence ministry",
+            "org:jp:ministry-of-defense",
+            "GovernmentBody",
+        ),
+        # "the North" in an article about North Korea.
+        (
+            "North Korea fired a missile. It was the North's third launch this month.",
+            "North",
+            "country:KP",
+            "Country",
+        ),
+        # Agencies the model only half reads.
+        ("The missile flew for 74 minutes, TV Asahi reported.", "TV Asahi", "org:tv-asahi", "NewsAgency"),
+    ],
+)
 def test_entity_is_found_and_typed(text, surface, key, cls):
     found = entities(text)
     assert found.get(surface) == (key, cls), found
 
 
 def test_acronym_in_parentheses_names_the_same_body():
-    found = entities("South Korea's Joint Chiefs of Staff (JCS) said the missile flew 800km. "
-                     "The JCS added that it was analysing the launch.")
+    found = entities(
+        "South Korea's Joint Chiefs of Staff (JCS) said the missile flew 800km. "
+        "The JCS added that it was analysing the launch."
+    )
     assert found["JCS"][0] == found["Joint Chiefs of Staff"][0] == "org:kr:joint-chiefs-of-staff"
 
 
@@ -63,14 +108,18 @@ def test_two_people_sharing_a_surname_stay_apart():
 
 
 def test_a_shared_surname_is_the_person_named_just_before():
-    found = entities("Leader Kim Jong Un watched the test. Defence Minister Kim Yong-hyun condemned it. "
-                     "Kim said the military was ready.")
+    found = entities(
+        "Leader Kim Jong Un watched the test. Defence Minister Kim Yong-hyun condemned it. "
+        "Kim said the military was ready."
+    )
     assert found["Kim"][0] == "person:kim-yong-hyun"
 
 
 def test_a_shared_surname_far_from_both_names_is_left_out():
     filler = " ".join(["The launch drew condemnation across the region."] * 12)
-    found = entities(f"Leader Kim Jong Un and Defence Minister Kim Yong-hyun were named. {filler} Kim said so.")
+    found = entities(
+        f"Leader Kim Jong Un and Defence Minister Kim Yong-hyun were named. {filler} Kim said so."
+    )
     assert "Kim" not in found
 
 
@@ -85,12 +134,15 @@ def test_dateline_in_capitals_is_a_place_not_a_person():
     assert "Yonhap" in found and found["Yonhap"][1] == "NewsAgency"
 
 
-@pytest.mark.parametrize("text, name", [
-    ("The allies began the Ulchi Freedom Shield exercise on Monday.", "Ulchi Freedom Shield"),
-    ("It coincides with the annual Freedom Shield drills.", "Freedom Shield"),
-    ("Pyongyang has denounced the exercises. (END)", "END"),
-    ("Launch times are given in UTC.", "UTC"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The allies began the Ulchi Freedom Shield exercise on Monday.", "Ulchi Freedom Shield"),
+        ("It coincides with the annual Freedom Shield drills.", "Freedom Shield"),
+        ("Pyongyang has denounced the exercises. (END)", "END"),
+        ("Launch times are given in UTC.", "UTC"),
+    ],
+)
 def test_event_names_and_markers_are_not_entities(text, name):
     assert name not in entities(text)
 
