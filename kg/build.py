@@ -97,12 +97,6 @@ def _collect(results, found: dict, cache: FactsCache | None, total: int, quiet: 
     return done
 
 
-def extract_all(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool = True,
-                cache: FactsCache | None = None) -> list[ArticleFacts]:
-    """Read and extract every article under ``paths``."""
-    return extract_articles(read_articles(paths), n_process=n_process, quiet=quiet, cache=cache)
-
-
 def build_dataset(paths: Iterable[Path | str], *, n_process: int = 1, quiet: bool = True,
                   cache: FactsCache | None = None,
                   previous: Iterable[Article] = ()) -> tuple[Dataset, BuildReport, list[Article]]:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-# Entity classes (ontology local names) by family, most specific first where it matters.
-ACTOR_CLASSES = {"Person", "Organization", "GovernmentBody", "MilitaryBody", "NewsAgency",
-                 "InternationalOrganization", "Country"}
+# Entity classes (ontology local names) by family.
 PLACE_CLASSES = {"Country", "City", "Region", "BodyOfWater"}
 ORG_CLASSES = {"Organization", "GovernmentBody", "MilitaryBody", "NewsAgency", "InternationalOrganization"}
 
