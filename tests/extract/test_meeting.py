@@ -15,6 +15,7 @@ from kg.extract import extract
 from kg.extract.names import fold
 from kg.nlp import load_model
 from kg.records import Article, Meeting
+from tests.extract.matching import match_records
 
 
 def meetings(text: str, published: str) -> list[dict]:
@@ -37,13 +38,7 @@ def _norm(key: str, value):
 
 
 def check(got: list[dict], want: list[dict]) -> None:
-    """Every wanted record matches a distinct extracted one, and nothing else was extracted."""
-    assert len(got) == len(want), got
-    free = list(got)
-    for expected in want:
-        hit = next((r for r in free if all(r[k] == _norm(k, v) for k, v in expected.items())), None)
-        assert hit is not None, (expected, free)
-        free.remove(hit)
+    match_records(got, want, _norm)
 
 
 BIDEN, YOON, KISHIDA = "Joe Biden", "Yoon Suk Yeol", "Fumio Kishida"
