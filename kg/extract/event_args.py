@@ -27,6 +27,11 @@ HEAD_TITLES = re.compile(r"\b(?:supreme leader|leader|president|prime|premier|ch
 TITLE_NOUNS = {"leader", "president", "premier", "minister", "chancellor", "counterpart", "head"}
 GROUP_NOUNS = {"ally", "allies", "country", "nation", "side", "government", "neighbour", "neighbor",
                "partner", "two", "both", "pair", "leader", "power"}
+# Counted plurals that stand for the states or the people named earlier ("the three countries",
+# "the two ministers").
+STATE_NOUNS = {"country", "nation", "ally", "neighbour", "neighbor", "partner", "government", "power"}
+PEOPLE_NOUNS = {"minister", "official", "envoy", "diplomat", "counterpart", "negotiator", "secretary",
+                "chief", "delegate", "commander", "spokesperson", "lawmaker"}
 ORG_ANAPHORS = {"alliance", "bloc", "organization", "organisation", "grouping", "body"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:year|month|week)|\b(?:regularly|annually|routinely|usually|"
@@ -129,7 +134,10 @@ class EventArgs(Places):
             if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
                 continue
             heads = conjuncts(tok)
-            keys = [self.entity_actor(h) for h in heads]
+            # "Kamikawa and her South Korean counterpart Cho Tae-yul": the apposition names the member.
+            keys = [self.entity_actor(h) or next((k for c in h.children if c.dep_ == "appos"
+                                                  for k in [self.entity_actor(c)] if k), None)
+                    for h in heads]
             if len(heads) >= 2 and all(keys):
                 out.append((max(h.i for h in heads), dedupe(keys)))
         return out
@@ -148,17 +156,26 @@ class EventArgs(Places):
             return None
         return key if self.t.cls(key) == "Person" else self.t.actor(key)
 
-    def group(self, tok: Token, n: int | None) -> list[str]:
-        """The actors named together just before ``tok`` ("the allies", "the two countries")."""
+    def group(self, tok: Token, n: int | None, cls: set[str] | None = None) -> list[str]:
+        """The actors named together just before ``tok`` ("the allies", "the two countries").
+
+        With a number ("the three countries", "the two ministers"), a list of exactly that many
+        actors of the fitting class further back counts too: a story names its parties once, in
+        the lead, and counts them paragraphs later."""
         floor = self.doc[max(tok.sent.start - 1, 0)].sent.start
         for end, keys in reversed(self.groups):
             if floor <= end < tok.i and (n is None or len(keys) == n):
                 return keys
+        if n is None or cls is None:
+            return []
+        for end, keys in reversed(self.groups):
+            if end < tok.i and len(keys) == n and all(self.t.cls(k) in cls for k in keys):
+                return keys
         return []
 
-    def last_people(self, tok: Token, n: int | None) -> list[str]:
+    def last_people(self, tok: Token, n: int | None, skip: frozenset[str] = frozenset()) -> list[str]:
         """"the three leaders" with no list before it: the last three people named in the last few
-        sentences."""
+        sentences, other than ``skip``."""
         if not n:
             return []
         floor = self.doc[max(tok.sent.start - 1, 0)].sent.start
@@ -167,6 +184,7 @@ class EventArgs(Places):
         out: list[str] = []
         for m in reversed(self.t.mentions):
             if self.doc[floor].idx <= m.start < tok.idx and self.t.cls(m.entity) == "Person" and (
+                    m.entity not in skip) and (
                     m.entity not in out) and not self._possessor(m):
                 out.append(m.entity)
         return out[:n][::-1] if len(out) >= n else []
@@ -255,9 +273,18 @@ class EventArgs(Places):
             for m in reversed(self.t.mentions):
                 if m.start < h.idx and self.t.cls(m.entity) == "InternationalOrganization":
                     return [m.entity]
+        definite = any(c.lower_ in ("the", "both") for c in h.children)
+        if not mods and n and definite and lemma in PEOPLE_NOUNS:  # "the two ministers"
+            # The clause's own subject is the other side ("X will meet the two ministers").
+            verb = next((a for a in h.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subjects = self.subjects(verb) if verb is not None else []
+            skip = frozenset() if any(h in s.subtree for s in subjects) else frozenset(
+                k for s in subjects for k in self.actors(s))
+            return self.group(h, n, {"Person"}) or self.last_people(h, n, skip)
         if not mods and (lemma in GROUP_NOUNS or low in GROUP_NOUNS) and (
                 n or any(c.lower_ in ("the", "both") for c in h.children)):
-            keys = self.group(h, n)
+            keys = self.group(h, n, {"Country"} if lemma in STATE_NOUNS else
+                              {"Person", "Country"} if lemma == "leader" else None)
             if lemma == "leader":  # "the three leaders": people, or the leaders of the countries named
                 keys = [k if self.t.cls(k) == "Person" else self.leader_of(k) for k in keys]
                 if not n and keys and all(keys):  # "A spoke with B and C. The leaders ...": A too
@@ -302,6 +329,10 @@ class EventArgs(Places):
             subj = [x for c in subj for x in self._after_dateline(c, v)]
             if subj:
                 return subj
+            # "an agreement reached by the leaders at a summit": a passive's agent does the deed.
+            agents = [o for c in v.children if c.dep_ == "agent" for o in pobjs(c)]
+            if agents:
+                return agents
             if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children):
                 return [c for c in v.head.children if c.dep_ == "dobj"]  # "urged them to ..."
             purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)

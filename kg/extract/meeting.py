@@ -161,7 +161,9 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
     m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None)
-    if any(c.lower_ == "separate" for c in tok.children) and len(partners) >= 2 and subjects:
+    together = any(c.lower_ in ("trilateral", "three-way", "joint", "multilateral", "four-way")
+                   or c.lower_.startswith(("trilateral", "three-way")) for c in tok.children)
+    if any(c.lower_ == "separate" for c in tok.children) and len(partners) >= 2 and subjects and not together:
         # "held separate talks with Li and with Kishida": one meeting with each.
         return [dataclasses.replace(m, participants=dedupe(subjects + [p]), separate=True)
                 for p in dedupe(partners)]

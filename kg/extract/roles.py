@@ -474,11 +474,15 @@ def find_roles(ctx: Context) -> list[Role]:
         if country:
             countries.setdefault(c.person, set()).add(country)
     roles: dict[tuple[str, str, str], Role] = {}
-    # Offices of a person's country ("the president's adviser") last: the person's first.
-    for c in sorted(cands, key=lambda c: c.via is not None):
+    # Offices of a person's country ("the president's adviser") last: the person's first. An
+    # anaphor ("Hayashi, the government's top spokesperson") is the country of the person's other
+    # offices, so those come before it.
+    for c in sorted(cands, key=lambda c: (c.via is not None, c.salient and c.org is None)):
         org = c.org
         if org is None and c.salient:
-            org = topic_country(ctx)
+            held = {o if table.cls(o) == "Country" else body_country(table, o)
+                    for p, _, o in roles if p == c.person} - {None}
+            org = next(iter(held)) if len(held) == 1 else topic_country(ctx)
         if org is None and c.via is not None:
             org = _via(roles, c.via)
         elif org is None:

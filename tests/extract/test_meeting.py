@@ -380,6 +380,20 @@ CASES = [
          {"participants": {"Catherine Colonna", "Annalena Baerbock"}, "date": "2023-02-14",
           "part_of": {"African Union"}}],
         id="guests-on-a-blocs-sidelines-are-not-its-members-and-their-talks-is-subject-and-object"),
+    pytest.param(
+        "Australia, India and Japan will hold a naval drill next week, officials said on Monday. Tensions "
+        "have risen in the region. Sailors will train off Goa. The drill stems from a pledge made by the "
+        "leaders of the three countries at a summit in Sydney in May.", "2024-06-10",
+        [{"kind": "Summit", "participants": {"Australia", "India", "Japan"}, "place": "Sydney"}],
+        id="passive-agent-at-a-summit-and-the-three-countries-named-paragraphs-earlier"),
+    pytest.param(
+        "In Jakarta on Friday, Germany's Foreign Minister Annalena Baerbock and her French counterpart "
+        "Catherine Colonna met for an hour. They discussed Ukraine. Other ministers attended a dinner. "
+        "Italian Foreign Minister Antonio Tajani is expected to hold a trilateral meeting with the two "
+        "ministers next month.", "2023-07-15",
+        [{"participants": {"Annalena Baerbock", "Catherine Colonna"}, "date": "2023-07-14"},
+         {"participants": {"Antonio Tajani", "Annalena Baerbock", "Catherine Colonna"}, "planned": True}],
+        id="the-two-ministers-are-the-pair-named-before-with-an-apposition-and-trilateral-is-one-meeting"),
 ]
 
 

@@ -22,6 +22,11 @@ def roles(text: str, title: str | None = None, source: str | None = None) -> set
 
 CASES = [
     # --- a title before the name, its country as a demonym, a possessive or a name
+    pytest.param("North Korea fired a missile on Monday. Philippine Foreign Secretary Enrique Manalo, the "
+                 "government's chief diplomat, condemned North Korea's launch.",
+                 {("Enrique Manalo", "foreign secretary", "Philippines"),
+                  ("Enrique Manalo", "chief diplomat", "Philippines")},
+                 id="the-governments-title-is-the-persons-own-country"),
     pytest.param("Japanese Prime Minister Shigeru Ishiba spoke to reporters in Tokyo.",
                  {("Shigeru Ishiba", "prime minister", "Japan")}, id="demonym-title"),
     pytest.param("Britain's Foreign Secretary David Lammy arrived in Seoul on Thursday.",
