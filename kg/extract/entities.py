@@ -51,6 +51,7 @@ from kg.extract.place_mentions import (
     add_compass_countries,
     add_containment,
     add_gazetteer_phrases,
+    add_suffixed_places,
     add_unlabelled_places,
     compass_country,
     lookup_place_head,
@@ -412,6 +413,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     table = EntityTable(doc, text=doc.text)
     table.home_country = home_country(doc, source)
     add_gazetteer_phrases(table)
+    add_suffixed_places(table)
     add_org_phrases(table)
     spans = [(s, _label(e, s)) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
     spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s)])

@@ -259,6 +259,8 @@ class EventArgs(Places):
                 c.lower_ == "the" for c in h.children):
             # "The three are scheduled to meet": the three actors (or people) just named.
             return self.group(h, NUMBERS[low]) or self.last_people(h, NUMBERS[low])
+        if lemma == "counterpart" and (named := self._named_after(h)):
+            return named
         head = lemma in TITLE_NOUNS - {"minister"} or (lemma == "minister" and any(
             c.lower_ == "prime" for c in h.children))
         if head and mods:
@@ -295,6 +297,21 @@ class EventArgs(Places):
                 return self.last_people(h, n) if n else self.last_heads(h)
             return keys
         return mods
+
+    def _named_after(self, h: Token) -> list[str]:
+        """"his counterparts, Takeo Akiba and Kim Sung-han,": the people named right after the noun
+        phrase, however the parser hung them."""
+        i = h.right_edge.i + 1
+        if i >= len(self.doc) or self.doc[i].text != ",":
+            return []
+        out: list[str] = []
+        for tok in self.doc[i + 1:h.sent.end]:
+            key = self.t.entity_of(tok)
+            if key is not None and self.t.cls(key) == "Person":
+                out.append(key)
+            elif not (tok.text in (",", "-") or tok.lower_ == "and" or tok.ent_type_ == "PERSON"):
+                break
+        return dedupe(out)
 
     def _subject_of_clause(self, pron: Token) -> list[str]:
         """"The leaders of X, Y and Z marked the anniversary of their summit": "their" is the

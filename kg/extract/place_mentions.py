@@ -8,10 +8,9 @@ import re
 
 from kg import gazetteer
 from kg.extract.entity_table import REGION_HEADS, WATER_HEADS, EntityTable, country_of, place_entity
-from kg.extract.names import (
-    fold,
-)
+from kg.extract.names import fold, slug
 from kg.extract.places import find_feature_names
+from kg.records import Entity
 
 _PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
 
@@ -69,6 +68,50 @@ def place_class_by_head(text: str, label: str) -> str:
     if head in REGION_HEADS or label in ("LOC", "FAC"):
         return "Region"
     return "City"
+
+
+# Romanised Korean and Japanese administrative suffixes: "Mupyong-ni" and "Tongchang-ri" are
+# villages, "Yongsan-gu" a district, "Gyeonggi-do" a province, whatever the model took them for.
+_SUFFIX_CLASSES = {
+    "ri": "City", "ni": "City", "dong": "City", "eup": "City", "myeon": "City", "si": "City",
+    "shi": "City", "machi": "City", "mura": "City",
+    "gu": "Region", "gun": "Region", "do": "Region", "ku": "Region", "ken": "Region",
+}
+
+
+def place_class_by_suffix(text: str) -> str | None:
+    """City or Region for a one-word name with an administrative suffix, else None. Personal
+    names have a space ("Kim Sung-han"), so a single hyphenated word is never one."""
+    word = text.strip()
+    if " " in word or "-" not in word or not word[:1].isupper():
+        return None
+    return _SUFFIX_CLASSES.get(word.rsplit("-", 1)[1].lower())
+
+
+_SUFFIXED = re.compile(r"\b[A-Z][a-z]+-(?:" + "|".join(_SUFFIX_CLASSES) + r")\b")
+
+
+def add_suffixed_places(table: EntityTable) -> None:
+    """Villages and districts named with an administrative suffix ("from the Hoejung-ri area"),
+    which the model tags as people, cuts short ("Mapo") or misses. Claimed before the model's
+    spans are read. A capitalised word just before makes it part of a longer name ("Kim Dong-do"
+    is a person), so that is left to the model."""
+    doc = table.doc
+    for m in _SUFFIXED.finditer(table.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(t.i in table._by_token for t in span):
+            continue
+        before = doc[span.start - 1] if span.start > span.sent.start else None
+        if before is not None and before.text[:1].isupper() and before.lower_ != "the":
+            continue
+        place = gazetteer.lookup_place(m.group())
+        if place is not None:
+            table.add(span, place_entity(place))
+            continue
+        cls = place_class_by_suffix(m.group())
+        if cls and gazetteer.lookup_org(m.group()) is None:
+            key = f"{'city' if cls == 'City' else 'region'}:{slug(m.group())}"
+            table.add(span, Entity(key=key, cls=cls, name=m.group()))
 
 
 def lookup_place_head(text: str) -> gazetteer.Place | None:

@@ -82,6 +82,10 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
         ),
         # Agencies the model only half reads.
         ("The missile flew for 74 minutes, TV Asahi reported.", "TV Asahi", "org:tv-asahi", "NewsAgency"),
+        # Romanised administrative suffixes: a village and a district, whatever the model read.
+        ("The rocket was fired from the Hoejung-ri area near the border.", "Hoejung-ri", "city:hoejung-ri",
+         "City"),
+        ("Protesters gathered in Mapo-gu on Sunday.", "Mapo-gu", "region:mapo-gu", "Region"),
     ],
 )
 def test_entity_is_found_and_typed(text, surface, key, cls):

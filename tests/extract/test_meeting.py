@@ -394,6 +394,11 @@ CASES = [
         [{"participants": {"Annalena Baerbock", "Catherine Colonna"}, "date": "2023-07-14"},
          {"participants": {"Antonio Tajani", "Annalena Baerbock", "Catherine Colonna"}, "planned": True}],
         id="the-two-ministers-are-the-pair-named-before-with-an-apposition-and-trilateral-is-one-meeting"),
+    pytest.param(
+        "French National Security Adviser Emmanuel Bonne spoke by phone with his German and Italian "
+        "counterparts, Jens Plötner and Fabrizio Saggio, on Monday.", "2023-05-09",
+        [{"participants": {"Emmanuel Bonne", "Jens Plotner", "Fabrizio Saggio"}, "date": "2023-05-08"}],
+        id="counterparts-named-after-the-phrase-are-the-people-not-their-leaders"),
 ]
 
 
