@@ -62,6 +62,8 @@ def is_missile(tok: Token) -> bool:
         return True
     if low in MISSILE_ACRONYMS or (low.endswith("s") and low[:-1] in MISSILE_ACRONYMS):
         return True
+    if low in ("vehicle", "vehicles") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "launch":
+        return True                   # a space launch vehicle
     if _spelled(tok.text) in ("missile", "missiles"):
         return True
     # A designation heads its phrase ("a Hwasong-18"), not as a modifier of another noun
@@ -99,11 +101,15 @@ def missile_phrase(head: Token) -> str:
     # Leftwards while the words modify the head; a name ("North Korea fires ballistic missile"
     # in a headline the tagger misread) is not part of a class.
     while start - 1 in keep and not _place_word(doc[start - 1]) and not (
-            doc[start - 1].lemma_.lower() in ("fire", "launch", "test") and doc[start - 2].text != "-"):
+            doc[start - 1].lemma_.lower() in ("fire", "launch", "test")
+            and doc[start - 2].text != "-" and doc[start - 2].lower_ not in ("space", "satellite")):
         start -= 1
     while start < head.i and (doc[start].lower_ in _NOT_CLASS or doc[start].is_punct
                               or doc[start].like_num):
-        start += 1
+        # "new-type carrier rocket": the hyphened word goes with the one it joins.
+        joined = not doc[start].is_punct and not doc[start].whitespace_ and start + 2 < head.i \
+            and doc[start + 1].text == "-" and not doc[start + 1].whitespace_
+        start += 3 if joined and doc[start].lower_ in _NOT_CLASS else 1
     words = [_spelled(t.text) or t.text if t.is_alpha else t.text for t in doc[start:head.i + 1]]
     text = "".join(w + t.whitespace_ for w, t in zip(words, doc[start:head.i + 1], strict=True)).strip()
     for child in head.rights:

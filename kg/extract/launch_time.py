@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # launch on Thursday", "ended the second attempt".
 OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", "stage", "end",
                  "observe", "spot", "track"}
+REPORT_VERBS = {"report", "announce", "confirm"}
 PRONOUNS = {"it", "they", "this", "that", "both"}
 # Nouns that name the launch itself (not the missile, which is in a unit's domain too).
 _LAUNCH_NOUNS = {"launch", "launching", "liftoff", "lift-off"}
@@ -92,7 +93,10 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
                 if hit is not None:
                     return hit
             # "detected the launches ... at 11:38", "confirmed the missile's launch on Thursday"
-            if c.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() in OBSERVE_VERBS:
+            # But "X said the rocket blew up, KCNA reported Tuesday": a clause reported on a day is
+            # dated by its report's day only when the report is of seeing it.
+            if (c.dep_ == "dobj" or c.dep_ == "ccomp" and verb.lemma_.lower() not in REPORT_VERBS) \
+                    and verb.lemma_.lower() in OBSERVE_VERBS:
                 hit = next((domain[t.i] for t in c.subtree if t.i in domain), None)
                 if hit is not None:
                     return hit

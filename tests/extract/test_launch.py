@@ -370,6 +370,11 @@ GENERAL_CASES = [
         "North Korea fired a ballistic missile on Monday, Japan's defence ministry said. South Korea's "
         "Joint Chiefs of Staff also detected the launch.", "2024-02-12",
         [{"date": "2024-02-12", "reporters": {JP_MOD, JCS}}], id="detecting-the-launch-reports-it"),
+    pytest.param(
+        "North Korea launched a rocket late on Sunday, South Korea's military said. The agency said the "
+        "new-type space launch vehicle exploded in flight, state media reported on Monday.", "2024-06-03",
+        [{"date": "2024-06-02", "missile": "space launch vehicle"}],
+        id="a-clause-reported-on-a-later-day-is-not-dated-by-the-report-and-new-type-is-no-class"),
 ]
 
 
