@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract.entities import bare_names
+from kg.extract.entity_table import names_country
 from kg.extract.names import fold
 from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Statement
 
@@ -27,6 +28,17 @@ _SPECIFICITY = {
     "NewsAgency": 2,
     "InternationalOrganization": 2,
 }
+
+
+_MINOR = {"of", "and", "for", "the", "on", "in"}
+
+
+def _titled(name: str) -> str:
+    """"the Japanese defence ministry" as a label: "Japanese Defence Ministry"."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(w if w.lower() in _MINOR or not w[:1].islower() else w[:1].upper() + w[1:] for w in words)
 
 
 @dataclass
@@ -90,6 +102,12 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
             full = [(n, c) for n, c in counts.items() if len(fold(n).split()) == len(fold(base.name).split())]
             if full:
                 name = sorted(full, key=lambda nc: (-nc[1], nc[0]))[0][0]
+        elif base.country and cls in ("GovernmentBody", "MilitaryBody"):
+            # A national body goes by the country-qualified form the articles use ("China's
+            # foreign ministry"), not by a made-up "China Ministry of Foreign Affairs".
+            written = [(_titled(n), c) for n, c in counts.items() if names_country(n) and n != base.name]
+            if written:
+                name = sorted(written, key=lambda nc: (-nc[1], nc[0]))[0][0]
         old = merged.get(target)
         if old is not None:
             aliases |= old.aliases

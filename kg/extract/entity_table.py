@@ -115,7 +115,7 @@ class EntityTable:
             entity.country
             and entity.cls in ("GovernmentBody", "MilitaryBody")
             and aliases
-            and not _names_country(span.text)
+            and not names_country(span.text)
         ):
             # "Defense Ministry" alone names no one body: the country-qualified forms stand in.
             aliases = set()
@@ -166,7 +166,7 @@ def known_place(key: str) -> Entity | None:
     return place_entity(place, alias=False) if place is not None else None
 
 
-def _names_country(text: str) -> bool:
+def names_country(text: str) -> bool:
     """Whether a phrase names a country, by name or adjective ("Japan's", "Japanese")."""
     words = text.replace("\u2019", "'").replace("'s", "").split()
     return any(

@@ -120,13 +120,19 @@ def _office_after(doc: Doc, end: int) -> bool:
     return False
 
 
+_COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+
+
 def titled_names(doc: Doc) -> list[Span]:
     """Names of people next to an office word, in text order."""
     out: list[Span] = []
     i = 0
     while i < len(doc):
         tok = doc[i]
-        starts = i > 0 and doc[i - 1].lower_.rstrip(".") in OFFICE_WORDS
+        if tok.lower_.rstrip(".") in _COURTESY:
+            i += 1  # "Mr Biden, the US president": the name starts after the courtesy title
+            continue
+        starts = i > 0 and doc[i - 1].lower_.rstrip(".") in OFFICE_WORDS | _COURTESY
         if (
             tok.text[:1].isupper()
             and tok.is_alpha

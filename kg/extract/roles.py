@@ -48,7 +48,7 @@ from kg.extract.roles_lexicon import (
     title_word,
 )
 from kg.extract.statement_labels import find_labels
-from kg.records import ORG_CLASSES, Role
+from kg.records import ORG_CLASSES, Entity, Role
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
 _LIST_END = {",", ":", ";", ".", "-", "\u2013", "\u2014", ")"}
@@ -334,9 +334,19 @@ class _Reader:
             if not paren and depth == 0 and text in (",", ";", ".", "\u2014", "\u2013"):
                 break
             stop += 1
+        if not paren and self._names_next(stop):
+            return []  # "Mr Biden, the Japanese prime minister, Fumio Kishida, and ...": Kishida's
         starts = [at + 1] + [t.i + 1 for t in doc[at + 1:stop - 1]
                                    if t.lower_ == "and" and doc[t.i + 1].lower_ in ("a", "an", "the")]
         return [c for c in (self._description(span, key, i, stop) for i in starts) if c]
+
+    def _names_next(self, i: int) -> bool:
+        """A person's name right after the comma at ``i``: the apposition before it is theirs."""
+        j = i + 1
+        if j < len(self.doc) and self.doc[j].lower_ in ("mr", "mrs", "ms", "dr"):
+            j += 1
+        return i < len(self.doc) and self.doc[i].text == "," and j < len(self.doc) and \
+            self.table.cls(self.table.entity_of(self.doc[j])) == "Person"
 
     def _possessor(self, i: int, stop: int) -> tuple[str | None, int]:
         """ "[President] Yoon Suk Yeol's adviser": the person whose office it is, and the index
@@ -411,6 +421,13 @@ def _body_in_title(table: EntityTable, title: str, org: str) -> tuple[str, str]:
     body = gazetteer.lookup_national_body(" ".join(words[:cut + 1]), org)
     if body is None:
         return title, org
+    if body.key not in table.entities:
+        # Named only inside the title: label it as written ("China's Foreign Ministry").
+        country = table.entities.get(org)
+        written = " ".join(w[:1].upper() + w[1:] for w in words[:cut + 1])
+        name = f"{country.name}'s {written}" if country is not None else body.name
+        table.entities[body.key] = Entity(key=body.key, cls=body.cls, name=name, country=body.country,
+                                          aliases=frozenset([name]))
     return " ".join(words[cut + 1:]), body.key
 
 

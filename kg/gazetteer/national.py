@@ -7,8 +7,8 @@ spelling variants: defence/defense, "Defense Ministry" / "Ministry of
 Defense" / "Department of Defense"); any other "Ministry of X" / "X Ministry"
 ("department" likewise) is built generically as ``ministry-of-x``.
 
-The canonical name is "<Country> <Head>" ("South Korea Joint Chiefs of
-Staff", "Japan Ministry of Defense"), unless ``organizations.json`` holds an
+The canonical name is the country's possessive and the head as news writes
+it ("South Korea's Joint Chiefs of Staff", "Japan's Defense Ministry"), unless ``organizations.json`` holds an
 entry with the same key, which then wins (``org:us:ministry-of-defense`` is
 the Pentagon, ``org:kp:military`` the Korean People's Army).  Aliases are
 generated deterministically from the country name, its demonym and the head's
@@ -166,7 +166,17 @@ def build_national_body(country_key: str, head: Head) -> Org | None:
         forms += [f"{cname} {a}", f"{cname}'s {a}", f"{a} of {cname}"]
         if dem and dem != cname:
             forms.append(f"{dem} {a}")
-    return Org(key, f"{cname} {head.name}", head.cls, country.key, tuple(dict.fromkeys(forms)))
+    return Org(key, _label(cname, head), head.cls, country.key, tuple(dict.fromkeys(forms)))
+
+
+def _label(country: str, head: Head) -> str:
+    """The body's label as news writes it: "China's Foreign Ministry", "South Korea's Joint Chiefs
+    of Staff" (not the made-up "China Ministry of Foreign Affairs")."""
+    kind = head.name.split()[0]
+    short = head.name
+    if head.name.startswith(("Ministry of ", "Department of ")):
+        short = next((a for a in head.aliases if a.endswith(f" {kind}") and " of " not in a), head.name)
+    return f"{country}{chr(39) if country.endswith('s') else chr(39) + 's'} {short}"
 
 
 def national_body_by_key(key: str) -> Org | None:

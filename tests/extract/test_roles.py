@@ -44,7 +44,7 @@ CASES = [
                  {("Subrahmanyam Jaishankar", "external affairs minister", "India")},
                  id="office-outside-lexicon"),
     pytest.param("Chinese foreign ministry spokesperson Mao Ning urged all sides to stay calm.",
-                 {("Mao Ning", "spokesperson", "China Ministry of Foreign Affairs")},
+                 {("Mao Ning", "spokesperson", "China's Foreign Ministry")},
                  id="office-of-a-ministry"),
     # --- typos: titles and demonyms are matched fuzzily
     pytest.param("Japnese Foreign Minister Takeshi Iwaya met Australian Prime Minster Anthony Albanese.",

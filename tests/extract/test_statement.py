@@ -41,7 +41,7 @@ CASES = [
                  'Albanese said in Darwin.',
                  [("Anthony Albanese", "Our alliance has never been stronger", True)], id="curly-quotes"),
     pytest.param('"The missile flew about 800 km," South Korea\'s Joint Chiefs of Staff said.',
-                 [("South Korea Joint Chiefs of Staff", "The missile flew about 800 km", True)],
+                 [("South Korea's Joint Chiefs of Staff", "The missile flew about 800 km", True)],
                  id="organisation-speaks"),
     # --- partial quotes: the reported clause, which holds the quoted words
     pytest.param('KCNA said the test was "a great success".',
@@ -81,12 +81,12 @@ CASES = [
                  id="labelling-participle-own-statement"),
     pytest.param('The sharpest words came on Monday from a spokesperson for the Japanese Foreign Ministry, '
                  'who warned that Tokyo would "respond without hesitation" to any further launch.',
-                 [("Japan Ministry of Foreign Affairs", "Tokyo would respond without hesitation to any "
+                 [("Japan's Foreign Ministry", "Tokyo would respond without hesitation to any "
                    "further launch", False)],
                  id="who-clause-hung-on-the-wrong-noun"),
     pytest.param('A spokesperson for the Japanese Foreign Ministry said the launch was '
                  '"totally unacceptable".',
-                 [("Japan Ministry of Foreign Affairs", "the launch was totally unacceptable", False)],
+                 [("Japan's Foreign Ministry", "the launch was totally unacceptable", False)],
                  id="spokesperson-for-body"),
     pytest.param("Kim Yo Jong warns of 'grave consequences'",
                  [("Kim Yo Jong", "grave consequences", True)], id="single-quotes-headline"),
@@ -113,7 +113,7 @@ CASES = [
     pytest.param('Japan\'s Defense Ministry said the debris fell at sea. On Sunday North Korea\'s Defense '
                  'Ministry denounced the drills. The ministry warned of "a resolute and overwhelming '
                  'response".',
-                 [("North Korea Ministry of Defense", "a resolute and overwhelming response", True)],
+                 [("North Korea's Defense Ministry", "a resolute and overwhelming response", True)],
                  id="the-ministry-is-the-last-named"),
     pytest.param('The US Indo-Pacific Command said it was aware of the launch. "Our commitment to our allies '
                  'remains unwavering," the command added.',

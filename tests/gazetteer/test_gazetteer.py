@@ -302,7 +302,7 @@ def test_joint_chiefs_of_staff_is_a_south_korean_military_body():
     org = g.lookup_org("South Korea's Joint Chiefs of Staff")
     assert org.cls == "MilitaryBody"
     assert org.country == "country:KR"
-    assert org.name == "South Korea Joint Chiefs of Staff"
+    assert org.name == "South Korea's Joint Chiefs of Staff"
     assert g.lookup_national_body("JCS", "country:KR") == org
 
 
@@ -313,7 +313,7 @@ def test_joint_chiefs_of_staff_is_a_south_korean_military_body():
 def test_defence_ministry_spellings_share_a_key(phrase):
     org = g.lookup_national_body(phrase, "country:JP")
     assert org.key == "org:jp:ministry-of-defense"
-    assert org.name == "Japan Ministry of Defense"
+    assert org.name == "Japan's Defense Ministry"
     assert "Japanese Defense Ministry" in org.aliases
 
 
