@@ -15,9 +15,11 @@ import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from kg import gazetteer
 from kg.extract.entities import bare_names
 from kg.extract.entity_table import names_country
 from kg.extract.names import fold
+from kg.gazetteer.orgs import org_data
 from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Statement
 
 # More specific classes win when two articles type one entity differently.
@@ -39,6 +41,17 @@ def _titled(name: str) -> str:
     if words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(w if w.lower() in _MINOR or not w[:1].islower() else w[:1].upper() + w[1:] for w in words)
+
+
+def _qualified(name: str, country: str) -> str | None:
+    """A body's written name with its country: "Ministry of National Defense" of South Korea is
+    "South Korea's Ministry of National Defense"; "Japan's defence ministry" stays as written."""
+    if names_country(name):
+        return _titled(name)
+    place = gazetteer.place_by_key(country)
+    if place is None or len(name.split()) < 2:
+        return None
+    return f"{place.name}{chr(39) if place.name.endswith('s') else chr(39) + 's'} {_titled(name)}"
 
 
 @dataclass
@@ -102,10 +115,13 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
             full = [(n, c) for n, c in counts.items() if len(fold(n).split()) == len(fold(base.name).split())]
             if full:
                 name = sorted(full, key=lambda nc: (-nc[1], nc[0]))[0][0]
-        elif base.country and cls in ("GovernmentBody", "MilitaryBody"):
-            # A national body goes by the country-qualified form the articles use ("China's
-            # foreign ministry"), not by a made-up "China Ministry of Foreign Affairs".
-            written = [(_titled(n), c) for n, c in counts.items() if names_country(n) and n != base.name]
+        elif base.country and cls in ("GovernmentBody", "MilitaryBody") and target not in org_data().orgs:
+            # A generic national body (not a curated one with a name of its own, like the White
+            # House) goes by the form the articles use, with its country ("China's foreign
+            # ministry", "South Korea's Ministry of National Defense").
+            written = [(_qualified(n, base.country), c) for n, c in counts.items()
+                       if n != base.name and not n.isupper()]
+            written = [(n, c) for n, c in written if n]
             if written:
                 name = sorted(written, key=lambda nc: (-nc[1], nc[0]))[0][0]
         old = merged.get(target)

@@ -64,3 +64,17 @@ def test_event_identity_is_by_launcher_and_day_not_by_article():
 def test_entity_iris_come_from_type_and_normalised_name():
     assert str(entity_iri("person:fumio-kishida")).endswith("/id/person/fumio-kishida")
     assert entity_iri("country:KP") == entity_iri("country:KP")
+
+
+def test_a_national_body_is_labelled_as_written_with_its_country():
+    a = facts("Australia's Department of Home Affairs said the border was closed. The Department of Home "
+              "Affairs said it would reopen on Friday.", "a")
+    b = facts("The Australian home affairs department said it was monitoring the situation.", "b")
+    names = {e.name for e in resolve([a, b]).entities.values() if e.cls == "GovernmentBody"}
+    assert names == {"Australia's Department of Home Affairs"}, names
+
+
+def test_a_curated_body_keeps_its_own_name():
+    a = facts("The White House said the president was briefed. A White House spokesperson declined to "
+              "comment.", "a")
+    assert resolve([a]).entities["org:us:white-house"].name == "White House"

@@ -36,7 +36,7 @@ from kg import gazetteer
 from kg.extract import Context, extractor
 from kg.extract.entities import EntityTable
 from kg.extract.names import fold
-from kg.extract.roles_country import bare_title_org, body_country, ensure, topic_country
+from kg.extract.roles_country import bare_title_org, body_country, ensure, publisher_country, topic_country
 from kg.extract.roles_evidence import line_evidence
 from kg.extract.roles_lexicon import (
     ANAPHORS,
@@ -234,9 +234,14 @@ class _Reader:
         X's mention); X holds that person's office, of the country named before "counterpart"."""
         doc, s0 = self.doc, span.sent.start
         i = span.start - 1
-        if i - 1 <= s0 or doc[i].lower_ != "counterpart":
-            return None
-        org, _ = self.qualifier_before(i - 1)
+        plural = self._listed_counterpart(span)
+        if plural is not None:
+            i, org = plural
+        else:
+            i -= doc[i].text == "," and i > s0  # "her South Korean counterpart, Cho Tae-yul"
+            if i - 1 <= s0 or doc[i].lower_ != "counterpart":
+                return None
+            org, _ = self.qualifier_before(i - 1)
         if org is None or self.table.cls(org) != "Country":
             return None
         j = i - 2 if doc[i - 1].lower_ in _POSSESSIVE else i - 1
@@ -254,6 +259,35 @@ class _Reader:
         if other is None or self.table.cls(other) != "Person" or other == key:
             return None
         return org, other, span
+
+    def _listed_counterpart(self, span: Span) -> tuple[int, str | None] | None:
+        """"his Japanese and South Korean counterparts, Hayashi and Park": (index of
+        "counterparts", the country in the same place of its list as ``span`` in the names')."""
+        doc, s0 = self.doc, span.sent.start
+        i = span.start - 1
+        while i > s0 and (doc[i].text == "," or doc[i].lower_ == "and" or self.table.entity_of(doc[i])):
+            key = self.table.entity_of(doc[i])
+            if key is not None and self.table.cls(key) == "Person":
+                i = self.table.span_of(doc[i]).start
+            i -= 1
+        if doc[i].lower_ != "counterparts" or doc[i + 1].text != ",":
+            return None
+        j, countries = i - 1, []
+        while j > s0 and doc[j].lower_ not in ("his", "her", "their") and doc[j].lower_ not in _POSSESSIVE:
+            if doc[j].lower_ != "and" and (country := self._demonym(j)) and country not in countries:
+                countries.insert(0, country)
+            j -= 1
+        names = []
+        for tok in doc[i + 2:span.sent.end]:
+            key = self.table.entity_of(tok)
+            if key is not None and self.table.cls(key) == "Person":
+                names.append(self.table.span_of(tok).start)
+            elif not (tok.text == "," or tok.lower_ == "and" or key is not None):
+                break
+        names = list(dict.fromkeys(names))
+        if span.start not in names or len(names) != len(countries):
+            return None
+        return i, countries[names.index(span.start)]
 
     def before_of(self, span: Span, key: str) -> _Cand | None:
         """ "the head of the Missile Administration, Jang Chang Ha," and "U.S. Ambassador to
@@ -404,6 +438,33 @@ def _join(words: list[str]) -> str:
 _BODY_WORDS = ("ministry", "department", "agency", "office", "council", "command")
 
 
+# Offices with a country-specific name: a counterpart abroad holds the generic one.
+_GENERIC_OFFICES = {"secretary of state": "foreign minister", "foreign secretary": "foreign minister",
+                    "defense secretary": "defense minister", "defence secretary": "defense minister",
+                    "secretary of defense": "defense minister",
+                    "minister for foreign affairs": "foreign minister"}
+
+
+def _last_body(ctx: Context, word: str, span: Span) -> str | None:
+    """The last body named as a ``word`` ("ministry") in the sentence or the two before ``span``."""
+    table, doc = ctx.entities, ctx.doc
+    floor = span.sent.start
+    for _ in range(2):
+        floor = doc[max(floor - 1, 0)].sent.start
+    for m in reversed(table.mentions):
+        ent = table.entities.get(m.entity)
+        if m.start >= span.start_char or m.start < doc[floor].idx or ent is None:
+            continue
+        if ent.cls in ORG_CLASSES and word in fold(ent.name).split():
+            return m.entity
+    return None
+
+
+def _held_by_other(cands: list[_Cand], c: _Cand, org: str) -> bool:
+    return any(o.person != c.person and o.title == c.title and o.org == org and o.span.sent == c.span.sent
+               for o in cands)
+
+
 def _body_in_title(table: EntityTable, title: str, org: str) -> tuple[str, str]:
     """ "Chinese foreign ministry spokesperson": the office is the ministry's, not China's.
 
@@ -505,7 +566,23 @@ def find_roles(ctx: Context) -> list[Role]:
         elif org is None:
             own = countries.get(c.person, set())
             org = known.get((c.person, c.title)) or _named_body(c.title) \
-                or (next(iter(own)) if len(own) == 1 else None) or bare_title_org(ctx, c.title, c.span)
+                or (next(iter(own)) if len(own) == 1 else None)
+            if org is None and c.title.split()[0] in _BODY_WORDS and len(c.title.split()) > 1:
+                # "ministry spokesperson X" after "South Korea's Unification Ministry said ...":
+                # the body named just before holds the office.
+                org = _last_body(ctx, c.title.split()[0], c.span)
+                title = " ".join(c.title.split()[1:]) if org else c.title
+                if org is not None:
+                    roles.setdefault((c.person, title, org), Role(c.person, title, org,
+                                                                  line_evidence(ctx, [c.span])))
+                    continue
+            if org is None:
+                org = bare_title_org(ctx, c.title, c.span)
+                # "Defense Minister Shin, ... and Japanese Defense Minister Kihara": the office the
+                # sentence gives another person of a named country is not this one's.
+                if org is not None and _held_by_other(cands, c, org):
+                    org = publisher_country(ctx)
+                    org = None if org is None or _held_by_other(cands, c, org) else org
         if org is None:
             continue
         title, org = _body_in_title(table, c.title, org)
@@ -517,6 +594,7 @@ def find_roles(ctx: Context) -> list[Role]:
         titles = {t for p, t, o in roles if p == other and table.cls(o) == "Country"}
         if person is not None and len(titles) == 1 and not any(p == person for p, _, _ in roles):
             title = titles.pop()
+            title = _GENERIC_OFFICES.get(title, title)
             roles.setdefault((person, title, country),
                              Role(person, title, country, line_evidence(ctx, [span])))
     ctx.cache["roles"] = list(roles.values())

@@ -3,7 +3,10 @@
 In this order (the first that answers wins; :func:`bare_title_org`):
 
 1. an office only one country has ("chief cabinet secretary");
-2. a live blog's place tag opening the entry ("09:10 — Seoul: Defence Minister X ...");
+2. a live blog's place tag opening the entry ("09:10 — Seoul: Defence Minister X ..."; not the
+   story's own dateline), or a place opening the sentence ("In Seoul, Acting President X ...");
+   or the country that reacted in the sentence just before ("Seoul condemned the launch. Foreign
+   Minister X called it ...");
 3. a ministry of the same kind named in the same paragraph ("Japan's Defence Ministry said
    ... Defence Minister X");
 4. for "leader", the country that acts as the subject of a clause before it in the sentence
@@ -19,7 +22,8 @@ In this order (the first that answers wins; :func:`bare_title_org`):
 7. a ministry of the same kind named anywhere in the document.
 
 The same person's qualified title elsewhere in the document comes before all of these (in
-:func:`kg.extract.roles.find_roles`). Failing all, no role: a wrong country costs more than a miss.
+:func:`kg.extract.roles.find_roles`), and a country that the sentence gives another holder of the
+same title ("Defence Minister X, ... and Japanese Defence Minister Y") is not this one's. Failing all, no role: a wrong country costs more than a miss.
 """
 from __future__ import annotations
 
@@ -70,9 +74,37 @@ def place_tag(ctx: Context, span: Span) -> str | None:
     stop = text.find("\n", span.start_char)
     block = text[start:len(text) if stop < 0 else stop]
     for m in _PLACE_TAG.finditer(block):
+        if not text[:start + m.start()].strip():
+            continue  # the story's dateline ("SEOUL – Prime Minister X ..."): where the reporter is
         country = _country_of_place(m.group("place"))
         if country is not None:
             return country
+    return None
+
+
+def sentence_place(ctx: Context, span: Span) -> str | None:
+    """"In Seoul, Acting President X held a meeting": a place that opens the sentence, before the
+    title, is where the office is."""
+    sent, table = span.sent, ctx.entities
+    if sent[0].lower_ != "in" or span.start - sent.start > 12:
+        return None
+    comma = next((t.i for t in sent[1:span.start - sent.start] if t.text == ","), None)
+    keys = {table.entity_of(t) for t in ctx.doc[sent.start + 1:comma]} - {None} if comma else set()
+    countries = {c for k in keys if (c := _as_country(k))}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def reacting_before(ctx: Context, span: Span) -> str | None:
+    """"Seoul condemned the launch. Foreign Minister X called it ...": the country that reacts in
+    the sentence just before speaks through the minister who follows."""
+    if span.sent.start == 0 or "minister" not in span.sent.text.lower():
+        return None
+    prev, table = ctx.doc[span.sent.start - 1].sent, ctx.entities
+    if ctx.text.count("\n\n", prev.end_char, span.sent.start_char):
+        return None  # another paragraph
+    for tok in prev:
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in _REACTING and tok.head.dep_ == "ROOT":
+            return _as_country(table.actor(table.entity_of(tok)))
     return None
 
 
@@ -233,7 +265,8 @@ def bare_title_org(ctx: Context, title: str, span: Span) -> str | None:
     """The country of a bare title at ``span`` (see the module docstring), or None."""
     if title in NATIONAL_OFFICES:
         return NATIONAL_OFFICES[title]
-    found = place_tag(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
+    found = place_tag(ctx, span) or sentence_place(ctx, span) or reacting_before(ctx, span) \
+        or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
     if found is None and title in LEADER_TITLES:
         found = local_country(ctx, span) or actor_country(ctx) or topic_country(ctx)
     return found or reporter_country(ctx, span) or publisher_country(ctx) or ministry_country(ctx, title)

@@ -27,6 +27,32 @@ CASES = [
                  {("Enrique Manalo", "foreign secretary", "Philippines"),
                   ("Enrique Manalo", "chief diplomat", "Philippines")},
                  id="the-governments-title-is-the-persons-own-country"),
+    pytest.param("Talks were held in Berlin on Monday. Ms Merz, the Dutch foreign minister, Caspar "
+                 "Veldkamp, and the Belgian foreign minister, Maxime Prevot, signed the accord.",
+                 {("Caspar Veldkamp", "foreign minister", "Netherlands"),
+                  ("Maxime Prevot", "foreign minister", "Belgium")},
+                 id="an-apposition-followed-by-a-name-is-that-names"),
+    pytest.param("The ministers arrived on Friday. In Manila, Acting President Sara Duterte chaired a "
+                 "security meeting.", {("Sara Duterte", "acting president", "Philippines")},
+                 id="a-place-opening-the-sentence-says-whose-office"),
+    pytest.param("Manila condemned the launch on Friday. Foreign Minister Enrique Manalo called it reckless.",
+                 {("Enrique Manalo", "foreign minister", "Philippines")},
+                 id="the-country-that-reacted-just-before-speaks-through-its-minister"),
+    pytest.param("Australia's Foreign Ministry said the launch was reckless.\n\n\"We condemn it,\" ministry "
+                 "spokesperson Tom Lee told a briefing.",
+                 {("Tom Lee", "spokesperson", "Australia's Foreign Ministry")},
+                 id="a-bare-ministry-title-is-the-ministry-named-just-before"),
+    pytest.param("Defence Minister Ana Costa, US Defense Secretary Lloyd Austin and Spanish Defence "
+                 "Minister Margarita Robles signed the pact at Spain's Defence Ministry in Madrid.",
+                 {("Lloyd Austin", "defense secretary", "United States"),
+                  ("Margarita Robles", "defence minister", "Spain")},
+                 id="a-bare-title-another-named-country-holds-in-the-sentence-is-not-that-countrys"),
+    pytest.param("US Secretary of State Antony Blinken and his Japanese and South Korean counterparts, "
+                 "Yoshimasa Hayashi and Park Jin, met in Jakarta.",
+                 {("Antony Blinken", "secretary of state", "United States"),
+                  ("Yoshimasa Hayashi", "foreign minister", "Japan"),
+                  ("Park Jin", "foreign minister", "South Korea")},
+                 id="listed-counterparts-hold-the-generic-office-in-list-order"),
     pytest.param("Japanese Prime Minister Shigeru Ishiba spoke to reporters in Tokyo.",
                  {("Shigeru Ishiba", "prime minister", "Japan")}, id="demonym-title"),
     pytest.param("Britain's Foreign Secretary David Lammy arrived in Seoul on Thursday.",
