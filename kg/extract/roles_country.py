@@ -23,7 +23,8 @@ In this order (the first that answers wins; :func:`bare_title_org`):
 
 The same person's qualified title elsewhere in the document comes before all of these (in
 :func:`kg.extract.roles.find_roles`), and a country that the sentence gives another holder of the
-same title ("Defence Minister X, ... and Japanese Defence Minister Y") is not this one's. Failing all, no role: a wrong country costs more than a miss.
+same title ("Defence Minister X, ... and Japanese Defence Minister Y") is not this one's. Failing
+all, no role: a wrong country costs more than a miss.
 """
 from __future__ import annotations
 
