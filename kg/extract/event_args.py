@@ -225,7 +225,21 @@ class EventArgs(Places):
         # ("Biden, Yoon and Kishida" with "Yoon" an apposition: a list member too.)
         heads += [x for h in list(heads) for c in h.children if c.dep_ == "appos" and len(conjuncts(c)) > 1
                   for x in conjuncts(c)[0 if self.t.entity_of(c) else 1:]]
+        heads += [x for h in list(heads) for x in self._apposed_list(h)]
         return dedupe(k for h in heads for k in self._np(h))
+
+    def _apposed_list(self, tok: Token) -> list[Token]:
+        """"Mr Biden, the Japanese prime minister, Fumio Kishida, and the South Korean president, Yoon
+        Suk Yeol": a list the parser chained through appositions; the names along the chain."""
+        found, todo = [], [c for c in tok.children if c.dep_ == "appos"]
+        joined = False
+        while todo:
+            t = todo.pop()
+            joined |= any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+            if self.t.entity_of(t) and self.t.cls(self.t.entity_of(t)) == "Person":
+                found.append(t)
+            todo += [c for c in t.children if c.dep_ in ("appos", "conj")]
+        return found if joined and len({self.t.entity_of(t) for t in found}) >= 2 else []
 
     def _tangled(self, tok: Token) -> list[Token]:
         """Names inside a modifier of ``tok`` that holds its own "and": conjuncts the parser hung on

@@ -125,12 +125,20 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                   if c.lower_ in ("which", "where") and c.dep_ == "pobj"]
         if rel_at:  # "a summit ... at which A, B and C agreed"
             rest += args.span_actors(rel_at[0].i + 1, v.i)
-        elif verb_in(v, RELCL_SUBJ):  # "the summit, which Yoon is attending"
+        elif verb_in(v, RELCL_SUBJ) and not (verb_in(v, {"say"})
+                                             and any(c.dep_ == "ccomp" for c in v.children)):
+            # "the summit, which Yoon is attending" -- but not "a summit the US president said would
+            # ...", which only says something of it.
             s = args.subject(v)
             if s is not None and s.i not in range(tok.left_edge.i, tok.i + 1):
                 rest += args.actors(s)
         rest += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
     subjects: list[str] = []
+    if tok.i == tok.sent.start and tok.lower_ == "meeting" and tok.head is not tok and not any(
+            c.dep_ in ("det", "poss") for c in tok.children):
+        # "Meeting at the retreat on Friday, A, B and C agreed ...": a participle the tagger read
+        # as a noun; the sentence's subject met.
+        subjects = args.subject_actors(tok.sent.root)
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
         if gov.dep_ in ("advcl", "xcomp") and verb_in(gov.head, {"visit"}):

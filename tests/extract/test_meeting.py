@@ -399,6 +399,17 @@ CASES = [
         "counterparts, Jens Plötner and Fabrizio Saggio, on Monday.", "2023-05-09",
         [{"participants": {"Emmanuel Bonne", "Jens Plotner", "Fabrizio Saggio"}, "date": "2023-05-08"}],
         id="counterparts-named-after-the-phrase-are-the-people-not-their-leaders"),
+    pytest.param(
+        "Meeting at a lakeside villa near Geneva on Tuesday, Emmanuel Macron, the German chancellor, Olaf "
+        "Scholz, and the Italian prime minister, Giorgia Meloni, agreed to coordinate aid.", "2023-06-14",
+        [{"participants": {"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}, "date": "2023-06-13"}],
+        id="sentence-opening-participle-and-a-list-chained-through-appositions"),
+    pytest.param(
+        "Leaders gathered in Oslo for a summit the Norwegian prime minister said would shape the decade. "
+        "Prime Minister Jonas Gahr Store and Swedish Prime Minister Ulf Kristersson attended the summit.",
+        "2023-06-14",
+        [{"participants": {"Jonas Gahr Store", "Ulf Kristersson"}}],
+        id="who-said-something-of-a-summit-is-not-thereby-in-it"),
 ]
 
 
