@@ -388,11 +388,16 @@ def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
     the one its launch verbs name most, else its launch nouns, else the country of a launch site."""
     named: Counter[str] = Counter()
     sites: Counter[str] = Counter()
+    # "North Korea has launched dozens of missiles this year. On 12 July it tested ...": a tally is
+    # no launch, but it says who does the launching in this story.
+    tallies: Counter[str] = Counter()
     for sent in sents:
         cands = [(t, k) for t in sent if (k := _candidate(t))]
         ids = {t.i for t, _ in cands}
         for tok, kind in cands:
             if _status(tok, kind, _missiles_of(tok, ids)) is None:
+                if kind == "verb" and (key := launcher_of(tok, kind, ctx.entities)):
+                    tallies[key] += 1
                 continue
             key = launcher_of(tok, kind, ctx.entities)
             if key:
@@ -400,7 +405,7 @@ def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
             site = args.site_of(tok, ctx.entities)[0]
             if site and (country := args.country_of(site, ctx.entities)):
                 sites[country] += 1
-    best = (named or sites).most_common(1)
+    best = (named or sites or tallies).most_common(1)
     return best[0][0] if best else None
 
 

@@ -61,7 +61,11 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
             return None
         if cur.dep_ == "prep" and cur.lower_ in ("since", "until", "till"):
             return None                 # "since July 24": a bound, not the launch's day
+        # A clock has no day of its own: "at 5:05 a.m. on July 1" hangs the day on the clock, and
+        # both are the launch's.
+        placed = cur.ent_type_ == "TIME" and tok.ent_type_ == "DATE"
         if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos" \
+                and not placed \
                 and not (_actor_subject(cur) and prev.dep_ == "prep" and prev.lower_ in ("on", "at")):
             return None                 # a time of another thing: "a summit in Seoul on Monday"
         if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:

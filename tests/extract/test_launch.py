@@ -375,6 +375,16 @@ GENERAL_CASES = [
         "new-type space launch vehicle exploded in flight, state media reported on Monday.", "2024-06-03",
         [{"date": "2024-06-02", "missile": "space launch vehicle"}],
         id="a-clause-reported-on-a-later-day-is-not-dated-by-the-report-and-new-type-is-no-class"),
+    pytest.param(
+        "Pyongyang has fired scores of missiles since 2022. On 3 March it tested a Hwasong-12 missile, "
+        "which flew for 30 minutes.", "2024-04-10",
+        [{"date": "2024-03-03", "launcher": KP}],
+        id="it-after-a-tally-is-the-country-that-tallied"),
+    pytest.param(
+        "North Korea fired a missile from Kusong, North Pyongan Province, at 6:10 a.m. on May 2, and it "
+        "flew about 400 kilometers.", "2024-05-20",
+        [{"date": "2024-05-02T06:10:00+09:00", "range_km": 400}],
+        id="a-day-hung-on-the-clock-is-the-launchs"),
 ]
 
 
