@@ -541,6 +541,10 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             table.add(span, table.entities[key])
         return
     if label in ("GPE", "LOC", "FAC"):
+        person = _person_for(text, full_names) if len(span) == 1 else None
+        if person is not None and getattr(gazetteer.lookup_place(text), "cls", None) != "Country":
+            table.add(span, person)  # "Austin said": the surname of Lloyd Austin, not the city
+            return
         org = gazetteer.lookup_org(text)
         if org is not None and org.cls != "Organization" or org is not None and text.isupper():
             # "the White House" (also an old name of Casablanca), "UN": the organisation.

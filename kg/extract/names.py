@@ -86,6 +86,7 @@ NOT_ORGS = {
     "mrbm",
     "mrbms",
     "km",
+    "mach",
     "mph",
     "tnt",
     "cvid",

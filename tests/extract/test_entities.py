@@ -86,6 +86,9 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
         ("The rocket was fired from the Hoejung-ri area near the border.", "Hoejung-ri", "city:hoejung-ri",
          "City"),
         ("Protesters gathered in Mapo-gu on Sunday.", "Mapo-gu", "region:mapo-gu", "Region"),
+        # A surname that is also a city's name is the person the article names in full.
+        ("US Defense Secretary Lloyd Austin arrived on Monday. Austin said the talks went well.",
+         "Austin", "person:lloyd-austin", "Person"),
     ],
 )
 def test_entity_is_found_and_typed(text, surface, key, cls):
@@ -145,6 +148,7 @@ def test_dateline_in_capitals_is_a_place_not_a_person():
         ("It coincides with the annual Freedom Shield drills.", "Freedom Shield"),
         ("Pyongyang has denounced the exercises. (END)", "END"),
         ("Launch times are given in UTC.", "UTC"),
+        ("The glide vehicle reached a top speed of Mach 12, the ministry said.", "Mach"),
     ],
 )
 def test_event_names_and_markers_are_not_entities(text, name):
