@@ -161,6 +161,11 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                     and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None) or args.place(anchors)
     future = gov is not None and (args.is_future(gov) or verb_in(gov, FUTURE_HEADS)) or any(
         c.lower_ in ("upcoming", "planned", "next") for c in tok.children)
+    if (outer := _described_in(tok)) is not None:
+        # "A and B agreed Friday ..., in what is expected to be A's final summit with B": what is
+        # expected is that it is the last; the summit is the one the sentence tells.
+        anchors.append(outer)
+        future = False
     # "denounced on Sunday the meeting held last Friday": a verb that only talks about the meeting
     # does not date it.
     talked_about = gov is not None and rel == "dobj" and not verb_in(gov, HOLD)
@@ -176,6 +181,20 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         return [dataclasses.replace(m, participants=dedupe(subjects + [p]), separate=True)
                 for p in dedupe(partners)]
     return [m]
+
+
+def _described_in(tok: Token) -> Token | None:
+    """The verb of the clause that a "what is ... to be <the summit>" phrase describes."""
+    if tok.dep_ != "attr":
+        return None
+    for a in tok.ancestors:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "what" for c in a.children):
+            prep = a.head if a.dep_ == "pcomp" else None
+            verb = prep.head if prep is not None and prep.head.pos_ in ("VERB", "AUX") else None
+            while verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+                verb = verb.head  # "agreed Friday to keep ..., in what ...": the main verb's day
+            return verb
+    return None
 
 
 def _accompanies(args: EventArgs, person: str, summit: list[str]) -> bool:

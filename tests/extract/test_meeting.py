@@ -410,6 +410,12 @@ CASES = [
         "2023-06-14",
         [{"participants": {"Jonas Gahr Store", "Ulf Kristersson"}}],
         id="who-said-something-of-a-summit-is-not-thereby-in-it"),
+    pytest.param(
+        "BERLIN – Chancellor Olaf Scholz and French President Emmanuel Macron agreed Tuesday to deepen "
+        "defence ties, in what is expected to be Macron's last summit with Scholz before the election.",
+        "2024-11-20",
+        [{"participants": {"Olaf Scholz", "Emmanuel Macron"}, "date": "2024-11-19", "planned": False}],
+        id="what-is-expected-to-be-the-last-summit-is-the-one-told-not-a-plan"),
 ]
 
 
