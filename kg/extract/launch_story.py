@@ -31,6 +31,7 @@ class Draft:
     day: dt.date | None
     pending: bool = False              # no day yet; resolved at the end
     historical: bool = False
+    earlier: bool = False              # dated, but told as an earlier launch ("last fired ... on X")
     units: list[Unit] = field(default_factory=list)
 
 
@@ -67,6 +68,8 @@ class Story:
             if u.kind == "refer" and (cur is None or cur.day not in days) and not u.missiles:
                 return
             targets = [self._dated(launcher, d) for d in days]
+            for t in targets:
+                t.earlier |= u.historical  # "last launched ... on October 31": an earlier one
             if len(targets) == 1:
                 targets[0].units.append(u)
                 if u.main:
@@ -95,7 +98,7 @@ class Story:
             if d.pending:
                 # Only launches told in their own right, not one dated in passing ("its first
                 # launch since March 18, when it fired ...").
-                days = [x.day for x in dated if x.launcher == d.launcher and x.day
+                days = [x.day for x in dated if x.launcher == d.launcher and x.day and not x.earlier
                         and any(u.main for u in x.units) and (pub is None or x.day <= pub)]
                 d.day = max(days) if days else pub
             if d.day is None:

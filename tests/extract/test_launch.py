@@ -385,6 +385,11 @@ GENERAL_CASES = [
         "flew about 400 kilometers.", "2024-05-20",
         [{"date": "2024-05-02T06:10:00+09:00", "range_km": 400}],
         id="a-day-hung-on-the-clock-is-the-launchs"),
+    pytest.param(
+        "North Korea has fired a ballistic missile toward the sea. North Korea last fired a ballistic "
+        "missile on March 3.", "2024-05-20",
+        [{"date": "2024-05-20"}, {"date": "2024-03-03"}],
+        id="an-undated-lede-is-not-the-earlier-launch-told-later"),
 ]
 
 
