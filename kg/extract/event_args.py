@@ -134,6 +134,8 @@ class EventArgs(Places):
             if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
                 continue
             heads = conjuncts(tok)
+            if tok.dep_ == "appos" and self.entity_actor(tok.head):
+                heads = [tok.head, *heads]  # "South Korea, the US and Japan", parsed as an apposition
             # "Kamikawa and her South Korean counterpart Cho Tae-yul": the apposition names the member.
             keys = [self.entity_actor(h) or next((k for c in h.children if c.dep_ == "appos"
                                                   for k in [self.entity_actor(c)] if k), None)
@@ -268,6 +270,9 @@ class EventArgs(Places):
                       for cc in (*_hyphened(c), *conjuncts(c)) for k in [self.entity_actor(cc)] if k)
         mods += dedupe(k for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for o in pobjs(c) for k in self._np(o))
+        # "the allies' defence chiefs": the allies named before.
+        mods += dedupe(k for c in h.children if c.dep_ == "poss" and c.tag_ == "NNS" and not mods
+                       and c.lemma_.lower() in GROUP_NOUNS for k in self._np(c))
         n = next((NUMBERS[c.lower_] for c in h.children if c.lower_ in NUMBERS), None)
         if low in NUMBERS and not mods and h.pos_ in ("NUM", "NOUN") and any(
                 c.lower_ == "the" for c in h.children):

@@ -93,6 +93,8 @@ def _same(m, c, mp: set, cp: set) -> bool:
     if m.planned != c.planned and not m.definite:
         return False  # "will hold a summit" is not the meeting they "met" at before
     nested = not mp or not cp or mp <= cp or cp <= mp
+    if not nested and not m.definite and len(mp) >= 2 and len(cp) >= 2 and len(mp ^ cp) >= 2:
+        return False  # two meetings in one city on one day, of different people ("2+2 talks")
     if len(mp) >= 2 and mp == cp:
         return True
     if m.definite and (nested or mp & cp):

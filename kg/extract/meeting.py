@@ -257,6 +257,8 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     if v.dep_ == "advcl" and verb_in(v.head, MOVE) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         anchors.append(v.head)  # "will travel to Seoul this week to meet X": where and when the trip goes
+    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in v.children):
+        anchors.append(v.head)  # "signed a pact on Sunday as their defence chiefs met": the same day
     future = args.is_future(v)
     # "hosted Li and Kishida for the first summit of the three countries": the verb's meeting is that summit.
     kind = "Summit" if any(o.lemma_.lower() == "summit" for o in nouns) else "Meeting"

@@ -416,6 +416,11 @@ CASES = [
         "2024-11-20",
         [{"participants": {"Olaf Scholz", "Emmanuel Macron"}, "date": "2024-11-19", "planned": False}],
         id="what-is-expected-to-be-the-last-summit-is-the-one-told-not-a-plan"),
+    pytest.param(
+        "Spain, the UK and Italy on Monday signed a joint declaration, as the allies' finance chiefs met in "
+        "Rome.", "2024-07-09",
+        [{"participants": {"Spain", "United Kingdom", "Italy"}, "date": "2024-07-08", "place": "Rome"}],
+        id="as-clause-shares-the-day-and-the-allies-chiefs-are-the-allies"),
 ]
 
 
