@@ -593,6 +593,10 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if place is not None and place.cls == "Country":
             table.add(span, place_entity(place), alias=False)
             return
+        exact = gazetteer.lookup_place(text) if gazetteer.lookup_demonym(text) is None else None
+        if exact is not None and exact.cls in ("City", "Region"):
+            table.add(span, place_entity(exact))  # "the Hamhung area", read as a nationality
+            return
         org = gazetteer.lookup_org(text)  # "(Yonhap)": the model reads the agency as a nationality
         if org is not None:
             table.add(span, org_entity(org))

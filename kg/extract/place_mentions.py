@@ -16,8 +16,8 @@ _PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
 
 
 _CONTAINS = re.compile(
-    r"^,?\s*(?:in|in the|area in|area of|district of|region of|province of|"
-    r"the capital of|capital of|a city in|a town in|a village in|county in|district in)?\s*$",
+    r"^,?\s*(?:(?:the\s+)?(?:area|region|district|county|province|city|town|village|coast)\s+)?"
+    r"(?:in|in the|of|of the|the capital of|capital of|a city in|a town in|a village in)?\s*$",
     re.I,
 )
 

@@ -86,6 +86,9 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
         ("The rocket was fired from the Hoejung-ri area near the border.", "Hoejung-ri", "city:hoejung-ri",
          "City"),
         ("Protesters gathered in Mapo-gu on Sunday.", "Mapo-gu", "region:mapo-gu", "Region"),
+        # A place the model reads as a nationality.
+        ("North Korea fired a missile on Friday. It lifted off from the Kusong area of North Pyongan "
+         "Province.", "Kusong", "city:1875107", "City"),
         # A surname that is also a city's name is the person the article names in full.
         ("US Defense Secretary Lloyd Austin arrived on Monday. Austin said the talks went well.",
          "Austin", "person:lloyd-austin", "Person"),
@@ -167,3 +170,18 @@ def test_capital_acting_is_its_country_but_a_place_where_it_is_a_place():
     pyongyang = next(m.entity for m in table.mentions if m.text == "Pyongyang")
     assert table.cls(pyongyang) == "City"
     assert table.actor(pyongyang) == "country:KP"
+
+
+@pytest.mark.parametrize(
+    "text, place, within",
+    [
+        ("North Korea fired from Wonsan, Kangwon Province.", "Wonsan", "region:kangwon-province"),
+        ("North Korea fired from the Wonsan area in the North's Kangwon Province.", "Wonsan",
+         "region:kangwon-province"),
+        ("North Korea fired from the Wonsan area of Kangwon Province.", "Wonsan", "region:kangwon-province"),
+    ],
+)
+def test_the_containing_place_the_text_states(text, place, within):
+    table = find_entities(load_model()(text))
+    key = next(m.entity for m in table.mentions if m.text == place)
+    assert table.entities[key].within == within
