@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", "stage", "end",
                  "observe", "spot", "track"}
 REPORT_VERBS = {"report", "announce", "confirm"}
+_SAY = {"say", "tell", "report", "announce", "add", "confirm"}
 PRONOUNS = {"it", "they", "this", "that", "both"}
 # Nouns that name the launch itself (not the missile, which is in a unit's domain too).
 _LAUNCH_NOUNS = {"launch", "launching", "liftoff", "lift-off"}
@@ -69,9 +70,23 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
                 and not (_actor_subject(cur) and prev.dep_ == "prep" and prev.lower_ in ("on", "at")):
             return None                 # a time of another thing: "a summit in Seoul on Monday"
         if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:
+            if (said := _said_after(cur, head, domain)) is not None:
+                return said
             return _via_verb(head, domain)
         prev, cur = cur, head
     return None
+
+
+def _said_after(tok: Token, verb: Token, domain: dict[int, int]) -> int | None:
+    """"X fired the ICBM at 10:05 a.m. last Thursday, the JCS said": the parser hangs the day on
+    "said", but a time between the reported clause and the speaker belongs to the clause."""
+    if verb.lemma_.lower() not in _SAY:
+        return None
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < tok.i and c.i in domain), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if comp is None or subj is None or not comp.right_edge.i < tok.i < subj.i:
+        return None
+    return domain[comp.i] if tok.i - comp.right_edge.i <= 3 else None
 
 
 def _actor_subject(tok: Token) -> bool:

@@ -278,6 +278,22 @@ def _candidates(text: str, pub: dt.date, future: Callable[[int, int], bool]) -> 
     return out
 
 
+_YEAR_AFTER = re.compile(r"\s*,?\s*(last|this|next) year\b", re.I)
+
+
+def _with_year(c: _Cand, text: str, pub: dt.date) -> _Cand:
+    """"May 27 last year", "October 31 this year": the year named after a year-less date."""
+    start, end, prio, kind, day, m = c
+    after = _YEAR_AFTER.match(text, end)
+    if kind != "day" or day is None or after is None or re.search(r"\d{4}", text[start:end]):
+        return c
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[after.group(1).lower()]
+    try:
+        return (start, end, prio, kind, day.replace(year=year), m)
+    except ValueError:  # 29 February in a year without one
+        return c
+
+
 def _scan(text: str, pub: dt.date, future: Callable[[int, int], bool],
           default: dt.timedelta | None) -> list[TimeMention]:
     chosen: list[_Cand] = []
@@ -286,6 +302,7 @@ def _scan(text: str, pub: dt.date, future: Callable[[int, int], bool],
         if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
             chosen.append(c)
     chosen.sort()
+    chosen = [_with_year(c, text, pub) for c in chosen]
     days = [c for c in chosen if c[3] == "day"]
     out = []
     for start, end, _, kind, day, m in chosen:

@@ -390,6 +390,11 @@ GENERAL_CASES = [
         "missile on March 3.", "2024-05-20",
         [{"date": "2024-05-20"}, {"date": "2024-03-03"}],
         id="an-undated-lede-is-not-the-earlier-launch-told-later"),
+    pytest.param(
+        "North Korea fired a missile from the Sinpo area at 9:40 a.m. last Tuesday, Japan's defence ministry "
+        "said.", "2024-05-20",
+        [{"date": "2024-05-14T09:40:00+09:00"}],
+        id="a-day-between-the-clause-and-its-speaker-is-the-clauses"),
 ]
 
 

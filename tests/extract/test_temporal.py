@@ -26,6 +26,9 @@ def summary(text: str, published: dt.date, **kw: object) -> list[tuple[str, str,
 
 
 CASES = [
+    # --- a year named after a year-less date
+    pytest.param("It was the first attempt since August 30 last year.", THU,
+                 [("August 30", "day", "2022-08-30"), ("last year", "period", None)], id="date-last-year"),
     # --- bare weekdays: most recent on-or-before publication, same weekday = publication day
     pytest.param("North Korea fired a ballistic missile on Monday, the JCS said.", THU,
                  [("Monday", "day", "2023-03-13")], id="bare-monday"),
