@@ -126,6 +126,14 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
                 best = (0, anc)
                 break
     if best is None:
+        # "X's message, he added, was "aimed at ..."": a parenthetical reporting clause hangs off
+        # the quoted one.
+        sent = qspan[0].sent
+        best = next(((0, t) for t in doc[sent.start:sent.end] if t.dep_ == "parataxis"
+                     and t.lemma_ in REPORTING and t.pos_ == "VERB" and t.i not in inside
+                     and t.i < qspan.start and lo <= t.idx < hi
+                     and any(c.dep_ == "nsubj" for c in t.children)), None)
+    if best is None:
         # "According to X, the missile "flew ..."": the phrase hangs off the quoted clause.
         sent = qspan[0].sent
         best = next(((0, t) for t in doc[sent.start:sent.end] if t.lower_ == "according"

@@ -25,6 +25,7 @@ from kg.extract import Context
 from kg.extract.names import fold
 from kg.extract.roles import HEADS, find_roles
 from kg.extract.roles_country import body_country
+from kg.extract.roles_lexicon import RANKS
 
 REPORTING = {
     "say", "tell", "add", "warn", "stress", "note", "insist", "urge", "claim", "declare",
@@ -161,6 +162,10 @@ class Speakers:
         return holders[-1].person if holders else None
 
     def of(self, tok: Token) -> str | None:
+        # "China's foreign ministry spokesman, Wang Wenbin, said": the person in apposition speaks.
+        for child in tok.children:
+            if child.dep_ == "appos" and self.table.cls(self.table.entity_of(child)) == "Person":
+                return self.table.entity_of(child)
         key = self.described(tok)
         if key is not None:
             return key
@@ -231,7 +236,11 @@ class Speakers:
             span = self.table.span_of(tok)
             if tok.i in self.quoted or (span is not None and span.start != tok.i):
                 continue
-            prev = doc[tok.i - 1] if tok.i > stretch.start else None
+            j = tok.i - 1  # "..., Lt. Gen. Kim Yong Bok, ...": a rank before the name
+            while j > stretch.start and (doc[j].text == "." or doc[j].lower_.rstrip(".") + "." in RANKS
+                                         or doc[j].lower_.rstrip(".") in RANKS):
+                j -= 1
+            prev = doc[j] if j >= stretch.start and tok.i > stretch.start else None
             if opening and prev is not None and prev.text not in _OPENERS and not prev.is_space:
                 continue
             key = self._speaker_at(tok)

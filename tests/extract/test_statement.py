@@ -166,6 +166,19 @@ CASES = [
                  [("Kim Jong Un", "The enemies will pay dearly", True)], id="quote-without-verb",
                  marks=pytest.mark.xfail(reason="a quote with no reporting verb is not attributed",
                                          strict=True)),
+    pytest.param('Russia\'s foreign ministry spokeswoman, Maria Zakharova, said the West did not need '
+                 '"new dividing lines".',
+                 [("Maria Zakharova", "the West did not need new dividing lines", False)],
+                 id="the-person-in-apposition-to-the-office-speaks"),
+    pytest.param('In a statement carried by the state news agency, Col. Pak Jong Chon, a senior army officer, '
+                 'said the drills were "a rehearsal for invasion".',
+                 [("Pak Jong Chon", "the drills were a rehearsal for invasion", False)],
+                 id="a-ranked-name-opening-the-clause-speaks"),
+    pytest.param('"The window is closing," said Anna Berg, a researcher. Moscow\'s message, she added, was '
+                 '"aimed at Berlin as much as at Paris."',
+                 [("Anna Berg", "The window is closing", True),
+                  ("Anna Berg", "aimed at Berlin as much as at Paris", True)],
+                 id="a-parenthetical-reporting-clause"),
 ]
 
 
