@@ -170,7 +170,7 @@ CASES = [
                  '"new dividing lines".',
                  [("Maria Zakharova", "the West did not need new dividing lines", False)],
                  id="the-person-in-apposition-to-the-office-speaks"),
-    pytest.param('In a statement carried by the state news agency, Col. Pak Jong Chon, a senior army officer, '
+    pytest.param('In a statement carried by the state news agency, Col. Pak Jong Chon, a senior officer, '
                  'said the drills were "a rehearsal for invasion".',
                  [("Pak Jong Chon", "the drills were a rehearsal for invasion", False)],
                  id="a-ranked-name-opening-the-clause-speaks"),
