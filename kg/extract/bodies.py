@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg import gazetteer
-from kg.extract.entity_table import EntityTable, gazetteer_country, org_entity
+from kg.extract.entity_table import EntityTable, country_of, gazetteer_country, org_entity
 from kg.extract.names import (
     fold,
 )
@@ -111,7 +111,21 @@ def body_country(table: EntityTable, span: Span) -> str | None:
     # The country the article gives this body elsewhere ("... the Joint Chiefs of Staff said" and,
     # later, "South Korea's Joint Chiefs of Staff"), before the dateline's country.
     stated = _stated_country(table, span.text) or _military_context(table, span)
-    return stated or table.home_country
+    return stated or _opening_place(table, span) or table.home_country
+
+
+def _opening_place(table: EntityTable, span: Span) -> str | None:
+    """"In Seoul, President Yoon convened the National Security Council": the country of a place
+    that opens the sentence."""
+    sent = span.sent
+    if sent[0].lower_ != "in":
+        return None
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or comma >= span.start or comma - sent.start > 5:
+        return None
+    countries = {country_of(table, k) for t in span.doc[sent.start + 1:comma] if (k := table.entity_of(t))}
+    countries.discard(None)
+    return countries.pop() if len(countries) == 1 else None
 
 
 _MILITARY = re.compile(

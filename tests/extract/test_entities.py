@@ -86,6 +86,10 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
         ("The rocket was fired from the Hoejung-ri area near the border.", "Hoejung-ri", "city:hoejung-ri",
          "City"),
         ("Protesters gathered in Mapo-gu on Sunday.", "Mapo-gu", "region:mapo-gu", "Region"),
+        # A bare national body is of the country of the place that opens its sentence.
+        ("TOKYO, Dec 13 (Reuters) - North Korea fired a missile. In Seoul, President Yoon Suk Yeol convened "
+         "the National Security Council.", "National Security Council", "org:kr:national-security-council",
+         "GovernmentBody"),
         # A place the model reads as a nationality.
         ("North Korea fired a missile on Friday. It lifted off from the Kusong area of North Pyongan "
          "Province.", "Kusong", "city:1875107", "City"),
