@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.temporal import TimeMention, find_times, resolve_day
+from kg.extract.temporal import TimeMention, find_times, resolve_day, year_after
 
 PLACES = {"City", "Region", "BodyOfWater", "Country"}
 LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "on", "to"}
@@ -216,7 +216,8 @@ class Clock:
                 month = month or month_of(m.text, self.pub, future)
                 continue
             day = m.day
-            if not _EXPLICIT.search(m.text):  # the trigger's own tense decides "Thursday", "Aug. 25"
+            if not _EXPLICIT.search(m.text) and not year_after(sent.text, m.end):
+                # the trigger's own tense decides "Thursday", "Aug. 25" (not "May 7 last year")
                 day = resolve_day(m.text, self.pub, future=future) or day
             return day, day.isoformat()[:7]
         return None, month

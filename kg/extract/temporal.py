@@ -281,6 +281,11 @@ def _candidates(text: str, pub: dt.date, future: Callable[[int, int], bool]) -> 
 _YEAR_AFTER = re.compile(r"\s*,?\s*(last|this|next) year\b", re.I)
 
 
+def year_after(text: str, end: int) -> bool:
+    """Whether a year is named right after ``text[:end]`` ("... last year")."""
+    return _YEAR_AFTER.match(text, end) is not None
+
+
 def _with_year(c: _Cand, text: str, pub: dt.date) -> _Cand:
     """"May 27 last year", "October 31 this year": the year named after a year-less date."""
     start, end, prio, kind, day, m = c

@@ -417,6 +417,11 @@ CASES = [
         [{"participants": {"Olaf Scholz", "Emmanuel Macron"}, "date": "2024-11-19", "planned": False}],
         id="what-is-expected-to-be-the-last-summit-is-the-one-told-not-a-plan"),
     pytest.param(
+        "Olaf Scholz's first summit with Emmanuel Macron in Paris, on May 7 last year, came after a freeze.",
+        "2024-09-07",
+        [{"participants": {"Olaf Scholz", "Emmanuel Macron"}, "date": "2023-05-07"}],
+        id="a-date-with-last-year-is-last-years"),
+    pytest.param(
         "Spain, the UK and Italy on Monday signed a joint declaration, as the allies' finance chiefs met in "
         "Rome.", "2024-07-09",
         [{"participants": {"Spain", "United Kingdom", "Italy"}, "date": "2024-07-08", "place": "Rome"}],
