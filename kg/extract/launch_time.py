@@ -25,6 +25,7 @@ OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", 
                  "observe", "spot", "track"}
 REPORT_VERBS = {"report", "announce", "confirm"}
 _SAY = {"say", "tell", "report", "announce", "add", "confirm"}
+_NAMING = {"call", "describe", "dub", "term", "claim", "consider"}
 PRONOUNS = {"it", "they", "this", "that", "both"}
 # Nouns that name the launch itself (not the missile, which is in a unit's domain too).
 _LAUNCH_NOUNS = {"launch", "launching", "liftoff", "lift-off"}
@@ -72,6 +73,11 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
         if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:
             if (said := _said_after(cur, head, domain)) is not None:
                 return said
+            if head.lemma_.lower() in _NAMING and head.tag_ in ("VBZ", "VBP"):
+                # "launched a rocket carrying what it calls a satellite late Sunday": a present-tense
+                # naming clause has no day; the day is the launch's.
+                prev, cur = cur, head
+                continue
             return _via_verb(head, domain)
         prev, cur = cur, head
     return None

@@ -395,6 +395,10 @@ GENERAL_CASES = [
         "said.", "2024-05-20",
         [{"date": "2024-05-14T09:40:00+09:00"}],
         id="a-day-between-the-clause-and-its-speaker-is-the-clauses"),
+    pytest.param(
+        "North Korea launched a rocket carrying what it describes as a weather satellite early Friday.",
+        "2024-05-20", [{"date": "2024-05-17"}],
+        id="a-day-hung-on-a-present-naming-clause-is-the-launchs"),
 ]
 
 
