@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -378,9 +378,27 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             u.reporters = reporters_of(sent, u.anchors, ctx.entities, ctx.text, last)
             u.own_word = kind == "verb" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "we")
                                                 for c in u.anchors[0].children)
+    units += _first_since(sent, times, domain, units)
     # A clause about the missile that says nothing we keep is not evidence of the launch.
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values
             or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]
+
+
+def _first_since(sent: Span, times: list, domain: dict[int, int], units: list[Unit]) -> list[Unit]:
+    """"the North's first satellite attempt since May 27 last year": there was one of that kind
+    on that day, a launch of its own (without this one's place, numbers or sources)."""
+    out = []
+    for m in times:
+        root = token_at(sent, m.start, m.end) if m.kind == "day" and m.day is not None else None
+        prep = root.head if root is not None and root.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "since" or prep.head.i not in domain:
+            continue
+        trig = prep.head
+        u = units[domain[trig.i]]
+        if u.kind == "event" and any(c.lower_ == "first" for c in trig.children):
+            out.append(replace(u, days=[m.day], main=False, clock=None, site=None, landing=[], over=[],
+                               values={}, reporters=[], asserts=False, historical=False))
+    return out
 
 
 def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:

@@ -399,6 +399,10 @@ GENERAL_CASES = [
         "North Korea launched a rocket carrying what it describes as a weather satellite early Friday.",
         "2024-05-20", [{"date": "2024-05-17"}],
         id="a-day-hung-on-a-present-naming-clause-is-the-launchs"),
+    pytest.param(
+        "North Korea fired a ballistic missile on Monday, its first launch since March 3.", "2024-05-20",
+        [{"date": "2024-05-20"}, {"date": "2024-03-03"}],
+        id="the-first-launch-since-a-day-says-there-was-one-that-day"),
 ]
 
 
