@@ -154,6 +154,9 @@ def _candidate(tok: Token) -> str | None:
                          for c in tok.children)
         if lemma in ORBIT_VERBS and into_orbit:
             return "verb"
+        # "The North first flew a solid-fuel ICBM on April 13": flying a missile is launching it.
+        if lemma == "fly" and any(c.dep_ == "dobj" and args.is_missile(c) for c in tok.children):
+            return "verb"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
         if lemma in LAUNCH_NOUNS | WEAK_NOUNS or low in LAUNCH_NOUNS | WEAK_NOUNS:
             return "noun"

@@ -177,6 +177,13 @@ def days_apart(u: Unit, units: list[Unit], domain: dict[int, int]) -> None:
                 None)
     gap = next((c for c in trig.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")),
                None)
+    if mark is None and trig.dep_ == "pcomp" and trig.head.lower_ in ("after", "before"):
+        # "fired two missiles on 24 July, two days after launching cruise missiles"
+        prep = trig.head
+        mark = prep.lower_
+        gap = next((c for c in prep.children if c.dep_ == "npadvmod" and c.lemma_.lower() in ("day", "week")),
+                   None)
+        trig = prep                     # whose head is the launch it is dated from
     if mark is None or gap is None or u.days:
         return
     n = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)

@@ -403,6 +403,13 @@ GENERAL_CASES = [
         "North Korea fired a ballistic missile on Monday, its first launch since March 3.", "2024-05-20",
         [{"date": "2024-05-20"}, {"date": "2024-03-03"}],
         id="the-first-launch-since-a-day-says-there-was-one-that-day"),
+    pytest.param(
+        "North Korea first flew its Hwasong-15 missile on Nov. 29, 2017.", "2024-05-20",
+        [{"date": "2017-11-29"}], id="flying-a-missile-is-launching-it"),
+    pytest.param(
+        "North Korea fired a ballistic missile on 9 May, three days after launching cruise missiles.",
+        "2024-05-20", [{"date": "2024-05-09"}, {"date": "2024-05-06"}],
+        id="days-after-launching-is-another-launch-dated-from-the-first"),
 ]
 
 
