@@ -23,7 +23,21 @@ def line_breaks(doc: Doc) -> Doc:
         # spaCy keeps line breaks as whitespace tokens of their own.
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+        elif _after_abbreviation(doc, tok.i) and tok.text[:1].isupper():
+            tok.is_sent_start = False  # "Maj. Gen. Pat Ryder": a rank's full stop ends nothing
     return doc
+
+
+# Abbreviated ranks and titles that stand before a name.
+_ABBREVIATIONS = {"maj", "gen", "lt", "col", "adm", "sgt", "capt", "cmdr", "brig", "gov", "sen", "rep",
+                  "dr", "mr", "mrs", "ms", "prof", "amb", "pres"}
+
+
+def _after_abbreviation(doc: Doc, i: int) -> bool:
+    prev = doc[i - 1]
+    if prev.text.endswith(".") and prev.text[:-1].lower() in _ABBREVIATIONS:
+        return True  # "Gen." as one token
+    return prev.text == "." and i >= 2 and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in _ABBREVIATIONS
 
 
 def load_model(name: str | None = None) -> Language:

@@ -156,8 +156,9 @@ class _Reader:
         doc, sent_start = self.doc, self.doc[start].sent.start
         i = start - 1
         # "Gen." is a rank; "General" after "Secretary"/"Secretary-" is part of the office.
-        while i > sent_start and (doc[i].lower_ in RANKS or self._rank_dot(i)) and doc[i - 1].text not in \
-                _HYPHENS and doc[i - 1].lower_ not in ("secretary", "director", "attorney"):
+        while i > sent_start and (doc[i].lower_ in RANKS or self._rank_dot(i)) and not (
+                doc[i].lower_.rstrip(".") in ("general", "gen") and (doc[i - 1].text in _HYPHENS or doc[
+                    i - 1].lower_ in ("secretary", "director", "attorney"))):
             i -= 1
         comma = i > sent_start and doc[i].text == "," and title_word(doc[i - 1])
         if comma:
