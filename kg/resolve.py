@@ -43,6 +43,11 @@ def _titled(name: str) -> str:
     return " ".join(w if w.lower() in _MINOR or not w[:1].islower() else w[:1].upper() + w[1:] for w in words)
 
 
+def _proper(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in _MINOR]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _qualified(name: str, country: str) -> str | None:
     """A body's written name with its country: "Ministry of National Defense" of South Korea is
     "South Korea's Ministry of National Defense"; "Japan's defence ministry" stays as written."""
@@ -117,10 +122,13 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
                 name = sorted(full, key=lambda nc: (-nc[1], nc[0]))[0][0]
         elif base.country and cls in ("GovernmentBody", "MilitaryBody") and target not in org_data().orgs:
             # A generic national body (not a curated one with a name of its own, like the White
-            # House) goes by the form the articles use, with its country ("China's foreign
-            # ministry", "South Korea's Ministry of National Defense").
-            written = [(_qualified(n, base.country), c) for n, c in counts.items()
-                       if n != base.name and not n.isupper()]
+            # House) goes by the form the articles use ("China's foreign ministry", "Ministry of
+            # National Defense"); see _distinct for two countries' bodies written alike.
+            # A name written in capitals stands as written; a lower-case one ("the foreign
+            # ministry") is a description and takes its country.
+            written = [(_titled(n) if _proper(n) else _qualified(n, base.country), c)
+                       for n, c in counts.items()
+                       if n != base.name and not n.isupper() and len(n.split()) >= 2]
             written = [(n, c) for n, c in written if n]
             if written:
                 name = sorted(written, key=lambda nc: (-nc[1], nc[0]))[0][0]
@@ -131,7 +139,22 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
         withins = sorted({e.within for e in by_key[target] if e.within})
         within = next((w for w in withins if not w.startswith("country:")), withins[0] if withins else None)
         merged[target] = dataclasses.replace(base, cls=cls, name=name, aliases=aliases, within=within)
+    _distinct(merged)
     return merged, remap
+
+
+def _distinct(merged: dict[str, Entity]) -> None:
+    """Two countries' bodies written alike ("the Defense Ministry" of Japan in one article, of
+    South Korea in another) are told apart by their countries: "Japan's Defense Ministry"."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key, e in merged.items():
+        if e.country and e.cls in ("GovernmentBody", "MilitaryBody"):
+            by_name[fold(e.name)].append(key)
+    for keys in by_name.values():
+        if len({merged[k].country for k in keys}) > 1:
+            for k in keys:
+                e = merged[k]
+                merged[k] = dataclasses.replace(e, name=_qualified(e.name, e.country) or e.name)
 
 
 def _remap_record(rec, remap: dict[str, str]):

@@ -66,12 +66,26 @@ def test_entity_iris_come_from_type_and_normalised_name():
     assert entity_iri("country:KP") == entity_iri("country:KP")
 
 
-def test_a_national_body_is_labelled_as_written_with_its_country():
+def test_a_national_body_is_labelled_as_written():
     a = facts("Australia's Department of Home Affairs said the border was closed. The Department of Home "
               "Affairs said it would reopen on Friday.", "a")
     b = facts("The Australian home affairs department said it was monitoring the situation.", "b")
     names = {e.name for e in resolve([a, b]).entities.values() if e.cls == "GovernmentBody"}
-    assert names == {"Australia's Department of Home Affairs"}, names
+    assert names == {"Department of Home Affairs"}, names
+
+
+def test_a_body_written_in_lower_case_takes_its_country():
+    a = facts("North Korea fired a missile. China's foreign ministry said it was watching.", "a")
+    names = {e.name for e in resolve([a]).entities.values() if e.cls == "GovernmentBody"}
+    assert names == {"China's Foreign Ministry"}, names
+
+
+def test_two_countries_bodies_written_alike_are_told_apart():
+    a = facts("Japan's Defense Ministry said the missile fell outside the zone. The Defense Ministry said "
+              "it was watching.", "a")
+    b = facts("South Korea's Defense Ministry said it was on alert. The Defense Ministry said more.", "b")
+    names = {e.name for e in resolve([a, b]).entities.values() if e.cls == "GovernmentBody"}
+    assert names == {"Japan's Defense Ministry", "South Korea's Defense Ministry"}, names
 
 
 def test_a_curated_body_keeps_its_own_name():

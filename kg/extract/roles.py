@@ -101,6 +101,9 @@ class _Reader:
         tok = doc[i]
         if tok.lower_ in _POSSESSIVE and i - 1 >= sent_start:
             owner = doc[i - 1]
+            if owner.lower_ in _BODY_WORDS and self.table.entity_of(owner) is None:
+                # "Koo, the ministry's spokesperson": the ministry named just before
+                return _last_body(self.ctx, owner.lower_, doc[i - 1:i]), False
             if self._anaphor(owner):
                 return None, True
             return self._as_org(self.table.entity_of(owner)), False
@@ -402,7 +405,9 @@ class _Reader:
         if i < stop and doc[i].lower_ in ("the", "a", "an"):
             i += 1
         via, i = self._possessor(i, stop)
-        k = next((j for j in range(i, min(i + 5, stop)) if self._is_title_tok(doc[j], False)), None)
+        # "the ministry's spokesperson": a body word with a possessive qualifies the title after it.
+        k = next((j for j in range(i, min(i + 5, stop)) if self._is_title_tok(doc[j], False)
+                  and not (j + 1 < stop and doc[j + 1].lower_ in _POSSESSIVE)), None)
         if k is None or any(t.lower_ in NOT_CURRENT for t in doc[i:k + 1]):
             return None
         # Lower-case nouns just before the title are part of the office: "a missile analyst".
