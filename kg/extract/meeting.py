@@ -32,6 +32,8 @@ HOLD = {"hold", "have", "host", "attend", "join", "convene", "chair", "begin", "
         "conclude", "kick", "resume", "tell", "address", "arrange", "plan", "co-host", "cohost", "skip",
         "participate", "welcome", "invite", "gather", "meet", "arrive", "travel", "fly", "come", "sit",
         "visit", "propose", "schedule", "announce"}
+# Holding verbs that, in the present perfect or progressive, put the meeting on the day of writing.
+NOW_HOLD = {"begin", "hold", "open", "start", "convene", "wrap", "conclude", "kick", "resume"}
 MEDIUM_PREPS = {"in", "during", "over", "via", "by", "at", "for"}
 RELCL_SUBJ = {"attend", "join", "agree", "pledge", "commit", "discuss", "decide", "vow", "adopt", "meet",
               "gather", "participate", "hold", "sign", "say", "take"}
@@ -170,6 +172,9 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     # does not date it.
     talked_about = gov is not None and rel == "dobj" and not verb_in(gov, HOLD)
     m.date, m.month = args.when(tok.sent, [a for a in anchors if not (talked_about and a is gov)], future)
+    if m.date is None and not future and gov is not None and rel == "dobj" and verb_in(gov, NOW_HOLD) \
+            and _now(gov) and args.pub is not None:
+        m.date = args.pub.isoformat()  # "Yoon and Kishida have begun their summit": today's
     m.planned = future or (gov is not None and verb_in(gov, {"plan", "schedule"}))
     if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
@@ -181,6 +186,14 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         return [dataclasses.replace(m, participants=dedupe(subjects + [p]), separate=True)
                 for p in dedupe(partners)]
     return [m]
+
+
+def _now(verb: Token) -> bool:
+    """A verb in the present perfect or progressive ("have begun", "are holding"): happening as
+    the story is written."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBN", "VBG") and bool(auxes) and all(a.tag_ in ("VBZ", "VBP") for a in auxes) \
+        and verb.dep_ in ("ROOT", "conj")
 
 
 def _described_in(tok: Token) -> Token | None:

@@ -422,6 +422,11 @@ CASES = [
         [{"participants": {"Olaf Scholz", "Emmanuel Macron"}, "date": "2023-05-07"}],
         id="a-date-with-last-year-is-last-years"),
     pytest.param(
+        "Olaf Scholz and Emmanuel Macron have begun their summit at the presidential palace in Paris.",
+        "2024-09-06",
+        [{"participants": {"Olaf Scholz", "Emmanuel Macron"}, "date": "2024-09-06"}],
+        id="a-summit-that-has-begun-is-todays"),
+    pytest.param(
         "Spain, the UK and Italy on Monday signed a joint declaration, as the allies' finance chiefs met in "
         "Rome.", "2024-07-09",
         [{"participants": {"Spain", "United Kingdom", "Italy"}, "date": "2024-07-08", "place": "Rome"}],
