@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -72,11 +73,16 @@ class FactsCache:
         return facts if isinstance(facts, ArticleFacts) else None
 
     def put(self, facts: ArticleFacts) -> None:
-        path = self._path(facts.article)
+        self.put_pickled(facts.article, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, article: Article, data: bytes) -> None:
+        """Store facts already pickled (a worker process pickles them once for both uses)."""
+        path = self._path(article)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+            # Unique per process: two workers never write one article, but two builds might.
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
             tmp.replace(path)
         except OSError:
             pass  # a cache that cannot be written only costs speed

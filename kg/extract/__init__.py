@@ -93,7 +93,7 @@ def extract(doc: Doc, article: Article, *, names: list[str] | None = None) -> Ar
               f"{exc}); the article is kept without its facts (set KG_DEBUG=1 to see the traceback)",
               file=sys.stderr)
         table = EntityTable(doc, text=doc.text)
-    ctx = Context(doc=doc, article=article, entities=table)
+    ctx = Context(doc=doc, article=article, entities=table, text=table.text)  # Doc.text is rebuilt per access
     facts = ArticleFacts(article=article, entities=dict(table.entities), mentions=list(table.mentions))
     for name in names or sorted(EXTRACTORS):
         try:

@@ -295,10 +295,10 @@ def _skip_unmentioned_parents(table: EntityTable) -> None:
             del table.entities[key]
 
 
-def _in_title_case_headline(span: Span) -> bool:
+def _in_title_case_headline(span: Span, text: str) -> bool:
     """A span in a Title Case headline ("Spy Satellite Launch Fails, Debris Falls Into Yellow
-    Sea") that names nothing known: the model reads capitalised common words there as names."""
-    text = span.doc.text
+    Sea") that names nothing known: the model reads capitalised common words there as names.
+    ``text`` is the document's text (spaCy rebuilds ``Doc.text`` on every access)."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -416,7 +416,7 @@ def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
     add_suffixed_places(table)
     add_org_phrases(table)
     spans = [(s, _label(e, s)) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
-    spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s)])
+    spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s, table.text)])
     # Names beside an office are people, whatever the model read there ("Marcus Hale, a
     # missile analyst", typed as an organisation).
     titled = titled_names(doc)

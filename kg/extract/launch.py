@@ -163,6 +163,15 @@ def _candidate(tok: Token) -> str | None:
     return None
 
 
+def _candidates(ctx: Context, sent: Span) -> list[tuple[Token, str]]:
+    """``(token, kind)`` for the possible triggers of ``sent``, worked out once per sentence
+    (both passes over the document, for its launcher and for its launches, ask)."""
+    key = ("launch_candidates", sent.start)
+    if key not in ctx.cache:
+        ctx.cache[key] = [(t, k) for t in sent if (k := _candidate(t))]
+    return ctx.cache[key]
+
+
 def _not_done(tok: Token) -> bool:
     """Negated, modal, conditional, planned or forbidden: no launch happened."""
     chain = [tok]
@@ -313,7 +322,7 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
 def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str]) -> list[Unit]:
     """Every launch unit of one sentence, with its times, quantities, places and reporters."""
     pub = ctx.article.published or dt.date.today()
-    cands = [(t, k) for t in sent if (k := _candidate(t))]
+    cands = _candidates(ctx, sent)
     trig_ids = {t.i for t, _ in cands}
     units: list[Unit] = []
     kinds: list[str] = []
@@ -413,7 +422,7 @@ def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
     # no launch, but it says who does the launching in this story.
     tallies: Counter[str] = Counter()
     for sent in sents:
-        cands = [(t, k) for t in sent if (k := _candidate(t))]
+        cands = _candidates(ctx, sent)
         ids = {t.i for t, _ in cands}
         for tok, kind in cands:
             if _status(tok, kind, _missiles_of(tok, ids)) is None:

@@ -7,14 +7,18 @@ article's graph holds what that article says about it.
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from decimal import Decimal
-from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset
 from rdflib.namespace import PROV
 
 from kg.rdf.iris import article_iri, entity_iri, event_iri, mention_iri, role_iri
-from kg.rdf.namespaces import ENTITIES_GRAPH, GEONAMES, KG, ONTOLOGY_GRAPH, PREFIXES, SCHEMA, article_graph
+from kg.rdf.namespaces import ENTITIES_GRAPH, GEONAMES, KG, SCHEMA, article_graph
+from kg.rdf.ontology import ONTOLOGY_DIR, Quad, load_ontology, new_dataset
+from kg.rdf.quads import Quads
+from kg.rdf.terms import Vocabulary, iri, literal
 from kg.records import (
     Article,
     Entity,
@@ -27,149 +31,165 @@ from kg.records import (
 )
 from kg.resolve import Corpus
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
+__all__ = ["ONTOLOGY_DIR", "load_ontology", "new_dataset", "to_dataset", "to_quads"]
+
+# Terms as N-Triples strings (see kg.rdf.terms): the build makes hundreds of thousands of
+# them, and rdflib's term objects and indexed store cost several times the whole rest of it.
+K = Vocabulary(KG)
+A = iri(RDF.type)
+LABEL, PREF_LABEL, ALT_LABEL = iri(RDFS.label), iri(SKOS.prefLabel), iri(SKOS.altLabel)
+DERIVED_FROM = iri(PROV.wasDerivedFrom)
+SAME_AS = iri(SCHEMA.sameAs)
+_DATE, _DATETIME, _DECIMAL = str(XSD.date), str(XSD.dateTime), str(XSD.decimal)
+_ANY_URI, _NON_NEGATIVE = str(XSD.anyURI), str(XSD.nonNegativeInteger)
 
 
-def new_dataset() -> Dataset:
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    ds.bind("skos", SKOS)
-    ds.bind("prov", PROV)
-    return ds
+class _Graph:
+    """Appends ``(s, p, o, graph)`` to a shared list: the one method the describers need."""
+
+    def __init__(self, out: list[Quad], name: str) -> None:
+        self.out, self.name = out, iri(name)
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.out.append((s, p, o, self.name))
 
 
-def load_ontology(ds: Dataset) -> None:
-    graph = ds.graph(ONTOLOGY_GRAPH)
-    graph.parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
+@functools.lru_cache(maxsize=1 << 16)
+def _entity(key: str) -> str:
+    return iri(entity_iri(key))  # an entity is named in many triples: build its IRI once
 
 
-def date_literal(value: str) -> Literal:
-    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+def date_literal(value: str) -> str:
+    return literal(value, _DATETIME if "T" in value else _DATE)
 
 
-def number(value: float) -> Literal:
+def number(value: float) -> str:
     """A plain decimal in its canonical Turtle form ("1000.0", "6.5"), so that every output
     format writes, and reads back, the same lexical value."""
     dec = Decimal(str(value)).normalize()
     text = f"{dec:f}"
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+    return literal(text if "." in text else text + ".0", _DECIMAL)
 
 
-def _describe_entity(g: Graph, ent: Entity) -> None:
-    node = entity_iri(ent.key)
-    g.add((node, RDF.type, KG[ent.cls]))
-    g.add((node, RDFS.label, Literal(ent.name)))
-    g.add((node, SKOS.prefLabel, Literal(ent.name)))
+def _describe_entity(g: _Graph, ent: Entity) -> None:
+    node = _entity(ent.key)
+    g.add(node, A, K[ent.cls])
+    g.add(node, LABEL, literal(ent.name))
+    g.add(node, PREF_LABEL, literal(ent.name))
     for alias in sorted(ent.aliases - {ent.name}):
-        g.add((node, SKOS.altLabel, Literal(alias)))
+        g.add(node, ALT_LABEL, literal(alias))
     if ent.within:
-        g.add((node, KG.within, entity_iri(ent.within)))
+        g.add(node, K.within, _entity(ent.within))
     if ent.country:
-        g.add((node, KG.country, entity_iri(ent.country)))
+        g.add(node, K.country, _entity(ent.country))
     if ent.geonames_id:
-        g.add((node, KG.geonamesId, Literal(ent.geonames_id)))
-        g.add((node, SCHEMA.sameAs, URIRef(f"{GEONAMES}{ent.geonames_id}/")))
+        g.add(node, K.geonamesId, literal(ent.geonames_id))
+        g.add(node, SAME_AS, iri(f"{GEONAMES}{ent.geonames_id}/"))
     if ent.iso_code:
-        g.add((node, KG.isoCode, Literal(ent.iso_code)))
+        g.add(node, K.isoCode, literal(ent.iso_code))
 
 
-def _describe_article(g: Graph, a: Article) -> URIRef:
-    node = article_iri(a.id)
-    g.add((node, RDF.type, KG.Article))
+def _describe_article(g: _Graph, a: Article) -> str:
+    node = iri(article_iri(a.id))
+    g.add(node, A, K.Article)
     if a.title:
-        g.add((node, KG.headline, Literal(a.title)))
+        g.add(node, K.headline, literal(a.title))
     if a.published:
-        g.add((node, KG.published, Literal(a.published.isoformat(), datatype=XSD.date)))
+        g.add(node, K.published, literal(a.published.isoformat(), _DATE))
     if a.source:
-        g.add((node, KG.source, Literal(a.source)))
+        g.add(node, K.source, literal(a.source))
     if a.url:
-        g.add((node, KG.url, Literal(a.url, datatype=XSD.anyURI)))
-    g.add((node, KG.contentHash, Literal(a.content_hash)))
-    g.add((node, KG.fileName, Literal(a.name)))
+        g.add(node, K.url, literal(a.url, _ANY_URI))
+    g.add(node, K.contentHash, literal(a.content_hash))
+    g.add(node, K.fileName, literal(a.name))
     return node
 
 
-def _evidence(g: Graph, subject: URIRef, evidence: tuple[Evidence, ...] | list[Evidence]) -> None:
+def _evidence(g: _Graph, subject: str, evidence: Iterable[Evidence]) -> None:
     for ev in evidence:
-        m = mention_iri(ev.article, ev.start, ev.end)
-        g.add((subject, KG.evidence, m))
-        g.add((subject, PROV.wasDerivedFrom, article_iri(ev.article)))
-        g.add((m, RDF.type, KG.Mention))
-        g.add((m, KG.article, article_iri(ev.article)))
-        g.add((m, KG.sentence, Literal(ev.sentence)))
-        g.add((m, KG.beginIndex, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
-        g.add((m, KG.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
+        m = iri(mention_iri(ev.article, ev.start, ev.end))
+        article = iri(article_iri(ev.article))
+        g.add(subject, K.evidence, m)
+        g.add(subject, DERIVED_FROM, article)
+        g.add(m, A, K.Mention)
+        g.add(m, K.article, article)
+        g.add(m, K.sentence, literal(ev.sentence))
+        g.add(m, K.beginIndex, literal(ev.start, _NON_NEGATIVE))
+        g.add(m, K.endIndex, literal(ev.end, _NON_NEGATIVE))
 
 
-def _add(g: Graph, s: URIRef, p: URIRef, key: str | None) -> None:
+def _add(g: _Graph, s: str, p: str, key: str | None) -> None:
     if key:
-        g.add((s, p, entity_iri(key)))
+        g.add(s, p, _entity(key))
 
 
-def _describe_event(g: Graph, node: URIRef, rec, identities: dict[int, tuple]) -> None:
-    g.add((node, RDF.type, KG[rec.TYPE]))
+def _describe_event(g: _Graph, node: str, rec, identities: dict[int, tuple]) -> None:
+    g.add(node, A, K[rec.TYPE])
     if rec.date:
-        g.add((node, KG.date, date_literal(rec.date)))
+        g.add(node, K.date, date_literal(rec.date))
     if isinstance(rec, MissileLaunch):
-        _add(g, node, KG.launcher, rec.launcher)
+        _add(g, node, K.launcher, rec.launcher)
         for missile in rec.missiles:
-            g.add((node, KG.missile, Literal(missile)))
+            g.add(node, K.missile, literal(missile))
         if rec.count:
-            g.add((node, KG.missileCount, Literal(rec.count)))
-        _add(g, node, KG.launchSite, rec.site)
+            g.add(node, K.missileCount, literal(rec.count))
+        _add(g, node, K.launchSite, rec.site)
         for place in rec.landing:
-            _add(g, node, KG.landingArea, place)
-        for prop, value in ((KG.rangeKm, rec.range_km), (KG.apogeeKm, rec.apogee_km),
-                            (KG.flightMinutes, rec.flight_minutes)):
+            _add(g, node, K.landingArea, place)
+        for prop, value in ((K.rangeKm, rec.range_km), (K.apogeeKm, rec.apogee_km),
+                            (K.flightMinutes, rec.flight_minutes)):
             if value is not None:
-                g.add((node, prop, number(value)))
+                g.add(node, prop, number(value))
         for reporter in rec.reporters:
-            _add(g, node, KG.reportedBy, reporter)
+            _add(g, node, K.reportedBy, reporter)
     elif isinstance(rec, Statement):
-        _add(g, node, KG.speaker, rec.speaker)
-        g.add((node, KG.quote, Literal(rec.quote)))
-        g.add((node, KG.directQuote, Literal(rec.direct)))
+        _add(g, node, K.speaker, rec.speaker)
+        g.add(node, K.quote, literal(rec.quote))
+        g.add(node, K.directQuote, literal(rec.direct))
     elif isinstance(rec, Meeting | MilitaryExercise | OtherEvent):
         for actor in rec.participants:
-            _add(g, node, KG.participant, actor)
-        _add(g, node, KG.place, rec.place)
+            _add(g, node, K.participant, actor)
+        _add(g, node, K.place, rec.place)
         if rec.name:
-            g.add((node, RDFS.label, Literal(rec.name)))
+            g.add(node, LABEL, literal(rec.name))
         if isinstance(rec, Meeting):
             if rec.planned:
-                g.add((node, KG.planned, Literal(True)))
+                g.add(node, K.planned, literal(True))
             if rec.part_of is not None and id(rec.part_of) in identities:
-                g.add((node, KG.partOf, event_iri(*identities[id(rec.part_of)])))
+                g.add(node, K.partOf, iri(event_iri(*identities[id(rec.part_of)])))
         if isinstance(rec, OtherEvent):
-            _add(g, node, KG.target, rec.target)
+            _add(g, node, K.target, rec.target)
     _evidence(g, node, rec.evidence)
 
 
-def to_dataset(corpus: Corpus, *, with_ontology: bool = True) -> Dataset:
-    """The whole corpus as a dataset of named graphs."""
-    ds = new_dataset()
-    if with_ontology:
-        load_ontology(ds)
-    ents = ds.graph(ENTITIES_GRAPH)
+def to_quads(corpus: Corpus, *, with_ontology: bool = True) -> Quads:
+    """The whole corpus as quads in named graphs, sorted (see :class:`kg.rdf.quads.Quads`)."""
+    out: list[Quad] = []
+    ents = _Graph(out, ENTITIES_GRAPH)
     for ent in corpus.entities.values():
         _describe_entity(ents, ent)
     for facts in corpus.facts:
         a = facts.article
-        g = ds.graph(article_graph(a.id))
+        g = _Graph(out, article_graph(a.id))
         a_node = _describe_article(g, a)
         for key in sorted({m.entity for m in facts.mentions}):
-            g.add((entity_iri(key), KG.mentionedIn, a_node))
+            g.add(_entity(key), K.mentionedIn, a_node)
         for role in facts.roles:
-            r = role_iri(role.person, role.title, role.org)
-            g.add((r, RDF.type, KG.Role))
-            g.add((r, KG.holder, entity_iri(role.person)))
-            g.add((entity_iri(role.person), KG.holdsRole, r))
-            g.add((r, KG.title, Literal(role.title)))
-            g.add((r, KG.roleIn, entity_iri(role.org)))
+            r = iri(role_iri(role.person, role.title, role.org))
+            g.add(r, A, K.Role)
+            g.add(r, K.holder, _entity(role.person))
+            g.add(_entity(role.person), K.holdsRole, r)
+            g.add(r, K.title, literal(role.title))
+            g.add(r, K.roleIn, _entity(role.org))
             if role.org in corpus.entities:
-                g.add((r, RDFS.label, Literal(f"{role.title} of {corpus.entities[role.org].name}")))
+                g.add(r, LABEL, literal(f"{role.title} of {corpus.entities[role.org].name}"))
             _evidence(g, r, [role.evidence])
         for rec in facts.events:
-            _describe_event(g, event_iri(*corpus.identity[id(rec)]), rec, corpus.identity)
-    return ds
+            _describe_event(g, iri(event_iri(*corpus.identity[id(rec)])), rec, corpus.identity)
+    return Quads.build(out, with_ontology=with_ontology)
+
+
+def to_dataset(corpus: Corpus, *, with_ontology: bool = True) -> Dataset:
+    """The whole corpus as an rdflib dataset of named graphs (for the API; the build uses
+    :func:`to_quads`)."""
+    return to_quads(corpus, with_ontology=with_ontology).to_dataset()
