@@ -7,6 +7,7 @@ rdflib term where a caller wants one.
 """
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
@@ -163,10 +164,46 @@ def from_json(binding: dict[str, str] | None) -> Term | None:
                 binding.get("xml:lang") or binding.get("lang"))
 
 
+_new = tuple.__new__
+
+
+def _term_from_oxigraph(term: Any) -> Term | None:
+    """:func:`from_oxigraph` without NamedTuple's Python-level ``__new__``: the hot path of big results."""
+    cls = type(term)
+    if cls is ox.NamedNode:
+        return _new(Term, ("uri", term.value, None, None))  # type: ignore[no-any-return]
+    if cls is ox.Literal:
+        dt = term.datatype.value
+        return _new(Term, ("literal", term.value, None if dt in _IMPLICIT else dt,  # type: ignore[no-any-return]
+                           term.language))
+    return from_oxigraph(term)
+
+
 def select_from_oxigraph(solutions: ox.QuerySolutions) -> Result:
+    """Every row of a SELECT as :class:`Term` tuples.
+
+    Results repeat terms a lot (types, labels, dates, one launcher on many rows), so each
+    distinct term is converted once and shared: a dict lookup costs a fraction of reading a
+    term's strings out of Oxigraph and building a new tuple. The cyclic garbage collector is
+    paused while the rows are built: the rows are acyclic tuples, and with it running, building
+    100,000 of them triggers collections that cost as much as the conversion itself.
+    """
     names = [v.value for v in solutions.variables]
-    conv = from_oxigraph
-    rows = [tuple(conv(t) for t in solution) for solution in solutions]
+    cache: dict[Any, Term | None] = {}
+    get = cache.get
+
+    def miss(term: Any) -> Term | None:
+        converted = cache[term] = None if term is None else _term_from_oxigraph(term)
+        return converted
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        # `get(t) or miss(t)`: a Term is a non-empty tuple, so only unbound cells and new terms miss.
+        rows = [tuple([get(t) or miss(t) for t in solution]) for solution in solutions]
+    finally:
+        if paused:
+            gc.enable()
     return Result("select", names, rows)
 
 

@@ -9,6 +9,10 @@ Two ways in, both with PUT semantics per named graph, so loading twice leaves th
   one request when the graph fits one batch; a bigger graph is written to a scratch graph
   and moved over G with ``MOVE`` only once every batch has landed.
 
+Oxigraph's server gets a faster form of the first (see :mod:`kg.store.bulk`): once its first
+answer names it, graphs travel many to a request as N-Quads into its bulk loader, each group
+after a ``DROP`` of its graphs, so the semantics stay those of PUT.
+
 A graph whose batches did not all land is never reported as loaded: the loader removes it
 again where it can, and the error says which graph it was and what state it is left in.
 Parsing and N-Triples writing use Oxigraph's Rust parser and serialiser: rdflib takes longer
@@ -29,12 +33,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KGError, error
+from kg.store.bulk import BULK_BATCH, BulkEndpoint, bulk_endpoint, nquads
 from kg.store.files import GraphRuns, Run
 from kg.store.http import Auth, Client, Response, UnreachableError
 
 GSP_BATCH = 100_000       # triples per Graph Store request: big requests, few round trips
 UPDATE_BATCH = 10_000     # triples per INSERT DATA: Virtuoso compiles each into SQL, keep it modest
-
+UPDATE_HEADERS = {"Content-Type": "application/sparql-update; charset=utf-8"}
 
 
 @dataclass
@@ -48,17 +53,17 @@ class LoadReport:
         return self.triples / self.seconds if self.seconds > 0 else 0.0
 
 
-def _batches(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
+def _batches(quads: list[ox.Quad], size: int) -> list[list[ox.Quad]]:
     # Blank node labels are scoped to one request: a graph with blank nodes must travel whole,
     # or its nodes would be split into unrelated ones.
-    if len(triples) <= size or any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
-                                   for t in triples):
-        return [triples]
-    return [triples[i:i + size] for i in range(0, len(triples), size)]
+    if len(quads) <= size or any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+                                 for q in quads):
+        return [quads]
+    return [quads[i:i + size] for i in range(0, len(quads), size)]
 
 
-def _ntriples(triples: list[ox.Triple]) -> bytes:
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)  # type: ignore[return-value]
+def _ntriples(quads: list[ox.Quad]) -> bytes:
+    return ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)  # type: ignore[return-value]
 
 
 class Loader:
@@ -72,9 +77,13 @@ class Loader:
 
     def __init__(self, url: str, *, update: bool = False, auth: Auth | None = None, batch: int | None = None,
                  jobs: int = 2, attempts: int = 4, backoff: float = 0.5, timeout: float = 300.0,
-                 progress: Callable[[LoadReport, float], None] | None = None) -> None:
+                 progress: Callable[[LoadReport, float], None] | None = None, bulk: bool = True) -> None:
         self.url, self.update, self.jobs = url, update, max(1, jobs)
         self.batch = batch or (UPDATE_BATCH if update else GSP_BATCH)
+        self.bulk_batch = batch or BULK_BATCH
+        # Oxigraph's bulk path: None until the server's first answer says whether it is Oxigraph.
+        self._bulk: BulkEndpoint | None = None
+        self._bulk_decided = update or not bulk
         self._client_options = {"auth": auth, "timeout": timeout, "attempts": attempts, "backoff": backoff}
         self._local = threading.local()
         self._clients: list[Client] = []
@@ -96,7 +105,7 @@ class Loader:
         return client
 
     def load(self, runs: Iterable[Run], fraction_read: Callable[[], float] = lambda: 1.0) -> LoadReport:
-        """Load each ``(graph, triples)`` as it comes.
+        """Load each ``(graph, quads)`` as it comes.
 
         A graph that comes a second time is complete then (see :class:`GraphRuns`): it replaces
         the first, partial run once everything sent before has landed.
@@ -106,12 +115,12 @@ class Loader:
 
         def done(unit: list[Run]) -> None:
             with self._lock:
-                for iri, triples in unit:
+                for iri, quads in unit:
                     # A repeated graph's complete run replaces its partial one: count the difference.
                     before = self._counted.get(iri, 0)
                     self.report.graphs += 0 if iri in self._counted else 1
-                    self.report.triples += len(triples) - before
-                    self._counted[iri] = len(triples)
+                    self.report.triples += len(quads) - before
+                    self._counted[iri] = len(quads)
                 self.report.seconds = time.perf_counter() - start
                 if self.progress:
                     self.progress(self.report, fraction_read())
@@ -129,7 +138,7 @@ class Loader:
         try:
             group: list[Run] = []
             size = 0
-            for iri, triples in runs:
+            for iri, quads in runs:
                 if self._abort.is_set():
                     break
                 if iri in self._submitted:
@@ -138,14 +147,19 @@ class Loader:
                         group, size = [], 0
                     _settle(wait(pending)[0], pending)
                 self._submitted.add(iri)
-                if not self.update or len(triples) > self.batch:
-                    submit([(iri, triples)])
+                batch = self.bulk_batch if self._bulk else self.batch
+                if not (self.update or self._bulk) or len(quads) > batch:
+                    submit([(iri, quads)])
+                    if not self._bulk_decided:
+                        # The first answer says whether the server is Oxigraph: wait for it.
+                        _settle(wait(pending)[0], pending)
+                        self._bulk_decided = True
                     continue
-                if group and size + len(triples) > self.batch:
+                if group and size + len(quads) > batch:
                     submit(group)
                     group, size = [], 0
-                group.append((iri, triples))
-                size += len(triples)
+                group.append((iri, quads))
+                size += len(quads)
             if group:
                 submit(group)
             _settle(wait(pending)[0], pending)
@@ -162,6 +176,8 @@ class Loader:
         try:
             if self.update:
                 self._update_unit(unit)
+            elif self._bulk is not None:
+                self._bulk_unit(self._bulk, unit)
             else:
                 self._gsp_graph(*unit[0])
         except BaseException:
@@ -174,14 +190,14 @@ class Loader:
         query = "default" if iri is None else "graph=" + urllib.parse.quote(iri, safe="")
         return f"{self.url}{'&' if '?' in self.url else '?'}{query}"
 
-    def _gsp_graph(self, iri: str | None, triples: list[ox.Triple]) -> None:
+    def _gsp_graph(self, iri: str | None, quads: list[ox.Quad]) -> None:
         url = self._gsp_url(iri)
         headers = {"Content-Type": "application/n-triples"}
 
         def undo() -> Response:
             return self.client.request("DELETE", url)
 
-        for i, batch in enumerate(_batches(triples, self.batch) if triples else [[]]):
+        for i, batch in enumerate(_batches(quads, self.batch) if quads else [[]]):
             method = "PUT" if i == 0 else "POST"
             try:
                 response = self.client.request(method, url, _ntriples(batch), headers)
@@ -189,6 +205,37 @@ class Loader:
                 raise self._failed(exc, [iri], i > 0, undo) from None
             if not response.ok:
                 raise self._refused(response, f"{method} {_name(iri)}", [iri], i > 0, undo)
+            if not self._bulk_decided:
+                self._bulk = bulk_endpoint(self.url, response)
+
+    # ------------------------------------------------------------ Oxigraph's bulk loader
+
+    def _bulk_unit(self, bulk: BulkEndpoint, unit: list[Run]) -> None:
+        """DROP the unit's graphs in one update, then POST their quads to the bulk loader.
+
+        The bulk loader writes outside a transaction, so a failed POST can leave part of a
+        graph: the graphs are then dropped again, and reported as not loaded.
+        """
+        iris = [iri for iri, _ in unit]
+        drops = " ;\n".join(f"DROP SILENT {_target(iri)}" for iri in iris).encode("utf-8")
+
+        def undo() -> Response:
+            return self.client.request("POST", bulk.update_url, drops, UPDATE_HEADERS)
+
+        try:
+            response = self.client.request("POST", bulk.update_url, drops, UPDATE_HEADERS)
+        except UnreachableError as exc:
+            raise self._failed(exc, iris, False, None) from None
+        if not response.ok:       # one update is one transaction: the graphs are as they were
+            raise self._refused(response, f"a DROP of {_names(iris)}", iris, False, None)
+        quads = unit[0][1] if len(unit) == 1 else [q for _, run in unit for q in run]
+        for batch in _batches(quads, self.bulk_batch):
+            try:
+                response = self.client.request("POST", bulk.store_url, nquads(batch), bulk.headers)
+            except UnreachableError as exc:
+                raise self._failed(exc, iris, True, undo) from None
+            if not response.ok:
+                raise self._refused(response, f"POST {_names(iris)}", iris, True, undo)
 
     # ------------------------------------------------------------ SPARQL Update
 
@@ -200,22 +247,21 @@ class Loader:
             return
         # A graph bigger than a batch: fill a scratch graph batch by batch, then move it over the
         # real one, so the real graph changes in one step or not at all.
-        iri, triples = unit[0]
+        iri, quads = unit[0]
         scratch = "urn:x-kg-load:partial:" + hashlib.sha256((iri or "").encode()).hexdigest()[:24]
-        batches = _batches(triples, self.batch)
+        batches = _batches(quads, self.batch)
         self._update(f"DROP SILENT GRAPH <{scratch}> ;\n" + _insert([(scratch, batches[0])]), iris, scratch)
         for batch in batches[1:]:
             self._update(_insert([(scratch, batch)]), iris, scratch)
         self._update(f"MOVE SILENT GRAPH <{scratch}> TO {_target(iri)}", iris, scratch)
 
     def _update(self, text: str, iris: list[str | None], scratch: str | None = None) -> None:
-        headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
-
         def undo() -> Response:
-            return self.client.request("POST", self.url, f"DROP SILENT GRAPH <{scratch}>".encode(), headers)
+            drop = f"DROP SILENT GRAPH <{scratch}>".encode()
+            return self.client.request("POST", self.url, drop, UPDATE_HEADERS)
 
         try:
-            response = self.client.request("POST", self.url, text.encode("utf-8"), headers)
+            response = self.client.request("POST", self.url, text.encode("utf-8"), UPDATE_HEADERS)
         except UnreachableError as exc:
             raise self._failed(exc, iris, False, undo if scratch else None) from None
         if not response.ok:
@@ -244,8 +290,11 @@ class Loader:
             leftover = " (a scratch copy may remain)" if scratch_left else ""
             verb = "was" if len(iris) == 1 else "were"
             return f"; {_names(iris)} {verb} not changed{leftover}; {done}"
-        what = "its partial copy was removed" if cleaned else "it may be partly written"
-        return f"; {_names(iris)} was not loaded, {what}; {done}"
+        if len(iris) == 1:
+            what = "its partial copy was removed" if cleaned else "it may be partly written"
+            return f"; {_names(iris)} was not loaded, {what}; {done}"
+        what = "their partial copies were removed" if cleaned else "they may be partly written"
+        return f"; {_names(iris)} were not loaded, {what}; {done}"
 
     def _failed(self, exc: UnreachableError, iris: list[str | None], partial: bool,
                 undo: Callable[[], Response] | None) -> KGError:
@@ -269,8 +318,8 @@ def _target(iri: str | None) -> str:
 
 def _insert(graphs: list[Run]) -> str:
     blocks = []
-    for iri, triples in graphs:
-        body = _ntriples(triples).decode("utf-8")
+    for iri, quads in graphs:
+        body = _ntriples(quads).decode("utf-8")
         blocks.append(f"GRAPH <{iri}> {{\n{body}}}\n" if iri else body)
     return "INSERT DATA {\n" + "".join(blocks) + "}"
 

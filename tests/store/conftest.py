@@ -22,6 +22,7 @@ from kg.rdf.namespaces import ONTOLOGY_GRAPH
 from kg.store.http import Auth
 from kg.store.serve import OxigraphServer, free_port
 from tests.store.backends import Backend, Dataset, make_dataset
+from tests.store.proxy import proxies
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = Path(__file__).parent / "data" / "sample.trig"
@@ -62,6 +63,20 @@ def oxigraph_server(tmp_path_factory):
     args = ["serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
     with OxigraphServer(args, "127.0.0.1", port) as server:
         yield Backend("oxigraph", f"{server.url}/query", f"{server.url}/store", f"{server.url}/update")
+
+
+@pytest.fixture
+def empty_oxigraph(oxigraph_server: Backend) -> Backend:
+    oxigraph_server.clear()
+    oxigraph_server.holds = None  # type: ignore[attr-defined]  # test_backends' cache: now stale
+    return oxigraph_server
+
+
+@pytest.fixture
+def proxy(empty_oxigraph: Backend):
+    """``proxy(plan, same_server=False)``: a proxy in front of the emptied Oxigraph server."""
+    with proxies(empty_oxigraph.gsp_url.rsplit("/", 1)[0]) as make:
+        yield make
 
 
 def virtuoso_ini(directory: Path, http_port: int, sql_port: int) -> Path:

@@ -1,19 +1,16 @@
 """`kg load` when the store fails: bounded retries, one clear line, never a half graph reported done.
 
-Failures are injected by a small proxy in front of a real Oxigraph server: it forwards every
-request except the ones its plan names, which it answers with an error status or by hanging
-up. What the store holds afterwards is read from the real server.
+Failures are injected by a small proxy in front of a real Oxigraph server (tests/store/proxy.py):
+it forwards every request except the ones its plan names, which it answers with an error status
+or by hanging up. What the store holds afterwards is read from the real server. The proxy hides
+that the server is Oxigraph, so these tests see the standard Graph Store path, one PUT per graph;
+test_load_bulk.py tests Oxigraph's own.
 """
 from __future__ import annotations
 
-import http.client
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,81 +22,6 @@ from tests.store.backends import Backend, Dataset
 
 pytestmark = pytest.mark.server
 ARTICLE = "https://w3id.org/kgnews/graph/article/bbc-icbm"   # the sample's biggest article graph
-
-
-class FaultyProxy(ThreadingHTTPServer):
-    """Forwards to ``upstream``; request number n (1-based) gets ``plan[n]``: a status, or "hangup"."""
-
-    daemon_threads = True
-
-    def __init__(self, upstream: str, plan: dict[int, int | str]) -> None:
-        self.upstream = urllib.parse.urlsplit(upstream)
-        self.plan, self.seen = plan, 0
-        self.lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: FaultyProxy
-
-    def log_message(self, *args: object) -> None:  # quiet
-        pass
-
-    def _any(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        with self.server.lock:
-            self.server.seen += 1
-            fault = self.server.plan.get(self.server.seen)
-        if fault == "hangup":
-            self.close_connection = True
-            self.connection.shutdown(2)
-            return
-        if isinstance(fault, int):
-            self.send_response(fault)
-            self.send_header("Content-Length", "12")
-            self.end_headers()
-            self.wfile.write(b"injected err")
-            return
-        up = http.client.HTTPConnection(self.server.upstream.hostname, self.server.upstream.port, timeout=60)
-        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
-        up.request(self.command, self.path, body=body or None, headers=headers)
-        answer = up.getresponse()
-        data = answer.read()
-        self.send_response(answer.status)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-        up.close()
-
-    do_GET = do_POST = do_PUT = do_DELETE = _any  # noqa: N815 - http.server's naming
-
-
-@pytest.fixture
-def proxy(empty_oxigraph: Backend) -> Iterator[callable]:
-    servers: list[FaultyProxy] = []
-
-    def make(plan: dict[int, int | str]) -> FaultyProxy:
-        server = FaultyProxy(empty_oxigraph.gsp_url.rsplit("/", 1)[0], plan)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return server
-
-    yield make
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture
-def empty_oxigraph(oxigraph_server: Backend) -> Backend:
-    oxigraph_server.clear()
-    oxigraph_server.holds = None  # type: ignore[attr-defined]  # test_backends' cache: now stale
-    return oxigraph_server
 
 
 FAST = {"attempts": 3, "backoff": 0.01, "jobs": 1}
