@@ -130,8 +130,11 @@ class EventArgs(Places):
     def _groups(self) -> list[tuple[int, list[str]]]:
         """Coordinations of two or more actors ("the US and South Korea"), by last token index."""
         out = []
-        for tok in self.doc:
-            if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
+        # The first conjunct of each coordination: the head of a "conj" that is no "conj" itself
+        # (one pass over the tokens, not one over every token's children).
+        firsts = sorted({t.head.i for t in self.doc if t.dep_ == "conj"})
+        for tok in (self.doc[i] for i in firsts):
+            if tok.dep_ == "conj":
                 continue
             heads = conjuncts(tok)
             if tok.dep_ == "appos" and self.entity_actor(tok.head):
