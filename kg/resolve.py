@@ -20,6 +20,7 @@ from kg.extract.entities import bare_names
 from kg.extract.entity_table import names_country
 from kg.extract.names import fold
 from kg.gazetteer.orgs import org_data
+from kg.gazetteer.text import possessive
 from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Statement
 
 # More specific classes win when two articles type one entity differently.
@@ -56,7 +57,7 @@ def _qualified(name: str, country: str) -> str | None:
     place = gazetteer.place_by_key(country)
     if place is None or len(name.split()) < 2:
         return None
-    return f"{place.name}{chr(39) if place.name.endswith('s') else chr(39) + 's'} {_titled(name)}"
+    return f"{possessive(place.name)} {_titled(name)}"
 
 
 @dataclass

@@ -111,10 +111,10 @@ def body_country(table: EntityTable, span: Span) -> str | None:
     # The country the article gives this body elsewhere ("... the Joint Chiefs of Staff said" and,
     # later, "South Korea's Joint Chiefs of Staff"), before the dateline's country.
     stated = _stated_country(table, span.text) or _military_context(table, span)
-    return stated or _opening_place(table, span) or table.home_country
+    return stated or opening_place(table, span) or table.home_country
 
 
-def _opening_place(table: EntityTable, span: Span) -> str | None:
+def opening_place(table: EntityTable, span: Span) -> str | None:
     """"In Seoul, President Yoon convened the National Security Council": the country of a place
     that opens the sentence."""
     sent = span.sent

@@ -35,6 +35,7 @@ from spacy.tokens import Span
 
 from kg import gazetteer
 from kg.extract import Context
+from kg.extract.bodies import opening_place
 from kg.extract.entities import EntityTable
 from kg.extract.names import fold
 from kg.records import ORG_CLASSES, Entity
@@ -81,18 +82,6 @@ def place_tag(ctx: Context, span: Span) -> str | None:
         if country is not None:
             return country
     return None
-
-
-def sentence_place(ctx: Context, span: Span) -> str | None:
-    """"In Seoul, Acting President X held a meeting": a place that opens the sentence, before the
-    title, is where the office is."""
-    sent, table = span.sent, ctx.entities
-    if sent[0].lower_ != "in" or span.start - sent.start > 12:
-        return None
-    comma = next((t.i for t in sent[1:span.start - sent.start] if t.text == ","), None)
-    keys = {table.entity_of(t) for t in ctx.doc[sent.start + 1:comma]} - {None} if comma else set()
-    countries = {c for k in keys if (c := _as_country(k))}
-    return countries.pop() if len(countries) == 1 else None
 
 
 def reacting_before(ctx: Context, span: Span) -> str | None:
@@ -266,7 +255,7 @@ def bare_title_org(ctx: Context, title: str, span: Span) -> str | None:
     """The country of a bare title at ``span`` (see the module docstring), or None."""
     if title in NATIONAL_OFFICES:
         return NATIONAL_OFFICES[title]
-    found = place_tag(ctx, span) or sentence_place(ctx, span) or reacting_before(ctx, span) \
+    found = place_tag(ctx, span) or opening_place(ctx.entities, span) or reacting_before(ctx, span) \
         or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
     if found is None and title in LEADER_TITLES:
         found = local_country(ctx, span) or actor_country(ctx) or topic_country(ctx)

@@ -29,7 +29,7 @@ from .model import Org, Place
 from .orgs import curated_org, org_data
 from .places import lookup_demonym, lookup_place, place_by_key
 from .sources import curated
-from .text import normalise, slugify, strip_possessive
+from .text import normalise, possessive, slugify, strip_possessive
 from .words import data_json
 
 _GENERIC_PREFIX = re.compile(r"^(ministry|department) of (?:the )?(.+)$")
@@ -176,7 +176,7 @@ def _label(country: str, head: Head) -> str:
     short = head.name
     if head.name.startswith(("Ministry of ", "Department of ")):
         short = next((a for a in head.aliases if a.endswith(f" {kind}") and " of " not in a), head.name)
-    return f"{country}{chr(39) if country.endswith('s') else chr(39) + 's'} {short}"
+    return f"{possessive(country)} {short}"
 
 
 def national_body_by_key(key: str) -> Org | None:

@@ -72,6 +72,11 @@ def normalise(name: str) -> str:
     return s
 
 
+def possessive(name: str) -> str:
+    """"Japan" -> "Japan's", "the Philippines" -> "the Philippines'"."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def strip_possessive(text: str) -> str:
     """``"Japan's"`` → ``"Japan"``; ``"the Philippines'"`` → ``"the Philippines"``."""
     text = text.strip()
