@@ -85,14 +85,14 @@ def extract(doc: Doc, article: Article, *, names: list[str] | None = None) -> Ar
     """Run entity finding and the extractors (all registered ones unless ``names``) on one article."""
     load_all()
     try:
-        table = find_entities(doc, article.source)
+        table = find_entities(doc, article.source, article.text)
     except Exception as exc:  # noqa: BLE001 - as for extractors below: warn, keep the build going
         if os.environ.get("KG_DEBUG"):
             raise
         print(f"kg: warning: entity finding failed on {article.name or article.id} ({type(exc).__name__}: "
               f"{exc}); the article is kept without its facts (set KG_DEBUG=1 to see the traceback)",
               file=sys.stderr)
-        table = EntityTable(doc, text=doc.text)
+        table = EntityTable(doc, text=article.text)
     ctx = Context(doc=doc, article=article, entities=table, text=table.text)  # Doc.text is rebuilt per access
     facts = ArticleFacts(article=article, entities=dict(table.entities), mentions=list(table.mentions))
     for name in names or sorted(EXTRACTORS):

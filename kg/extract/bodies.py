@@ -167,11 +167,11 @@ def _stated_country(table: EntityTable, name: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def home_country(doc: Doc, source: str | None) -> str | None:
+def home_country(text: str, source: str | None) -> str | None:
     """Where the article is written from: its dateline's country ("SEOUL, Jan 30 (Reuters) -"),
     else its publisher's (Yonhap is Korean; a wire service is from anywhere, so it comes second)."""
     # A dateline opens one of the first lines (a headline may stand above it).
-    dateline = re.search(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,| \(|\s+[-\u2013\u2014])", doc.text[:600], re.M)
+    dateline = re.search(r"^\s*([A-Z][A-Z .'-]{2,30}?)(?:,| \(|\s+[-\u2013\u2014])", text[:600], re.M)
     if dateline:
         place = gazetteer.lookup_place(dateline.group(1).strip().title())
         if place is not None:

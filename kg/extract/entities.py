@@ -404,14 +404,15 @@ def _clean(ent: Span) -> Span | None:
     return span
 
 
-def find_entities(doc: Doc, source: str | None = None) -> EntityTable:
+def find_entities(doc: Doc, source: str | None = None, text: str | None = None) -> EntityTable:
     """All entity mentions of ``doc``, typed and resolved within the document.
 
     ``source`` is the article's publisher as its metadata names it ("Yonhap"), which tells
-    the country of bodies the text names without one.
+    the country of bodies the text names without one. ``text`` is the text ``doc`` was parsed
+    from, when the caller has it: ``Doc.text`` joins every token again on each access.
     """
-    table = EntityTable(doc, text=doc.text)
-    table.home_country = home_country(doc, source)
+    table = EntityTable(doc, text=doc.text if text is None else text)
+    table.home_country = home_country(table.text, source)
     add_gazetteer_phrases(table)
     add_suffixed_places(table)
     add_org_phrases(table)

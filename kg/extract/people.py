@@ -126,17 +126,19 @@ _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
 def titled_names(doc: Doc) -> list[Span]:
     """Names of people next to an office word, in text order."""
     out: list[Span] = []
+    lowers = [t.lower_.rstrip(".") for t in doc]  # read once: each doc[i] builds a new Token
+    texts = [t.text for t in doc]
+    opening = OFFICE_WORDS | _COURTESY
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.lower_.rstrip(".") in _COURTESY:
+    while i < len(texts):
+        if lowers[i] in _COURTESY:
             i += 1  # "Mr Biden, the US president": the name starts after the courtesy title
             continue
-        starts = i > 0 and doc[i - 1].lower_.rstrip(".") in OFFICE_WORDS | _COURTESY
+        starts = i > 0 and lowers[i - 1] in opening
         if (
-            tok.text[:1].isupper()
-            and tok.is_alpha
-            and (starts or i == 0 or not doc[i - 1].text[:1].isupper())
+            texts[i][:1].isupper()
+            and texts[i].isalpha()
+            and (starts or i == 0 or not texts[i - 1][:1].isupper())
         ):
             end = _name_run(doc, i)
             span = doc[i:end]
