@@ -196,6 +196,19 @@ def _one_day(tok: Token) -> bool:
         g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children) for c in tok.children)
 
 
+def _dates_after(tok: Token) -> Token | None:
+    """The "on" right after plural launch noun ``tok`` that names several days ("condemned the
+    launches on June 26 and July 1"): whatever the parser hung it on, the days are the launches'
+    (one reaction is not on two days)."""
+    doc = tok.doc
+    prep = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prep is None or prep.lower_ != "on" or prep.head.i not in (tok.i, tok.head.i):
+        return None
+    days = [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
+    days += [c for d in days for c in d.children if c.dep_ == "conj" and c.ent_type_ == "DATE"]
+    return prep if len(days) > 1 else None
+
+
 def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     """"event", "attach" (refers to a launch told elsewhere) or None (no launch)."""
     lemma = tok.lemma_.lower()
@@ -240,6 +253,8 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     if mods & GENERIC_MODS or any(args.is_aggregate(m) for m in missiles):
         return None
     plural = tok.tag_ in ("NNS", "NNPS")
+    if plural and _dates_after(tok) is not None:
+        return "event"                  # "the launches on June 26 and July 1": one on each day
     if plural and not any(c.dep_ in ("det", "poss") for c in tok.children):
         return None                     # "North Korean missile launches" in general
     # "two minutes after the launch", "ahead of the launch": a time reference to it
@@ -336,7 +351,11 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         domain[tok.i] = len(units)
         for head in missiles:
             domain.setdefault(head.i, len(units))
-        units.append(Unit(sent, [tok], status, noun=kind == "noun", counted=kind == "noun" and _counted(tok)))
+        days_on = _dates_after(tok) if kind == "noun" else None
+        if days_on is not None:
+            domain[days_on.i] = len(units)
+        units.append(Unit(sent, [tok] + ([days_on] if days_on is not None else []), status, noun=kind == "noun",
+                          counted=kind == "noun" and _counted(tok)))
         kinds.append(kind)
         heads.append(missiles)
     # A clause about the missile, unless a launch verb already tells this sentence's launch
@@ -403,13 +422,18 @@ def _first_since(sent: Span, times: list, domain: dict[int, int], units: list[Un
     for m in times:
         root = token_at(sent, m.start, m.end) if m.kind == "day" and m.day is not None else None
         prep = root.head if root is not None and root.dep_ == "pobj" else None
-        if prep is None or prep.lower_ != "since" or prep.head.i not in domain:
+        if prep is None or prep.lower_ != "since":
             continue
         trig = prep.head
+        if trig.lemma_ == "be":
+            # "It was the North's first launch since Jan. 25": the parse hangs "since" on "was"
+            trig = next((c for c in trig.children if c.dep_ in ("attr", "acomp") and c.i in domain), trig)
+        if trig.i not in domain:
+            continue
         u = units[domain[trig.i]]
-        if u.kind == "event" and any(c.lower_ == "first" for c in trig.children):
-            out.append(replace(u, days=[m.day], main=False, clock=None, site=None, landing=[], over=[],
-                               values={}, reporters=[], asserts=False, historical=False))
+        if u.kind in ("event", "refer") and any(c.lower_ == "first" for c in trig.children):
+            out.append(replace(u, kind="event", days=[m.day], main=False, clock=None, site=None, landing=[],
+                               over=[], values={}, reporters=[], asserts=False, historical=False))
     return out
 
 

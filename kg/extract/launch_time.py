@@ -66,6 +66,8 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
         # A clock has no day of its own: "at 5:05 a.m. on July 1" hangs the day on the clock, and
         # both are the launch's.
         placed = cur.ent_type_ == "TIME" and tok.ent_type_ == "DATE"
+        # "on June 26 and July 1": a day coordinated with another hangs where that one does
+        placed = placed or (prev.dep_ == "conj" and cur.ent_type_ == "DATE" == tok.ent_type_)
         if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos" \
                 and not placed \
                 and not (_actor_subject(cur) and prev.dep_ == "prep" and prev.lower_ in ("on", "at")):
@@ -160,8 +162,12 @@ def is_stamp(sent: Span, m: TimeMention, text: str) -> bool:
 
 
 def when_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | None:
-    """"since Jan. 14, when it test-fired ...": the day the "when" clause hangs from."""
-    when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    """"since Jan. 14, when it test-fired ...": the day the "when" clause hangs from. A launch
+    noun's clause counts too ("since Jan. 25, when Kim oversaw the firing of ...")."""
+    clause = [tok]
+    while clause[-1].dep_ in ("dobj", "pobj", "prep") and len(clause) < 4:
+        clause.append(clause[-1].head)
+    when = next((c for t in clause for c in t.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
     if when is None:
         return None
     at = when.idx - sent.start_char

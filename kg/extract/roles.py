@@ -583,6 +583,10 @@ def find_roles(ctx: Context) -> list[Role]:
                                                                   line_evidence(ctx, [c.span])))
                     continue
             if org is None:
+                # The same office of the same person, told again later ("President Lee" after
+                # "President Lee Jae-myung"), is the office the first telling found.
+                org = next((o for p, t, o in roles if p == c.person and t == c.title), None)
+            if org is None:
                 org = bare_title_org(ctx, c.title, c.span)
                 # "Defense Minister Shin, ... and Japanese Defense Minister Kihara": the office the
                 # sentence gives another person of a named country is not this one's.

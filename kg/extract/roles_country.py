@@ -4,7 +4,8 @@ In this order (the first that answers wins; :func:`bare_title_org`):
 
 1. an office only one country has ("chief cabinet secretary");
 2. a live blog's place tag opening the entry ("09:10 — Seoul: Defence Minister X ..."; not the
-   story's own dateline), or a place opening the sentence ("In Seoul, Acting President X ...");
+   story's own dateline), a "side" or "delegation" named before it ("on the Russian side by
+   Foreign Minister X"), or a place opening the sentence ("In Seoul, Acting President X ...");
    or the country that reacted in the sentence just before ("Seoul condemned the launch. Foreign
    Minister X called it ...");
 3. a ministry of the same kind named in the same paragraph ("Japan's Defence Ministry said
@@ -19,7 +20,10 @@ In this order (the first that answers wins; :func:`bare_title_org`):
    their own officials unqualified (an American wire's "President X", a Japanese broadcaster's
    "Prime Minister X") if the article names that country at all; else the dateline's country
    ("SEOUL, May 2 (Reuters) -": Reuters's Britain is not in a story about Korea);
-7. a ministry of the same kind named anywhere in the document.
+7. the one country the sentence before names in the same paragraph, other than the launcher's
+   and those the sentence itself names ("South Korean President X convened the NSC in Seoul.
+   Defence Minister Y said ...");
+8. a ministry of the same kind named anywhere in the document.
 
 The same person's qualified title elsewhere in the document comes before all of these (in
 :func:`kg.extract.roles.find_roles`), and a country that the sentence gives another holder of the
@@ -37,6 +41,7 @@ from kg import gazetteer
 from kg.extract import Context
 from kg.extract.bodies import opening_place
 from kg.extract.entities import EntityTable
+from kg.extract.entity_table import country_of
 from kg.extract.names import fold
 from kg.records import ORG_CLASSES, Entity
 
@@ -90,12 +95,53 @@ def reacting_before(ctx: Context, span: Span) -> str | None:
     if span.sent.start == 0 or "minister" not in span.sent.text.lower():
         return None
     prev, table = ctx.doc[span.sent.start - 1].sent, ctx.entities
-    if ctx.text.count("\n\n", prev.end_char, span.sent.start_char):
+    if "\n\n" in ctx.text[prev.start_char:span.sent.start_char]:
         return None  # another paragraph
     for tok in prev:
         if tok.dep_ == "nsubj" and tok.head.lemma_ in _REACTING and tok.head.dep_ == "ROOT":
             return _as_country(table.actor(table.entity_of(tok)))
     return None
+
+
+# "on the Russian side by Foreign Minister X", "the South Korean delegation, led by Minister X".
+_SIDE_NOUNS = {"side", "delegation", "team", "camp"}
+
+
+def side_country(ctx: Context, span: Span) -> str | None:
+    """The country of the nearest "side" or "delegation" named before ``span`` in its sentence
+    ("attended on the Russian side by Foreign Minister X and Defence Minister Y")."""
+    table = ctx.entities
+    for tok in reversed(ctx.doc[span.sent.start:span.start]):
+        if tok.lower_ in _SIDE_NOUNS and tok.pos_ == "NOUN":
+            for mod in tok.children:
+                if mod.i < tok.i and mod.dep_ in ("amod", "compound", "poss", "nmod"):
+                    country = _as_country(table.actor(table.entity_of(mod)))
+                    if country is not None:
+                        return country
+    return None
+
+
+def previous_country(ctx: Context, span: Span) -> str | None:
+    """The one country the sentence before names, in the same paragraph, other than the one the
+    article makes act (the launcher of "North Korea fired ..."): "South Korean President X convened the NSC in Seoul. Defence Minister Y
+    said ..." (news keeps a paragraph on one country's officials)."""
+    if span.sent.start == 0:
+        return None
+    prev, table = ctx.doc[span.sent.start - 1].sent, ctx.entities
+    if "\n\n" in ctx.text[prev.start_char:span.sent.start_char]:
+        return None  # another paragraph
+    found = set()
+    for _, key in table.in_span(prev):
+        cls = table.cls(key)
+        if cls in ("Country", "City", "Region"):
+            found.add(country_of(table, key))
+        elif cls in ORG_CLASSES:
+            found.add(table.entities[key].country)  # as the text qualifies it, not a namesake's
+    found -= {None, actor_country(ctx)}
+    # "President X hosted Japanese Prime Minister Y": a country the sentence itself names is
+    # someone else's there.
+    found -= {key for _, key in table.in_span(span.sent) if table.cls(key) == "Country"}
+    return found.pop() if len(found) == 1 else None
 
 
 def ministry_country(ctx: Context, title: str, within: tuple[int, int] | None = None) -> str | None:
@@ -255,11 +301,12 @@ def bare_title_org(ctx: Context, title: str, span: Span) -> str | None:
     """The country of a bare title at ``span`` (see the module docstring), or None."""
     if title in NATIONAL_OFFICES:
         return NATIONAL_OFFICES[title]
-    found = place_tag(ctx, span) or opening_place(ctx.entities, span) or reacting_before(ctx, span) \
-        or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
+    found = place_tag(ctx, span) or side_country(ctx, span) or opening_place(ctx.entities, span) \
+        or reacting_before(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
     if found is None and title in LEADER_TITLES:
         found = local_country(ctx, span) or actor_country(ctx) or topic_country(ctx)
-    return found or reporter_country(ctx, span) or publisher_country(ctx) or ministry_country(ctx, title)
+    return found or reporter_country(ctx, span) or publisher_country(ctx) or previous_country(ctx, span) \
+        or ministry_country(ctx, title)
 
 
 def ensure(table: EntityTable, key: str) -> None:

@@ -410,6 +410,21 @@ GENERAL_CASES = [
         "North Korea fired a ballistic missile on 9 May, three days after launching cruise missiles.",
         "2024-05-20", [{"date": "2024-05-09"}, {"date": "2024-05-06"}],
         id="days-after-launching-is-another-launch-dated-from-the-first"),
+    pytest.param(
+        "Iran fired a rocket on Sunday, the army said. It was the country's first rocket test since "
+        "Feb. 3, when Tehran also oversaw the firing of cruise missiles.", "2024-05-20",
+        [{"date": "2024-05-19", "missile": "rocket"}, {"date": "2024-02-03", "missile": "cruise missiles"}],
+        id="first-since-a-day-on-the-copula-with-a-when-clause-of-a-launch-noun"),
+    pytest.param(
+        "The ministers condemned Iran's ballistic missile launches on March 4 and March 9.", "2024-05-20",
+        [{"date": "2024-03-04"}, {"date": "2024-03-09"}],
+        id="plural-launches-on-two-days-are-two-launches"),
+    pytest.param(
+        "Iran fired missiles on Monday and Wednesday.", "2024-05-23",
+        [{"date": "2024-05-20"}, {"date": "2024-05-22"}], id="coordinated-days-are-two-launches"),
+    pytest.param(
+        "Japan condemned the launches on Monday.", "2024-05-23", [],
+        id="one-day-after-plural-launches-may-be-the-reactions"),
 ]
 
 

@@ -38,6 +38,23 @@ CASES = [
     pytest.param("Manila condemned the launch on Friday. Foreign Minister Enrique Manalo called it reckless.",
                  {("Enrique Manalo", "foreign minister", "Philippines")},
                  id="the-country-that-reacted-just-before-speaks-through-its-minister"),
+    pytest.param("The talks were attended on the Chilean side by Foreign Minister Alberto van Klaveren "
+                 "and on the Peruvian side by Foreign Minister Elmer Schialer.",
+                 {("Alberto van Klaveren", "foreign minister", "Chile"),
+                  ("Elmer Schialer", "foreign minister", "Peru")},
+                 id="a-side-named-before-the-title-says-whose-office"),
+    pytest.param("Ghana fired a rocket on Monday. Kenyan President William Ruto met advisers in Nairobi, "
+                 "his office said. Defence Minister Soipan Tuya said the army was on alert.",
+                 {("William Ruto", "president", "Kenya"), ("Soipan Tuya", "defence minister", "Kenya")},
+                 id="the-one-country-of-the-sentence-before-in-the-paragraph"),
+    pytest.param("Ghana fired a rocket on Monday. Kenyan President William Ruto met advisers in Nairobi. "
+                 "Later, Defence Minister Soipan Tuya hosted Kenyan Foreign Minister Musalia Mudavadi.",
+                 {("William Ruto", "president", "Kenya"), ("Musalia Mudavadi", "foreign minister", "Kenya")},
+                 id="not-a-country-the-sentence-gives-someone-else"),
+    pytest.param("Ghana fired a rocket on Monday. Kenyan officials met in Nairobi.\n\n"
+                 "Defence Minister Soipan Tuya said the army was on alert.", set(),
+                 id="not-the-country-of-another-paragraph"),
+
     pytest.param("Australia's Foreign Ministry said the launch was reckless.\n\n\"We condemn it,\" ministry "
                  "spokesperson Tom Lee told a briefing.",
                  {("Tom Lee", "spokesperson", "Australia's Foreign Ministry")},
