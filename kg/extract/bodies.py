@@ -178,9 +178,28 @@ def home_country(text: str, source: str | None) -> str | None:
             return gazetteer_country(place.key)
     for name in re.split(r"[,;/()]| with | and ", source or ""):
         org = gazetteer.lookup_org(name.strip()) if name.strip() else None
-        if org is not None and org.country:
+        # A foreign outlet's bodies are not the story's ("the National Security Council" in Al
+        # Jazeera's report from Seoul is not Qatar's): only a country the text names is home.
+        if org is not None and org.country and (words := _country_words(org.country)) is not None \
+                and words.search(text):
             return org.country
     return None
+
+
+@functools.cache
+def _country_words(key: str) -> re.Pattern[str] | None:
+    """A country's names, demonyms and capital as whole words ("Qatar", "Qatari", "Doha")."""
+    from kg.extract.places import capitals
+    from kg.gazetteer.sources import curated
+
+    place = gazetteer.place_by_key(key)
+    forms = set(place.aliases) if place is not None else set()
+    forms |= {name for name, k in curated().demonyms.items() if k == key}
+    forms |= {city.name for c in capitals() if (city := gazetteer.place_by_key(c)) and city.within == key}
+    forms = {f for f in forms if len(f) > 2}
+    if not forms:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b", re.I)
 
 
 def add_national_bodies(table: EntityTable) -> None:

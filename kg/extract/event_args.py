@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract import Context
-from kg.extract.event_setting import Clock, Places, conjuncts, is_future, pobjs
+from kg.extract.event_setting import SIDELINES, Clock, Places, conjuncts, is_future, pobjs
 from kg.extract.roles import find_roles
 from kg.records import Entity
 
@@ -405,13 +405,17 @@ class EventArgs(Places):
         """Actors of "with"/"between" phrases on ``tok``, or right after it but hung on its verb."""
         near = [c for c in tok.head.children if c.i == tok.right_edge.i + 1] if tok.head is not tok else []
         found = [c for c in [*tok.children, *near] if c.dep_ == "prep" and c.lower_ in preps]
+        # "a meeting on its sidelines with X": the parser hangs the "with" on "sidelines"
+        found += [c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "at")
+                  for o in pobjs(p) if o.lower_ in SIDELINES for c in o.children
+                  if c.dep_ == "prep" and c.lower_ in preps]
         objs = [o for c in found for o in pobjs(c)]
         # "with A and B expected to attend": the subjects of the clause the preposition takes.
         clauses = [v for c in found for v in c.children if v.dep_ == "pcomp"]
         clauses += [v for v in [*tok.children, *near] if v.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in preps for m in v.children)]
         objs += [o for v in clauses for s in v.children if s.dep_ == "nsubj" for o in conjuncts(s)]
-        return dedupe(k for o in objs for k in self._np(o))
+        return dedupe(k for o in objs for k in self.actors(o))
 
     # ------------------------------------------------------------ when
     def is_future(self, verb: Token) -> bool:

@@ -45,8 +45,16 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def pobjs(prep: Token) -> list[Token]:
-    """Objects of a preposition, coordinated prepositions included ("with Yoon and with Kishida")."""
-    return [o for p in conjuncts(prep) for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
+    """Objects of a preposition, coordinated prepositions included ("with Yoon and with Kishida").
+    "with visiting President X" is parsed as a gerund ("with [visiting X]"): X is the object."""
+    out = []
+    for p in conjuncts(prep):
+        for c in p.children:
+            if c.dep_ == "pobj":
+                out += conjuncts(c)
+            elif c.dep_ == "pcomp" and c.lower_ == "visiting":
+                out += [o for d in c.children if d.dep_ == "dobj" for o in conjuncts(d)]
+    return out
 
 
 def verb_in(tok: Token, words) -> bool:
@@ -140,6 +148,9 @@ class Places:
             objs += [o for c in a.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                      for o in pobjs(c)]
             near = [*a.children, *(c for o in objs for c in o.children)]  # "meet Biden in San Francisco"
+            # "talks with visiting President X in Y": the gerund holds the place
+            near += [g for c in a.children if c.dep_ == "prep" and c.lower_ == "with" for v in c.children
+                     if v.dep_ == "pcomp" and v.lower_ == "visiting" for g in v.children]
             near += [c for h in near if h.dep_ == "advmod" and h.lower_ in ("here", "there")
                      for c in h.children]
             for c in near:  # "hosted Li and Kishida here in Seoul"

@@ -23,7 +23,7 @@ from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, compatible, fold, merge, normalise
 from kg.extract.event_setting import FUTURE_HEADS, PLACES, conjuncts, pobjs, verb_in
-from kg.records import Meeting
+from kg.records import ORG_CLASSES, Meeting
 
 NOUNS = {"summit", "meeting", "talks", "call", "conference", "videoconference", "teleconference",
          "conversation"}
@@ -68,6 +68,18 @@ def _trigger_verb(args: EventArgs, tok: Token) -> bool:
     if verb_in(tok, {"host"}):  # "Biden hosted Yoon at the White House"
         return any(c.dep_ == "dobj" and not _trigger_noun(c) and args.actors(c) for c in tok.children)
     return False
+
+
+_CHAIRING = {"chair", "preside", "lead", "host", "convene"}
+# Bodies that meet as themselves ("the Security Council met", "the politburo will meet").
+_DELIBERATIVE = {"council", "committee", "assembly", "parliament", "cabinet", "commission", "board",
+                 "congress", "senate", "diet", "politburo", "presidium", "plenum"}
+
+
+def _deliberative(args: EventArgs, key: str) -> bool:
+    ent = args.t.entities.get(key)
+    words = ent.name.lower().split() if ent is not None and ent.cls in ORG_CLASSES else []
+    return bool(words) and words[-1] in _DELIBERATIVE
 
 
 def _sidelines(a: Token) -> int | None:
@@ -134,7 +146,12 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
             s = args.subject(v)
             if s is not None and s.i not in range(tok.left_edge.i, tok.i + 1):
                 rest += args.actors(s)
-        rest += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
+        if verb_in(v, HOLD | _CHAIRING):  # "a summit attended by X", not "a statement carried by KCNA"
+            rest += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
+    if gov is not None and rel == "dobj" and verb_in(gov, HOLD):
+        # "held an emergency meeting on Tuesday chaired by X": the chair hangs on the verb
+        rest += [k for c in gov.children if c.dep_ in ("advcl", "acl") and verb_in(c, _CHAIRING)
+                 for a in c.children if a.dep_ == "agent" for o in pobjs(a) for k in args.actors(o)]
     subjects: list[str] = []
     if tok.i == tok.sent.start and tok.lower_ == "meeting" and tok.head is not tok and not any(
             c.dep_ in ("det", "poss") for c in tok.children):
@@ -152,7 +169,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                 rest += [k for c in gov.children if c.dep_ == "dobj" for k in args.actors(c)]
         partners += args.with_actors(gov)
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
-        c.lower_ in ("leaders", "leaders'") for c in tok.children) else "Meeting"
+        c.lower_ in ("leaders", "leaders'") or (c.dep_ == "compound" and c.lower_ == "summit")
+        for c in tok.children) else "Meeting"    # "the leaders' meeting", "summit talks"
     others = subjects + parts + rest + partners + members
     m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners
                                            + (members if len(set(members)) >= 2 else [])),
@@ -335,7 +353,9 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
         # Two sides meet; one named side will do for "a UN Security Council meeting on Friday", not
         # for a verb with one actor ("is meeting its targets").
         nominal = any(m.trigger.pos_ != "VERB" for m in clusters[i])
-        if not (len(parts) >= 2 or parts and nominal and (v.place or v.date or v.name)):
+        # A council sits by itself: "The Security Council is scheduled to meet on Monday".
+        sitting = len(parts) == 1 and _deliberative(args, parts[0])
+        if not (len(parts) >= 2 or parts and (nominal or sitting) and (v.place or v.date or v.name)):
             return None
         if i not in records:
             up = record(parent[i]) if i in parent else None

@@ -138,8 +138,14 @@ def test_a_shared_surname_far_from_both_names_is_left_out():
 
 
 def test_body_without_country_takes_the_articles_home_country():
-    found = entities("The Joint Chiefs of Staff said the missile flew 300km.", source="Yonhap")
+    found = entities("North Korea fired a missile. The Joint Chiefs of Staff said it flew 300km.", source="Yonhap")
     assert found["Joint Chiefs of Staff"][0] == "org:kr:joint-chiefs-of-staff"
+
+
+def test_a_foreign_outlets_country_is_not_home_to_the_storys_bodies():
+    # Al Jazeera is Qatari; a story that never names Qatar is not about Qatar's bodies.
+    text = "Ghana fired a rocket. The National Security Council met in Accra."
+    assert "qa" not in entities(text, source="Al Jazeera")["National Security Council"][0]
 
 
 def test_dateline_in_capitals_is_a_place_not_a_person():

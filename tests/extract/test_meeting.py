@@ -431,6 +431,28 @@ CASES = [
         "Rome.", "2024-07-09",
         [{"participants": {"Spain", "United Kingdom", "Italy"}, "date": "2024-07-08", "place": "Rome"}],
         id="as-clause-shares-the-day-and-the-allies-chiefs-are-the-allies"),
+    pytest.param(
+        "Xi Jinping held summit talks with visiting Colombian President Gustavo Petro in Beijing "
+        "on Tuesday.", "2024-05-15",
+        [{"kind": "Summit", "participants": {"Xi Jinping", "Gustavo Petro"}, "place": "Beijing",
+          "date": "2024-05-14"}],
+        id="talks-with-a-visiting-leader-and-summit-talks-are-a-summit"),
+    pytest.param(
+        "Later on Friday, Vice President Maria Lopez convened an emergency meeting on its sidelines with "
+        "Olaf Scholz, Prime Minister Giorgia Meloni of Italy and the leaders of Spain and Portugal.",
+        "2024-05-17",
+        [{"participants": {"Maria Lopez", "Olaf Scholz", "Giorgia Meloni", "Spain", "Portugal"},
+          "date": "2024-05-17"}],
+        id="with-hung-on-sidelines-and-a-list-chained-by-apposition"),
+    pytest.param(
+        "The UN Security Council is scheduled to meet on Monday to discuss the launch.", "2024-05-17",
+        [{"participants": {"UN Security Council"}, "date": "2024-05-20", "planned": True}],
+        id="a-council-meets-by-itself"),
+    pytest.param(
+        "Kenya's National Security Council held an emergency meeting on Tuesday morning chaired by "
+        "national security adviser Monica Juma.", "2024-05-17",
+        [{"participants": {"Kenya National Security Council", "Monica Juma"}, "date": "2024-05-14"}],
+        id="the-chair-of-a-held-meeting-takes-part"),
 ]
 
 
