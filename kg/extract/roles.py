@@ -344,7 +344,17 @@ class _Reader:
                 if anaphor or (outer and not self._unknown_org(outer)):
                     words, org, salient = extra + words, outer, anaphor
                     break
+        if org is None and not salient:
+            org = self._country_after(span)
         return _Cand(key, _join(words), org, salient, span)
+
+    def _country_after(self, span: Span) -> str | None:
+        """"Prime Minister Han Duck-soo of South Korea": the country right after the name."""
+        doc, end = self.doc, span.end
+        if end + 1 >= span.sent.end or doc[end].lower_ != "of":
+            return None
+        key = self.table.entity_of(doc[end + 1 + (doc[end + 1].lower_ == "the")])
+        return key if self.table.cls(key) == "Country" else None
 
     def _unknown_org(self, key: str) -> bool:
         return self.table.cls(key) == "Organization" and gazetteer.org_by_key(key) is None
@@ -561,7 +571,9 @@ def find_roles(ctx: Context) -> list[Role]:
     # Offices of a person's country ("the president's adviser") last: the person's first. An
     # anaphor ("Hayashi, the government's top spokesperson") is the country of the person's other
     # offices, so those come before it.
-    for c in sorted(cands, key=lambda c: (c.via is not None, c.salient and c.org is None)):
+    # Qualified titles first: a bare title's country is a guess that must not take an office the
+    # text gives someone else.
+    for c in sorted(cands, key=lambda c: (c.via is not None, c.salient and c.org is None, c.org is None)):
         org = c.org
         if org is None and c.salient:
             held = {o if table.cls(o) == "Country" else body_country(table, o)
@@ -588,11 +600,18 @@ def find_roles(ctx: Context) -> list[Role]:
                 org = next((o for p, t, o in roles if p == c.person and t == c.title), None)
             if org is None:
                 org = bare_title_org(ctx, c.title, c.span)
-                # "Defense Minister Shin, ... and Japanese Defense Minister Kihara": the office the
-                # sentence gives another person of a named country is not this one's.
-                if org is not None and _held_by_other(cands, c, org):
+
+                def taken(org: str) -> bool:
+                    # "Defense Minister Shin, ... and Japanese Defense Minister Kihara": the office
+                    # the sentence gives another person of a named country is not this one's; nor
+                    # is one office a country has one holder of, given to someone else already
+                    # ("President Biden met ... President Yoon" in an American paper).
+                    return _held_by_other(cands, c, org) or c.title in SINGLE_OFFICES and any(
+                        t == c.title and o == org and p != c.person for p, t, o in roles)
+
+                if org is not None and taken(org):
                     org = publisher_country(ctx)
-                    org = None if org is None or _held_by_other(cands, c, org) else org
+                    org = None if org is None or taken(org) else org
         if org is None:
             continue
         title, org = _body_in_title(table, c.title, org)
@@ -609,6 +628,13 @@ def find_roles(ctx: Context) -> list[Role]:
                              Role(person, title, country, line_evidence(ctx, [span])))
     ctx.cache["roles"] = list(roles.values())
     return ctx.cache["roles"]
+
+
+# Offices one person holds at a time in a country.
+SINGLE_OFFICES = {"president", "prime minister", "vice president", "chief cabinet secretary", "premier",
+                  "foreign minister", "defense minister", "defence minister", "secretary of state",
+                  "defense secretary", "national security adviser", "unification minister", "chancellor",
+                  "foreign secretary", "leader", "supreme leader"}
 
 
 @extractor("kg.role.v1")

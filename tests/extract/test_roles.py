@@ -38,6 +38,14 @@ CASES = [
     pytest.param("Manila condemned the launch on Friday. Foreign Minister Enrique Manalo called it reckless.",
                  {("Enrique Manalo", "foreign minister", "Philippines")},
                  id="the-country-that-reacted-just-before-speaks-through-its-minister"),
+    pytest.param("Vice President Ana Silva met Prime Minister Mark Rutte of the Netherlands and President "
+                 "Emmanuel Macron of France.",
+                 {("Mark Rutte", "prime minister", "Netherlands"), ("Emmanuel Macron", "president", "France")},
+                 id="a-country-after-the-name-is-the-offices"),
+    pytest.param("Ghana fired a rocket. Kenyan officials met in Nairobi. President William Ruto met "
+                 "President Yoweri Museveni.",
+                 {("William Ruto", "president", "Kenya")},
+                 id="a-country-has-one-president"),
     pytest.param("The talks were attended on the Chilean side by Foreign Minister Alberto van Klaveren "
                  "and on the Peruvian side by Foreign Minister Elmer Schialer.",
                  {("Alberto van Klaveren", "foreign minister", "Chile"),
