@@ -43,14 +43,19 @@ NAMING = {"called", "named", "dubbed", "codenamed", "code-named", "titled"}
 CIVIL = {"evacuation", "fire", "earthquake", "disaster", "civil", "emergency", "raid", "shelter", "tsunami"}
 
 
+def _live_fire(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.lower_ == "fire" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "live"
+
+
 def _trigger(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
     if lemma == "game" or tok.lower_ == "games":  # "war games"
         return any(c.lower_ in ("war", "war-") for c in tok.children)
-    if any(c.lower_ in CIVIL for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
-        return False  # "evacuation drills", "fire drill": not military
+    if any(c.lower_ in CIVIL and not _live_fire(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return False  # "evacuation drills", "fire drill": not military (a "live-fire drill" is)
     return lemma in NOUNS or tok.lower_ in NOUNS
 
 
@@ -164,7 +169,9 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
         if rel in ("nsubj", "nsubjpass"):  # "The drills, called X, began June 27": verbs sharing it
             anchors += [v for v in gov.children if v.dep_ == "conj" and v.pos_ == "VERB"
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
-        if verb_in(gov, CONDUCT) and (rel == "dobj" or rel in ("in", "with", "during", "for")):
+        if verb_in(gov, CONDUCT) and (rel == "dobj" or rel in ("in", "with", "during", "for")) or (
+                rel == "during" and any(c.lower_ in ("joint", "combined") for c in tok.children)):
+            # "jets dropped bombs during a joint exercise with X": the jets' side is the other party
             keys += args.subject_actors(gov)
         keys += args.with_actors(gov, ("with",))
         # "On Sunday North Korea denounced the drills": the day of the words, not of the drills.

@@ -168,6 +168,14 @@ CASES = [
         "Korea wrapped up their Freedom Shield drills.", "2024-07-29",
         [{"participants": {US, KR}, "name": "Freedom Shield", "date": None}],
         id="days-after-the-end-is-not-the-start"),
+    pytest.param(
+        "Last Thursday, South Korean jets dropped bombs on a village during a joint live-fire exercise with "
+        "the United States.", "2025-03-10",
+        [{"participants": {US, KR}, "date": "2025-03-06"}],
+        id="a-live-fire-drill-is-military-and-the-clauses-subject-joins-a-joint-one"),
+    pytest.param(
+        "Residents took part in a fire drill on Monday.", "2025-03-10", [],
+        id="a-fire-drill-is-not-military"),
 ]
 
 
