@@ -94,10 +94,14 @@ def _is_name(span: Span) -> bool:
     if gazetteer.lookup_place(span.text) is not None or gazetteer.lookup_org(span.text) is not None:
         return False
     # No word may be a place, an office or a common word ("Foreign Minister", "North Korean").
+    doc = span.doc
     for tok in words:
         low = tok.lower_
+        # Half of a hyphenated given name is a name, whatever the word ("Choe Son-hui").
+        hyphened = (tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+                    and doc[tok.i + 2].text[:1].islower())
         if (
-            low in OFFICE_WORDS
+            (low in OFFICE_WORDS and not hyphened)
             or gazetteer.lookup_place(tok.text) is not None
             or gazetteer.lookup_demonym(tok.text) is not None
         ):
@@ -121,6 +125,15 @@ def _office_after(doc: Doc, end: int) -> bool:
 
 
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+_SPEAKING = {"say", "tell", "add", "warn", "write", "note", "insist"}
+
+
+def _speaks(doc: Doc, end: int) -> bool:
+    """"Choe Son-hui said ...": a name that is the subject of a verb of saying (which the model
+    may not have read as a person)."""
+    return end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and doc[end].lemma_ in _SPEAKING and any(
+        c.dep_ == "nsubj" and c.i == end - 1 for c in doc[end].children) and not all(
+        is_common_word(t.text) for t in doc[end - 1].subtree if t.is_alpha)  # not "Foreign Ministry"
 
 
 def titled_names(doc: Doc) -> list[Span]:
@@ -142,7 +155,7 @@ def titled_names(doc: Doc) -> list[Span]:
         ):
             end = _name_run(doc, i)
             span = doc[i:end]
-            if end > i and _is_name(span) and (starts or _office_after(doc, end)):
+            if end > i and _is_name(span) and (starts or _office_after(doc, end) or _speaks(doc, end)):
                 out.append(span)
                 i = end
                 continue

@@ -125,6 +125,16 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
             if anc.lower_ == "according":
                 best = (0, anc)
                 break
+    if best is not None:
+        # 'Yoon said the allies would respond to the "illegal cooperation"': quoted words in a
+        # reported clause that tells no act of speaking (a modal "would respond") are the
+        # reporter's; "KCNA said the leader stressed that ..." keeps the leader's.
+        verb = best[1]
+        while verb.dep_ == "ccomp" and any(c.tag_ == "MD" for c in verb.children) \
+                and verb.head.lemma_ in REPORTING and verb.head.pos_ in ("VERB", "AUX") \
+                and lo <= verb.head.idx < hi and verb.head.i not in inside:
+            verb = verb.head
+        best = (best[0], verb)
     if best is None:
         # "X's message, he added, was "aimed at ..."": a parenthetical reporting clause hangs off
         # the quoted one.

@@ -28,6 +28,13 @@ def dates(text: str) -> list[str | None]:
 
 
 CASES = [
+    pytest.param('President Gustavo Petro said the two countries would respond firmly to the "illegal '
+                 'mining" along the border.',
+                 [("Gustavo Petro", "the two countries would respond firmly to the illegal mining along the "
+                   "border", False)], id="a-quote-in-a-modal-reported-clause-is-the-reporters"),
+    pytest.param('Choe Son-hui said that her country would meet the sanctions with "fiercer action."',
+                 [("Choe Son-hui", "her country would meet the sanctions with fiercer action", False)],
+                 id="a-name-the-model-misses-that-speaks-is-a-person"),
     # --- whole quotes, in every order
     pytest.param('"The launch is a clear violation of UN resolutions," Japanese Defence Minister '
                  'Minoru Kihara told reporters.',
