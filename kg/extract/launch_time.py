@@ -109,6 +109,9 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
     for _ in range(4):
         if verb.dep_ in ("acl", "relcl") and verb.head.i in domain:
             return domain[verb.head.i]      # "the attempt ... ended late Monday" (misparsed as acl)
+        if verb.dep_ == "conj" and verb.head.i in domain and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return domain[verb.head.i]      # "was launched ... and travelled about 1,050km": one subject
         kids = list(verb.children)
         for c in kids:
             # "The launch took place on Monday", "the attempt ended late Monday"; a wire dateline

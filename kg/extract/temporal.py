@@ -275,7 +275,15 @@ def _candidates(text: str, pub: dt.date, future: Callable[[int, int], bool]) -> 
         lead = _MONTH_LEAD.match(m.group())
         out.append((m.start() + (lead.end() if lead else 0), m.end(), 2, "month", None, None))
     out += [(m.start(), m.end(), 3, "year", None, None) for m in _YEAR_RE.finditer(text)]
+    # "at 7:02am local time on Thursday (22:02 GMT on Wednesday)": a conversion set apart from its
+    # clock by the day names no other time; what it holds is the same moment.
+    for p in _CONVERSION.finditer(text):
+        if any(c[3] == "clock" and 0 <= p.start() - c[1] <= 40 for c in out):
+            out = [c for c in out if not p.start() < c[0] < p.end()]
     return out
+
+
+_CONVERSION = re.compile(rf"\(\s*{_prefixed(_TIME, 'c')}\s*(?:gmt|utc|z\b)[^()]{{0,30}}\)", re.I)
 
 
 _YEAR_AFTER = re.compile(r"\s*,?\s*(last|this|next) year\b", re.I)

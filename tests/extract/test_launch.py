@@ -423,6 +423,10 @@ GENERAL_CASES = [
         "Iran fired missiles on Monday and Wednesday.", "2024-05-23",
         [{"date": "2024-05-20"}, {"date": "2024-05-22"}], id="coordinated-days-are-two-launches"),
     pytest.param(
+        "The army said the missile was launched from near Tehran on Monday and travelled about 1,050km "
+        "(650 miles) before falling into the sea.", "2024-05-23",
+        [{"date": "2024-05-20", "range_km": 1050}], id="a-second-verb-of-one-subject-is-the-launchs"),
+    pytest.param(
         "Japan condemned the launches on Monday.", "2024-05-23", [],
         id="one-day-after-plural-launches-may-be-the-reactions"),
 ]

@@ -30,6 +30,9 @@ CASES = [
     pytest.param("It was the first attempt since August 30 last year.", THU,
                  [("August 30", "day", "2022-08-30"), ("last year", "period", None)], id="date-last-year"),
     # --- bare weekdays: most recent on-or-before publication, same weekday = publication day
+    pytest.param("It was launched at 7:02am local time on Thursday (22:02 GMT on Wednesday).", THU,
+                 [("7:02am local time", "clock", "2023-03-16T07:02:00"), ("Thursday", "day", "2023-03-16")],
+                 id="a-conversion-after-the-day-is-the-same-moment"),
     pytest.param("North Korea fired a ballistic missile on Monday, the JCS said.", THU,
                  [("Monday", "day", "2023-03-13")], id="bare-monday"),
     pytest.param("Thursday's missile was the first ICBM launch in a month.", THU,
