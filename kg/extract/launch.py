@@ -222,6 +222,10 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
         if any(c.lower_ in ("has", "have") for c in tok.children if c.dep_ == "aux") and any(
                 c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
             return None                 # "has fired 20 missiles since January": a tally
+        if any(c.dep_ == "prep" and c.lower_ == "on" and any(
+                o.lemma_.lower() in ("occasion", "time") and o.tag_ == "NNS" for o in c.children)
+               for c in tok.children):
+            return None                 # "fired cruise missiles on three separate occasions": a tally
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if tok.tag_ == "VB":
             gov = tok.head

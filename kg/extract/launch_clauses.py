@@ -24,7 +24,7 @@ _PRONOUNS = {"it", "they", "both", "each"}
 _KIND_MODS = {"same", "such", "similar"}
 # Observing a missile is a report of its launch, and when it was seen is when it was fired:
 # "The missiles were detected at around 7 a.m.".
-SIGHTING_VERBS = {"detect", "spot"}
+SIGHTING_VERBS = {"detect", "spot", "report"}
 # Verbs of seeing whose "-ing" complement happened when they did ("saw debris falling into ...").
 PERCEPTION_VERBS = SIGHTING_VERBS | {"see", "observe", "watch", "track", "monitor"}
 
@@ -96,11 +96,15 @@ def referring(sent: Span, used: set[int], text: str) -> list[list[Token]]:
     carried = continues(sent, text)
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or tok.i in used or (lemma in SPEECH_VERBS and lemma != "detect"):
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in used:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        # "the JCS reported several cruise missiles over the Yellow Sea": a report of missiles
+        # seen is a sighting; other words of saying tell no flight.
+        if lemma in SPEECH_VERBS and lemma != "detect" and not (lemma == "report" and about_missile(obj)):
             continue
         subjs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         subj = next((s for s in subjs if about_missile(s)), subjs[0] if subjs else None)
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         finite = tok
         if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
             subj, finite = tok.head, tok.head.head     # "fragments falling into ..."

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 # Verbs that carry a launch in their object: "detected the launches at 11:38", "confirmed the
 # launch on Thursday", "ended the second attempt".
 OBSERVE_VERBS = {"detect", "confirm", "report", "announce", "conduct", "carry", "stage", "end",
-                 "observe", "spot", "track"}
+                 "observe", "spot", "track", "oversee", "watch", "guide", "supervise"}
 REPORT_VERBS = {"report", "announce", "confirm"}
+_SIGHTING = {"detect", "spot"}
 _SAY = {"say", "tell", "report", "announce", "add", "confirm"}
 _NAMING = {"call", "describe", "dub", "term", "claim", "consider"}
 PRONOUNS = {"it", "they", "this", "that", "both"}
@@ -130,6 +131,11 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
                 hit = next((domain[t.i] for t in c.subtree if t.i in domain), None)
                 if hit is not None:
                     return hit
+            # "On January 24, the JCS said it had detected cruise missiles": a sighting is told
+            # the day it is made.
+            if c.dep_ == "ccomp" and verb.lemma_.lower() in _SAY and c.lemma_.lower() in _SIGHTING \
+                    and c.i in domain:
+                return domain[c.i]
         # "The rocket blew up shortly after lifting off ... at 10:44 pm", "... after liftoff late
         # last night": the missile's own verb dates the launch told in its clause.
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)

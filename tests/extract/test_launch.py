@@ -427,6 +427,21 @@ GENERAL_CASES = [
         "(650 miles) before falling into the sea.", "2024-05-23",
         [{"date": "2024-05-20", "range_km": 1050}], id="a-second-verb-of-one-subject-is-the-launchs"),
     pytest.param(
+        "Iran tested missiles this spring. On March 4, Iraq's army said it had detected several cruise "
+        "missiles over the Gulf at around 7 a.m.",
+        "2024-05-23", [{"date": "2024-03-04T07:00:00+03:30"}], id="a-sighting-is-told-the-day-it-is-made"),
+    pytest.param(
+        "Iran fired a ballistic missile on March 1. Four days later, on March 5, the general oversaw the "
+        "launch of two submarine-launched cruise missiles.", "2024-05-23",
+        [{"date": "2024-03-01"}, {"date": "2024-03-05"}], id="overseeing-a-launch-dates-it"),
+    pytest.param(
+        "In two weeks, Iran fired cruise missiles on three separate occasions.", "2024-05-23", [],
+        id="firing-on-several-occasions-is-a-tally"),
+    pytest.param(
+        "North Korea fired a missile on Monday. On March 9, the army reported several cruise missiles over "
+        "the Gulf.", "2024-05-23", [{"date": "2024-05-20"}, {"date": "2024-03-09", "missile": "cruise missiles"}],
+        id="a-report-of-missiles-seen-is-a-sighting"),
+    pytest.param(
         "Japan condemned the launches on Monday.", "2024-05-23", [],
         id="one-day-after-plural-launches-may-be-the-reactions"),
 ]
