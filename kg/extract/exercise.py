@@ -54,6 +54,8 @@ def _trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "game" or tok.lower_ == "games":  # "war games"
         return any(c.lower_ in ("war", "war-") for c in tok.children)
+    if lemma not in NOUNS and tok.lower_ not in NOUNS:
+        return False
     if any(c.lower_ in CIVIL and not _live_fire(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
         return False  # "evacuation drills", "fire drill": not military (a "live-fire drill" is)
     return lemma in NOUNS or tok.lower_ in NOUNS

@@ -471,7 +471,8 @@ def _correction(ctx: Context, sent: Span) -> Unit | None:
     """A sentence that corrects the launch time told before ("The JCS later corrected the launch
     time to around 11:30am"): a unit of the launch being told whose clock replaces the earlier one."""
     text = ctx.text[sent.start_char:sent.end_char]
-    if not any(t.lemma_.lower() in CORRECT_VERBS for t in sent):
+    low = text.lower()
+    if not any(v[:5] in low for v in CORRECT_VERBS) or not any(t.lemma_.lower() in CORRECT_VERBS for t in sent):
         return None
     pub = ctx.article.published or dt.date.today()
     times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text)]

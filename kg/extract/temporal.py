@@ -240,8 +240,18 @@ def _is_future(text: str, start: int, end: int) -> bool:
 _Cand = tuple[int, int, int, str, dt.date | None, re.Match[str] | None]
 
 
+# Every time expression holds a digit or one of these (lower case): most sentences hold none, and
+# one look for them is cheaper than the dozen patterns below.
+_CUES = ("day", "night", "noon", "morning", "afternoon", "evening", "tomorrow", "week", "month", "year",
+         "decade", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT = re.compile(r"[0-9]")
+
+
 def _candidates(text: str, pub: dt.date, future: Callable[[int, int], bool]) -> list[_Cand]:
     out: list[_Cand] = []
+    low = text.lower()
+    if _DIGIT.search(text) is None and not any(w in low for w in _CUES):
+        return out
     for m in _CLOCK_RE.finditer(text):
         if _clock_minutes(m) is not None:
             out.append((m.start(), m.end(), 0, "clock", None, m))
