@@ -456,6 +456,8 @@ def clauses_of(tok: Token) -> list[Token]:
     "a meeting held in Washington"); the parser often hangs them on the phrase's last noun."""
     heads = {tok.i} | {o.i for c in tok.children if c.dep_ == "prep" and c.lower_ not in TEMPORAL_PREPS
                        for o in pobjs(c)}
+    # "the Shangri-La Dialogue, the region's top security forum, which opens on May 31"
+    heads |= {c.i for c in tok.children if c.dep_ == "appos"}
     out = [v for v in tok.subtree if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB" and v.head.i in heads]
     # "denounced the meeting of the NCG, held in Washington last Friday": a participle right after
     # the object, which the parser hangs on the verb.

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, compatible, fold, merge, normalise
-from kg.extract.event_setting import FUTURE_HEADS, PLACES, conjuncts, pobjs, verb_in
+from kg.extract.event_setting import FUTURE_HEADS, PLACES, SIDELINES, conjuncts, pobjs, verb_in
 from kg.records import ORG_CLASSES, Meeting
 
 NOUNS = {"summit", "meeting", "talks", "call", "conference", "videoconference", "teleconference",
@@ -44,6 +44,9 @@ CALL_MODS = {"phone", "telephone", "video", "virtual", "conference"}
 
 def _trigger_noun(tok: Token) -> bool:
     low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lower_ in SIDELINES:
+        return True  # "on the sidelines of the Shangri-La Dialogue": whatever it is called, a meeting
     if tok.pos_ not in ("NOUN", "PROPN") or (lemma not in NOUNS and low not in NOUNS):
         return False
     if low == "talks":
@@ -126,6 +129,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     parts = [k for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "amod")
              for cc in conjuncts(c) if not (c.dep_ == "compound" and t.cls(t.entity_of(cc)) == "City")
              for k in args.actors(cc) if t.cls(k) != "City"]
+    if not parts and (key := t.entity_of(tok)) and t.cls(key) == "InternationalOrganization":
+        parts = [key]  # "on the sidelines of APEC": the forum by its body's name
     forum = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
              for k in args.actors(o)]
     # "a meeting of the South Korea-US Nuclear Consultative Group": the states named in the

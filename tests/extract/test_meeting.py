@@ -258,7 +258,8 @@ CASES = [
         "The foreign ministers of South Korea, Japan and the United States met on the sidelines of the "
         "ASEAN Regional Forum in Vientiane on Saturday.", "2024-07-29",
         [{"participants": {"South Korea", "Japan", "United States"}, "place": "Vientiane",
-          "date": "2024-07-27"}],
+          "date": "2024-07-27", "part_of": {"ASEAN Regional Forum"}},
+         {"participants": {"ASEAN Regional Forum"}, "place": "Vientiane"}],
         id="place-of-the-forum-on-whose-sidelines"),
     # "their next meeting" is another one, still to come; "the meeting" after a past verb is the last held.
     pytest.param(
@@ -453,6 +454,13 @@ CASES = [
         "national security adviser Monica Juma.", "2024-05-17",
         [{"participants": {"Kenya National Security Council", "Monica Juma"}, "date": "2024-05-14"}],
         id="the-chair-of-a-held-meeting-takes-part"),
+    pytest.param(
+        "Colombian President Gustavo Petro met Chilean President Gabriel Boric on the sidelines of APEC in "
+        "Lima on Friday.", "2024-11-16",
+        [{"participants": {"Gustavo Petro", "Gabriel Boric"}, "place": "Lima", "date": "2024-11-15",
+          "part_of": {"APEC"}},
+         {"participants": {"APEC"}, "place": "Lima"}],
+        id="whatever-the-sidelines-are-of-is-a-meeting"),
 ]
 
 
