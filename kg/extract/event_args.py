@@ -256,6 +256,14 @@ class EventArgs(Places):
     def _np(self, h: Token) -> list[str]:
         low, lemma = h.lower_, h.lemma_.lower()
         if h.tag_ in ("PRP", "PRP$"):
+            if low in ("his", "her") and h.dep_ == "poss":
+                # "Lee will ... head to Washington for his first summit with Trump": the clause's
+                # own subject, before the last person named (Trump's host in the clause before).
+                verb = next((a for a in h.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                own = [k for s in (self.subjects(verb) if verb is not None else []) if h not in s.subtree
+                       for k in [self.entity_actor(s)] if k and self.t.cls(k) == "Person"]
+                if len(own) == 1:
+                    return own
             if low in ("he", "him", "his", "she", "her"):
                 return [self.last_person(h)] if self.last_person(h) else []
             if low in ("they", "them", "their"):
@@ -378,7 +386,11 @@ class EventArgs(Places):
             # "Yoon and Duda agreed ..., signing deals at a summit": a participle shares the subject.
             participle = v.dep_ == "advcl" and v.tag_ == "VBG" and not any(
                 c.dep_ == "mark" for c in v.children)
-            if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose or participle) and v.head is not v:
+            # "will fly to Tokyo ..., then head to Washington": a verb the parser could not label
+            # ("dep") shares its head's subject too.
+            loose = v.dep_ == "dep" and v.pos_ == "VERB" and v.head.pos_ == "VERB"
+            if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose or participle or loose) \
+                    and v.head is not v:
                 v = v.head
                 continue
             if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):

@@ -94,7 +94,8 @@ def is_future(verb: Token) -> bool:
             return True
         # "will travel to Seoul to meet X": a purpose clause shares its verb's tense.
         purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-        if v.dep_ not in ("xcomp", "acomp", "conj", "auxpass") and not purpose or v.head is v:
+        loose = v.dep_ == "dep" and v.pos_ == "VERB" and v.head.pos_ == "VERB"  # ", then head to ..."
+        if v.dep_ not in ("xcomp", "acomp", "conj", "auxpass") and not purpose and not loose or v.head is v:
             break
         v = v.head
     return (verb.tag_ in ("VBZ", "VBP") and verb_in(verb, SCHEDULED)

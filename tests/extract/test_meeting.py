@@ -461,6 +461,15 @@ CASES = [
           "part_of": {"APEC"}},
          {"participants": {"APEC"}, "place": "Lima"}],
         id="whatever-the-sidelines-are-of-is-a-meeting"),
+    pytest.param(
+        "Chilean President Gabriel Boric will fly to Lima on Saturday morning for a summit that afternoon "
+        "with Peruvian President Dina Boluarte, then head to Buenos Aires for his first summit with "
+        "Argentine President Javier Milei on Aug. 25.", "2025-08-19",
+        [{"kind": "Summit", "participants": {"Gabriel Boric", "Dina Boluarte"}, "place": "Lima",
+          "date": "2025-08-23", "planned": True},
+         {"kind": "Summit", "participants": {"Gabriel Boric", "Javier Milei"}, "place": "Buenos Aires",
+          "date": "2025-08-25", "planned": True}],
+        id="his-is-the-clauses-subject-and-an-unlabelled-second-verb-shares-its-tense"),
 ]
 
 
