@@ -34,6 +34,7 @@ class Mention:
     separate: bool = False        # "separate talks with A and with B": one meeting per partner
     fresh: bool = False           # "a combined air drill": indefinite, a new event unless named alike
     parent: int | None = None      # token index of the summit trigger it is on the sidelines of
+    sides: int | None = None       # "bilateral" 2, "trilateral" 3: how many sides the text says meet
 
 
 def normalise(args: EventArgs, parts: list[str]) -> list[str]:
@@ -92,13 +93,15 @@ def _same(m, c, mp: set, cp: set) -> bool:
         return len(mp) >= 2 and mp == cp
     if m.planned != c.planned and not m.definite:
         return False  # "will hold a summit" is not the meeting they "met" at before
+    if m.sides and (c.sides and m.sides != c.sides or len(cp) > m.sides):
+        return False  # "Ishiba and Yoon also held their bilateral summit" apart from the trilateral
     nested = not mp or not cp or mp <= cp or cp <= mp
     if not nested and not m.definite and len(mp) >= 2 and len(cp) >= 2 and len(mp ^ cp) >= 2:
         return False  # two meetings in one city on one day, of different people ("2+2 talks")
     if len(mp) >= 2 and mp == cp:
         return True
-    if m.definite and (nested or mp & cp):
-        return True
+    if m.definite and (nested or mp & cp and m.planned == c.planned):
+        return True  # (a planned "his final meeting with Xi" that adds Xi is another meeting)
     if m.kind == "MilitaryExercise" and nested:  # an article's "drills": its one exercise unless named
         return True
     if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
@@ -187,6 +190,7 @@ def fold(ms: list[Mention]) -> Mention:
         out.participants = dedupe(out.participants + m.participants)
         out.place, out.date, out.name = out.place or m.place, out.date or m.date, out.name or m.name
         out.month = out.month or m.month
+        out.sides = out.sides or m.sides
         out.kind = "Summit" if "Summit" in (out.kind, m.kind) else out.kind
         out.planned = out.planned and m.planned
         out.definite = False

@@ -76,6 +76,7 @@ def _trigger_verb(args: EventArgs, tok: Token) -> bool:
 
 
 _CHAIRING = {"chair", "preside", "lead", "host", "convene"}
+_SIDES = {"bilateral": 2, "one-on-one": 2, "two-way": 2, "trilateral": 3, "three-way": 3, "four-way": 4}
 # Bodies that meet as themselves ("the Security Council met", "the politburo will meet").
 _DELIBERATIVE = {"council", "committee", "assembly", "parliament", "cabinet", "commission", "board",
                  "congress", "senate", "diet", "politburo", "presidium", "plenum"}
@@ -88,9 +89,13 @@ def _deliberative(args: EventArgs, key: str) -> bool:
 
 
 def _sidelines(a: Token) -> int | None:
-    """"on the sidelines of the NATO summit": the summit trigger's index."""
-    for c in a.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "at", "during"):
+    """"on the sidelines of the NATO summit": the summit trigger's index. The phrase may hang
+    lower in the clause ("met Xi for the first time on the sidelines of ...")."""
+    preps = [c for c in a.children if c.dep_ == "prep"]
+    preps += [c for c in a.subtree if c.dep_ == "prep" and c.head.i != a.i and c.head.pos_ in ("NOUN", "ADV")
+              and next((v for v in c.ancestors if v.pos_ in ("VERB", "AUX")), None) is a]
+    for c in preps:
+        if c.lower_ in ("on", "at", "during"):
             for o in pobjs(c):
                 if o.lemma_.lower() in ("sideline", "sidelines", "margin", "margins"):
                     for of in o.children:
@@ -181,7 +186,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     others = subjects + parts + rest + partners + members
     m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners
                                            + (members if len(set(members)) >= 2 else [])),
-                name=_name(tok), definite=_definite(tok, gov, rel))
+                name=_name(tok), definite=_definite(tok, gov, rel),
+                sides=next((_SIDES[c.lower_] for c in tok.children if c.lower_ in _SIDES), None))
     # "The Camp David summit, held at the retreat in the mountains": the place in the meeting's own
     # name comes first.
     m.place = next((t.entity_of(c) for c in tok.children if c.dep_ in ("compound", "nmod")
