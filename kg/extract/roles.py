@@ -573,7 +573,12 @@ def find_roles(ctx: Context) -> list[Role]:
     # offices, so those come before it.
     # Qualified titles first: a bare title's country is a guess that must not take an office the
     # text gives someone else.
-    for c in sorted(cands, key=lambda c: (c.via is not None, c.salient and c.org is None, c.org is None)):
+    # Among bare titles, those the text places come before guesses ("President X" in an American
+    # paper is America's only if the text gives the office to no one else).
+    placed = {id(c) for c in cands if c.org is None and not c.salient and c.via is None
+              and bare_title_org(ctx, c.title, c.span, guess=False) is not None}
+    for c in sorted(cands, key=lambda c: (c.via is not None, c.salient and c.org is None, c.org is None,
+                                          id(c) not in placed)):
         org = c.org
         if org is None and c.salient:
             held = {o if table.cls(o) == "Country" else body_country(table, o)

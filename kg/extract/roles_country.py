@@ -121,6 +121,31 @@ def side_country(ctx: Context, span: Span) -> str | None:
     return None
 
 
+_TRAVEL = {"travel", "fly", "go", "head", "visit", "arrive", "come", "return"}
+_TALK_NOUNS = {"summit", "talks", "meeting", "meetings", "visit"}
+
+
+def host_country(ctx: Context, span: Span) -> str | None:
+    """"Yoon will travel to Washington for a summit with President X": X hosts, in the country the
+    trip goes to."""
+    tok = span.root
+    if tok.dep_ != "pobj" or tok.head.lower_ != "with" or tok.head.head.lower_ not in _TALK_NOUNS:
+        return None
+    noun = tok.head.head
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if verb is None or verb.lemma_.lower() not in _TRAVEL:
+        return None
+    table = ctx.entities
+    dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+             if o.dep_ == "pobj"]
+    dests += [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() == "visit"]
+    for d in dests:
+        key = table.entity_of(d)
+        if table.cls(key) in ("Country", "City", "Region"):
+            return country_of(table, key)
+    return None
+
+
 def previous_country(ctx: Context, span: Span) -> str | None:
     """The one country the sentence before names, in the same paragraph, other than the one the
     article makes act (the launcher of "North Korea fired ..."): "South Korean President X convened the NSC in Seoul. Defence Minister Y
@@ -297,16 +322,39 @@ def publisher_country(ctx: Context) -> str | None:
     return found
 
 
-def bare_title_org(ctx: Context, title: str, span: Span) -> str | None:
-    """The country of a bare title at ``span`` (see the module docstring), or None."""
+def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) -> str | None:
+    """The country of a bare title at ``span`` (see the module docstring), or None. Without
+    ``guess``, only what the text itself says (no publisher, no sentence before, no ministry
+    named elsewhere)."""
     if title in NATIONAL_OFFICES:
         return NATIONAL_OFFICES[title]
     found = place_tag(ctx, span) or side_country(ctx, span) or opening_place(ctx.entities, span) \
         or reacting_before(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
     if found is None and title in LEADER_TITLES:
         found = local_country(ctx, span) or actor_country(ctx) or topic_country(ctx)
-    return found or reporter_country(ctx, span) or publisher_country(ctx) or previous_country(ctx, span) \
-        or ministry_country(ctx, title)
+    found = found or reporter_country(ctx, span) or host_country(ctx, span)
+    if not guess:
+        return found
+    pub = publisher_country(ctx)
+    if pub is not None and not _has_office(pub, title):
+        pub = None  # a British paper's "President Putin" is not Britain's: it has none
+    return found or pub or previous_country(ctx, span) or ministry_country(ctx, title)
+
+
+# General knowledge: monarchies have no president, presidential republics no prime minister.
+_NO_PRESIDENT = {"GB", "JP", "ES", "NL", "BE", "SE", "NO", "DK", "TH", "KH", "SA", "JO", "MA", "AU", "CA",
+                 "NZ", "LU", "BT", "BN", "MY", "QA", "KW", "BH", "OM"}
+_NO_PRIME_MINISTER = {"US", "MX", "BR", "AR", "CL", "CO", "ID", "PH", "IR", "AF", "EC", "VE"}
+
+
+def _has_office(country: str, title: str) -> bool:
+    code = country.removeprefix("country:")
+    words = title.split()
+    if "president" in words and words[-1] == "president":
+        return code not in _NO_PRESIDENT
+    if title.endswith("prime minister"):
+        return code not in _NO_PRIME_MINISTER
+    return True
 
 
 def ensure(table: EntityTable, key: str) -> None:

@@ -215,7 +215,19 @@ def test_roles(text: str, expected: set[tuple[str, str, str]]) -> None:
     # ... but a foreign wire's home is not the story's when the story never names it.
     ("SEOUL, May 14 (Reuters) - President Yoon Suk Yeol ordered the military to stay alert.", "Reuters",
      {("Yoon Suk Yeol", "president", "South Korea")}),
-], ids=["broadcaster-home", "wire-home-named", "wire-home-unnamed"])
+    # A British paper's "President X" is not Britain's (a monarchy has none); the host of a trip is
+    # the country it goes to.
+    ("Britain condemned the visit. Mr Kim travelled to Russia in September for a summit with President "
+     "Vladimir Putin.",
+     "The Guardian", {("Vladimir Putin", "president", "Russia")}),
+    ("Britain condemned the visit. President Gabriel Boric spoke to Britain's press.", "The Guardian", set()),
+    # The office the text places comes first: "President X" of an American paper, twice, is America's
+    # for the one the text places, and no one's for the other.
+    ("SEOUL (AP) — President Yoon Suk Yeol spoke on Monday. The United States agreed. Yoon will "
+     "travel to Washington for a summit with President Joe Biden.", "Associated Press",
+     {("Joe Biden", "president", "United States")}),
+], ids=["broadcaster-home", "wire-home-named", "wire-home-unnamed", "host-of-the-trip-not-a-monarchy",
+        "a-monarchy-has-no-president", "placed-office-before-guesses"])
 def test_publisher_country(text: str, source: str, expected: set[tuple[str, str, str]]) -> None:
     assert roles(text, source=source) == expected
 
