@@ -77,8 +77,11 @@ def same_event(args: EventArgs, m, c) -> float:
     """How surely a mention with content is the event of cluster ``c`` (already ``compatible``); 0: not."""
     both = normalise(args, dedupe(m.participants + c.participants))
     mp, cp = set(m.participants) & set(both), set(c.participants) & set(both)
-    if mp and cp and not mp & cp:  # "the South Korea-U.S. meeting" and "talks between Blinken and Cho"
+    by_country = bool(mp and cp and not mp & cp)
+    if by_country:  # "the South Korea-U.S. meeting" and "talks between Blinken and Cho"
         mp, cp = ({args.nationality.get(p, p) for p in x} for x in (mp, cp))
+        if mp != cp:
+            return 0.0  # different people of partly the same countries: another meeting
     score = 2.0 * bool(m.place and m.place == c.place) + 2.0 * bool(m.date and m.date == c.date)
     score += len(mp & cp)
     return score + 1 if _same(m, c, mp, cp) else 0.0

@@ -252,6 +252,14 @@ class Clock:
                 ref = self._day_of_clause(a.head) if gap is not None else None
                 if ref is not None:  # the anchor's clause is the time clause: "hours after [it]"
                     return ref - dt.timedelta(days=gap if mark.lower_ == "after" else -gap)
+            # "convened a meeting within hours of the launch": the launch's day
+            for w in (c for c in a.children if c.dep_ == "prep" and c.lower_ == "within"):
+                span = _pobj(w)
+                of = next((c for c in span.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+                    if span is not None and span.lemma_.lower() in ("hour", "minute", "moment") else None
+                ref = self._day_of_event(o) if of is not None and (o := _pobj(of)) is not None else None
+                if ref is not None:
+                    return ref
             for prep in _time_preps(a):
                 gap = _gap(prep)
                 ref = self._day_of_event(o) if gap is not None and (o := _pobj(prep)) is not None else None

@@ -149,8 +149,11 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         anchors.append(v)
         rel_at = [c for p in v.children for c in p.children
                   if c.lower_ in ("which", "where") and c.dep_ == "pobj"]
+        where = any(c.dep_ == "advmod" and c.lower_ == "where" for c in v.children)
         if rel_at:  # "a summit ... at which A, B and C agreed"
             rest += args.span_actors(rel_at[0].i + 1, v.i)
+        elif where:  # "the meeting in Washington, where A and B demanded ...": they were there
+            rest += args.subject_actors(v)
         elif verb_in(v, RELCL_SUBJ) and not (verb_in(v, {"say"})
                                              and any(c.dep_ == "ccomp" for c in v.children)):
             # "the summit, which Yoon is attending" -- but not "a summit the US president said would

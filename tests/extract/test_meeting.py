@@ -470,6 +470,18 @@ CASES = [
          {"kind": "Summit", "participants": {"Gabriel Boric", "Javier Milei"}, "place": "Buenos Aires",
           "date": "2025-08-25", "planned": True}],
         id="his-is-the-clauses-subject-and-an-unlabelled-second-verb-shares-its-tense"),
+    pytest.param(
+        "Iran fired a missile on Thursday. President Gabriel Boric convened an emergency meeting of the "
+        "National Security Council within hours of the launch.", "2024-11-01",
+        [{"participants": {"Gabriel Boric", "National Security Council"}, "date": "2024-10-31"}],
+        id="within-hours-of-the-launch-is-its-day"),
+    pytest.param(
+        "The launch followed Wednesday's annual Security Consultative Meeting in Washington, where Defense "
+        "Minister Kim Yong-hyun and Defense Secretary Lloyd Austin demanded a withdrawal. Later, Yoon Suk "
+        "Yeol spoke by phone with Japanese Prime Minister Shigeru Ishiba.", "2024-11-01",
+        [{"participants": {"Kim Yong-hyun", "Lloyd Austin"}, "place": "Washington", "date": "2024-10-30"},
+         {"participants": {"Yoon Suk Yeol", "Shigeru Ishiba"}}],
+        id="where-clause-people-attend-and-other-people-of-one-country-meet-apart"),
 ]
 
 
