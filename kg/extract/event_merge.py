@@ -103,8 +103,8 @@ def _same(m, c, mp: set, cp: set) -> bool:
         return False  # two meetings in one city on one day, of different people ("2+2 talks")
     if len(mp) >= 2 and mp == cp:
         return True
-    if m.definite and (nested or mp & cp and m.planned == c.planned):
-        return True  # (a planned "his final meeting with Xi" that adds Xi is another meeting)
+    if m.definite and nested:
+        return True  # ("his talks with Dong" that add Dong to a meeting of others are another meeting)
     if m.kind == "MilitaryExercise" and nested:  # an article's "drills": its one exercise unless named
         return True
     if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
@@ -162,12 +162,21 @@ def _last_talked_about(args: EventArgs, m: Mention, clusters: list[list[Mention]
     """"the meeting": the event talked about last, of a fitting kind, with substance, and one that
     has happened when the clause is in the past ("told reporters after the meeting")."""
     past = _past(args, m.trigger)
-    ranked = sorted(range(len(clusters)), key=lambda i: (
+    # "held talks on the margins of the forum": the forum is not the talks held on its margins
+    hosts = [i for i in range(len(clusters)) if not any(x.parent == m.trigger.i for x in clusters[i])]
+    ranked = sorted(hosts, key=lambda i: (
         not (past and fold(clusters[i]).planned), m.kind in ("Meeting", fold(clusters[i]).kind),
+        m.trigger.lemma_.lower() in _heads(clusters[i]),
         len(fold(clusters[i]).participants) >= 2,
-        m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]},
         clusters[i][-1].trigger.i))
     return ranked[-1] if ranked else None
+
+
+def _heads(cluster: list[Mention]) -> set[str]:
+    """The nouns a cluster's mentions go by, appositions too ("the Shangri-La Dialogue, an annual
+    security forum": "the forum" later)."""
+    return {t.lemma_.lower() for x in cluster for t in (x.trigger, *x.trigger.children)
+            if t is x.trigger or t.dep_ == "appos"}
 
 
 def _timed(tok: Token) -> int | None:

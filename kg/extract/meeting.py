@@ -88,6 +88,22 @@ def _deliberative(args: EventArgs, key: str) -> bool:
     return bool(words) and words[-1] in _DELIBERATIVE
 
 
+def _loose_sidelines(tok: Token) -> int | None:
+    """The one "on the sidelines of X" of the sentence, wherever the parser hung it ("Austin, who
+    held talks with Dong on Friday, also on the sidelines of the forum, told ...")."""
+    found = [o.i for s in tok.sent if s.lower_ in SIDELINES and s.dep_ == "pobj"
+             and s.head.lower_ in ("on", "at", "during") and not _owned(s, tok)
+             for of in s.children if of.dep_ == "prep" and of.lower_ == "of" for o in pobjs(of)[:1]
+             if o.i != tok.i and _trigger_noun(o)]
+    return found[0] if len(found) == 1 else None
+
+
+def _owned(phrase: Token, tok: Token) -> bool:
+    """The phrase belongs to another meeting's verb ("..., when the leaders met on the sidelines")."""
+    verb = next((a for a in phrase.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != tok.i and verb.lemma_ in ("meet", "hold", "host", "attend", "talk")
+
+
 def _sidelines(a: Token) -> int | None:
     """"on the sidelines of the NATO summit": the summit trigger's index. The phrase may hang
     lower in the clause ("met Xi for the first time on the sidelines of ...")."""
@@ -212,7 +228,7 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     m.planned = future or (gov is not None and verb_in(gov, {"plan", "schedule"}))
     if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
-    m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None)
+    m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None) or _loose_sidelines(tok)
     together = any(c.lower_ in ("trilateral", "three-way", "joint", "multilateral", "four-way")
                    or c.lower_.startswith(("trilateral", "three-way")) for c in tok.children)
     if any(c.lower_ == "separate" for c in tok.children) and len(partners) >= 2 and subjects and not together:
@@ -312,7 +328,7 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     m = Mention(kind, v.sent, v, dedupe(parts), planned=future)
     m.place = args.place(anchors)
     m.date, m.month = args.when(v.sent, anchors, future)
-    m.parent = _sidelines(v)
+    m.parent = _sidelines(v) or _loose_sidelines(v)
     return m
 
 

@@ -482,6 +482,21 @@ CASES = [
         [{"participants": {"Kim Yong-hyun", "Lloyd Austin"}, "place": "Washington", "date": "2024-10-30"},
          {"participants": {"Yoon Suk Yeol", "Shigeru Ishiba"}}],
         id="where-clause-people-attend-and-other-people-of-one-country-meet-apart"),
+    pytest.param(
+        "Defense Minister Minoru Kihara and Defense Secretary Lloyd Austin met on the sidelines of the "
+        "Shangri-La Dialogue, an annual security forum that opened Friday in Singapore. On Saturday, Kihara "
+        "held bilateral talks with South Korean Defense Minister Shin Won-sik on the margins of the forum. "
+        "Austin, who held talks with Chinese Defense Minister Dong Jun on Friday, also on the sidelines of "
+        "the forum, spoke a day later.", "2024-06-02",
+        [{"participants": {"Minoru Kihara", "Lloyd Austin"}, "place": "Singapore",
+          "part_of": {"Minoru Kihara", "Lloyd Austin", "Shin Won-sik", "Dong Jun"}},
+         {"participants": {"Minoru Kihara", "Lloyd Austin", "Shin Won-sik", "Dong Jun"}, "place": "Singapore",
+          "date": "2024-05-31"},
+         {"participants": {"Minoru Kihara", "Shin Won-sik"}, "place": "Singapore", "date": "2024-06-01",
+          "part_of": {"Minoru Kihara", "Lloyd Austin", "Shin Won-sik", "Dong Jun"}},
+         {"participants": {"Lloyd Austin", "Dong Jun"}, "place": "Singapore", "date": "2024-05-31",
+          "part_of": {"Minoru Kihara", "Lloyd Austin", "Shin Won-sik", "Dong Jun"}}],
+        id="the-forum-is-the-one-named-before-and-sidelines-hung-anywhere-in-the-sentence"),
 ]
 
 
