@@ -88,6 +88,21 @@ def _deliberative(args: EventArgs, key: str) -> bool:
     return bool(words) and words[-1] in _DELIBERATIVE
 
 
+_NEWS = {"fire", "launch", "test", "test-fire"}
+
+
+def _news_day(args: EventArgs, tok: Token):
+    """The day of the launch told last before ``tok`` (or in its sentence)."""
+    for sent in [s for s in args.clock.sentences if s.start <= tok.sent.start][::-1]:
+        for t in sent:
+            if t.lemma_.lower() in _NEWS and t.pos_ in ("VERB", "NOUN") and t.i < tok.i:
+                anchors = [t, t.head] if t.pos_ == "NOUN" else [t]
+                day, _ = args.clock.attached(sent, anchors, False, since=False)
+                if day is not None:
+                    return day
+    return None
+
+
 def _loose_sidelines(tok: Token) -> int | None:
     """The one "on the sidelines of X" of the sentence, wherever the parser hung it ("Austin, who
     held talks with Dong on Friday, also on the sidelines of the forum, told ...")."""
@@ -226,6 +241,10 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
             and _now(gov) and args.pub is not None:
         m.date = args.pub.isoformat()  # "Yoon and Kishida have begun their summit": today's
     m.planned = future or (gov is not None and verb_in(gov, {"plan", "schedule"}))
+    if m.date is None and not m.planned and any(c.lower_ == "emergency" for c in tok.children):
+        # "Yoon presided over an emergency meeting of the NSC": called the day of the news it answers
+        day = _news_day(args, tok)
+        m.date = day.isoformat() if day is not None else None
     if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
     m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None) or _loose_sidelines(tok)

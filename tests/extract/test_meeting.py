@@ -497,6 +497,12 @@ CASES = [
          {"participants": {"Lloyd Austin", "Dong Jun"}, "place": "Singapore", "date": "2024-05-31",
           "part_of": {"Minoru Kihara", "Lloyd Austin", "Shin Won-sik", "Dong Jun"}}],
         id="the-forum-is-the-one-named-before-and-sidelines-hung-anywhere-in-the-sentence"),
+    pytest.param(
+        "Iran fired a ballistic missile on Thursday, the army said. In Santiago, President Gabriel Boric "
+        "chaired an emergency meeting of Chile's National Security Council.", "2024-11-01",
+        [{"participants": {"Gabriel Boric", "Chile National Security Council"}, "place": "Santiago",
+          "date": "2024-10-31"}],
+        id="an-undated-emergency-meeting-is-on-the-day-of-the-launch-it-answers"),
 ]
 
 
