@@ -254,8 +254,8 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
             args.is_missile(g) or g.ent_type_ in ("DATE", "TIME") for g in c.subtree) for c in tok.children):
         return None                     # "the launch of talks", not "the first launch of the week"
     mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
-    if mods & GENERIC_MODS or any(args.is_aggregate(m) for m in missiles):
-        return None
+    if mods & GENERIC_MODS or (any(args.is_aggregate(m) for m in missiles) and not _one_day(tok)):
+        return None  # (but "the launch of 18 missiles on Thursday" is one salvo)
     plural = tok.tag_ in ("NNS", "NNPS")
     if plural and _dates_after(tok) is not None:
         return "event"                  # "the launches on June 26 and July 1": one on each day
