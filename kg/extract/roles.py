@@ -435,7 +435,9 @@ class _Reader:
         words = [t.lower_ for t in doc[m:k]] + words
         org, salient = self.qualifier_before(m - 1) if m > i else (None, False)
         if j < stop and doc[j].lower_ in ("of", "at", "for"):
-            named = self._org_named_at(j + 1)
+            # "a professor of North Korean studies at Ewha University": the field, then the place
+            at = next((t.i for t in doc[j + 1:stop] if t.lower_ == "at"), None) if doc[j].lower_ == "of" else None
+            named = (self._org_named_at(at + 1) if at is not None else None) or self._org_named_at(j + 1)
             return _Cand(key, _join(words), named, False, span) if named else None
         if j < stop and doc[j].lower_ == "to" and words[-1] in ("ambassador", "envoy"):
             j = stop  # "the US ambassador to Japan": the posting; the office is the qualifier's
