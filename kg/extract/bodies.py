@@ -216,6 +216,10 @@ def add_national_bodies(table: EntityTable) -> None:
                 last_by_head[_head_word(m.group("head"))] = key
             continue
         country = _country_before(doc, span.start, table, window=3)
+        words = m.group("head").split()
+        if country is None and len(words) > 1 and all(w[0].isupper() or w in ("of", "for") for w in words):
+            # '"...," the Joint Chiefs of Staff said', a name the model missed: the home country's
+            country = table.home_country
         org = gazetteer.lookup_national_body(m.group("head"), country) if country else None
         if org is not None:
             table.add(span, org_entity(org))

@@ -142,6 +142,12 @@ def test_body_without_country_takes_the_articles_home_country():
     assert found["Joint Chiefs of Staff"][0] == "org:kr:joint-chiefs-of-staff"
 
 
+def test_a_national_body_the_model_misses_is_the_home_countrys():
+    found = entities('North Korea fired missiles. "We detected missiles," the Joint Chiefs of Staff said.',
+                     source="Yonhap")
+    assert found["Joint Chiefs of Staff"][0] == "org:kr:joint-chiefs-of-staff"
+
+
 def test_a_foreign_outlets_country_is_not_home_to_the_storys_bodies():
     # Al Jazeera is Qatari; a story that never names Qatar is not about Qatar's bodies.
     text = "Ghana fired a rocket. The National Security Council met in Accra."
