@@ -94,12 +94,16 @@ _NEWS = {"fire", "launch", "test", "test-fire"}
 def _news_day(args: EventArgs, tok: Token):
     """The day of the launch told last before ``tok`` (or in its sentence)."""
     for sent in [s for s in args.clock.sentences if s.start <= tok.sent.start][::-1]:
-        for t in sent:
-            if t.lemma_.lower() in _NEWS and t.pos_ in ("VERB", "NOUN") and t.i < tok.i:
-                anchors = [t, t.head] if t.pos_ == "NOUN" else [t]
-                day, _ = args.clock.attached(sent, anchors, False, since=False)
-                if day is not None:
-                    return day
+        news = [t for t in sent if t.lemma_.lower() in _NEWS and t.pos_ in ("VERB", "NOUN") and t.i < tok.i]
+        for t in news:
+            anchors = [t, t.head] if t.pos_ == "NOUN" else [t]
+            day, _ = args.clock.attached(sent, anchors, False, since=False)
+            # "an emergency meeting shortly after the launch": the launch told before
+            day = day or (args.clock._day_of_event(t) if t.pos_ == "NOUN" else None)
+            if day is not None:
+                return day
+        if news and sent.start == tok.sent.start:
+            return None  # "last fired an ICBM a month ago, which sparked an emergency meeting"
     return None
 
 

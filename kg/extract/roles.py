@@ -28,6 +28,8 @@ is emitted: a wrong country costs more than a miss.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -623,6 +625,11 @@ def find_roles(ctx: Context) -> list[Role]:
             continue
         title, org = _body_in_title(table, c.title, org)
         ensure(table, org)
+        if title != c.title and c.title.endswith(" " + title) and table.cls(org) != "Country":
+            # "State Department spokesperson": the body as the text writes it is one of its names
+            written = " ".join(w[:1].upper() + w[1:] for w in c.title[:-len(title) - 1].split())
+            ent = table.entities[org]
+            table.entities[org] = dataclasses.replace(ent, aliases=ent.aliases | {written})
         roles.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span])))
     # "Yoon and his Polish counterpart X": X holds Yoon's office, of the country named.
     for country, other, span in counterparts:

@@ -503,6 +503,10 @@ CASES = [
         [{"participants": {"Gabriel Boric", "Chile National Security Council"}, "place": "Santiago",
           "date": "2024-10-31"}],
         id="an-undated-emergency-meeting-is-on-the-day-of-the-launch-it-answers"),
+    pytest.param(
+        "Iran fired a ballistic missile on Thursday. Iran last fired one less than a month ago, an action "
+        "that sparked a UN emergency meeting.", "2024-11-01", [],
+        id="an-emergency-meeting-about-an-undated-launch-is-not-dated-by-todays"),
 ]
 
 
