@@ -133,7 +133,7 @@ def _speaks(doc: Doc, end: int) -> bool:
     may not have read as a person)."""
     return end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and doc[end].lemma_ in _SPEAKING and any(
         c.dep_ == "nsubj" and c.i == end - 1 for c in doc[end].children) and not all(
-        is_common_word(t.text) for t in doc[end - 1].subtree if t.is_alpha)  # not "Foreign Ministry"
+        is_common_word(t.text) or t.is_stop for t in doc[end - 1].subtree if t.is_alpha)  # not "The Ministry"
 
 
 def titled_names(doc: Doc) -> list[Span]:

@@ -142,6 +142,11 @@ def test_body_without_country_takes_the_articles_home_country():
     assert found["Joint Chiefs of Staff"][0] == "org:kr:joint-chiefs-of-staff"
 
 
+def test_a_body_that_speaks_is_no_person():
+    found = entities("Japan's Defense Ministry said the missile fell. The Defense Ministry said it was watching.")
+    assert found["Defense Ministry"][1] == "GovernmentBody"
+
+
 def test_a_national_body_the_model_misses_is_the_home_countrys():
     found = entities('North Korea fired missiles. "We detected missiles," the Joint Chiefs of Staff said.',
                      source="Yonhap")
