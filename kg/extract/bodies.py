@@ -199,7 +199,8 @@ def _country_words(key: str) -> re.Pattern[str] | None:
     forms = {f for f in forms if len(f) > 2}
     if not forms:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b", re.I)
+    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I)
 
 
 def add_national_bodies(table: EntityTable) -> None:

@@ -45,7 +45,8 @@ CIVIL = {"evacuation", "fire", "earthquake", "disaster", "civil", "emergency", "
 
 def _live_fire(tok: Token) -> bool:
     doc = tok.doc
-    return tok.lower_ == "fire" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "live"
+    return (tok.lower_ == "fire" and tok.i >= 2 and doc[tok.i - 1].text == "-"
+            and doc[tok.i - 2].lower_ == "live")
 
 
 def _trigger(tok: Token) -> bool:
@@ -56,7 +57,8 @@ def _trigger(tok: Token) -> bool:
         return any(c.lower_ in ("war", "war-") for c in tok.children)
     if lemma not in NOUNS and tok.lower_ not in NOUNS:
         return False
-    if any(c.lower_ in CIVIL and not _live_fire(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+    if any(c.lower_ in CIVIL and not _live_fire(c) for c in tok.children
+           if c.dep_ in ("compound", "amod", "nmod")):
         return False  # "evacuation drills", "fire drill": not military (a "live-fire drill" is)
     return lemma in NOUNS or tok.lower_ in NOUNS
 

@@ -358,7 +358,8 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         days_on = _dates_after(tok) if kind == "noun" else None
         if days_on is not None:
             domain[days_on.i] = len(units)
-        units.append(Unit(sent, [tok] + ([days_on] if days_on is not None else []), status, noun=kind == "noun",
+        anchors = [tok] + ([days_on] if days_on is not None else [])
+        units.append(Unit(sent, anchors, status, noun=kind == "noun",
                           counted=kind == "noun" and _counted(tok)))
         kinds.append(kind)
         heads.append(missiles)
@@ -472,7 +473,8 @@ def _correction(ctx: Context, sent: Span) -> Unit | None:
     time to around 11:30am"): a unit of the launch being told whose clock replaces the earlier one."""
     text = ctx.text[sent.start_char:sent.end_char]
     low = text.lower()
-    if not any(v[:5] in low for v in CORRECT_VERBS) or not any(t.lemma_.lower() in CORRECT_VERBS for t in sent):
+    if not any(v[:5] in low for v in CORRECT_VERBS) or not any(
+            t.lemma_.lower() in CORRECT_VERBS for t in sent):
         return None
     pub = ctx.article.published or dt.date.today()
     times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text)]

@@ -60,7 +60,8 @@ def _trigger_noun(tok: Token) -> bool:
 
 
 def _trigger_verb(args: EventArgs, tok: Token) -> bool:
-    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk") and not tok.lower_.startswith("host")):
+    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk")
+                              and not tok.lower_.startswith("host")):
         return False  # (the words first: this runs on every verb)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return False

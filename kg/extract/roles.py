@@ -29,7 +29,6 @@ is emitted: a wrong country costs more than a miss.
 from __future__ import annotations
 
 import dataclasses
-
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -438,7 +437,8 @@ class _Reader:
         org, salient = self.qualifier_before(m - 1) if m > i else (None, False)
         if j < stop and doc[j].lower_ in ("of", "at", "for"):
             # "a professor of North Korean studies at Ewha University": the field, then the place
-            at = next((t.i for t in doc[j + 1:stop] if t.lower_ == "at"), None) if doc[j].lower_ == "of" else None
+            at = next((t.i for t in doc[j + 1:stop] if t.lower_ == "at"), None) \
+                if doc[j].lower_ == "of" else None
             named = (self._org_named_at(at + 1) if at is not None else None) or self._org_named_at(j + 1)
             return _Cand(key, _join(words), named, False, span) if named else None
         if j < stop and doc[j].lower_ == "to" and words[-1] in ("ambassador", "envoy"):
@@ -610,17 +610,9 @@ def find_roles(ctx: Context) -> list[Role]:
             if org is None:
                 org = bare_title_org(ctx, c.title, c.span)
 
-                def taken(org: str) -> bool:
-                    # "Defense Minister Shin, ... and Japanese Defense Minister Kihara": the office
-                    # the sentence gives another person of a named country is not this one's; nor
-                    # is one office a country has one holder of, given to someone else already
-                    # ("President Biden met ... President Yoon" in an American paper).
-                    return _held_by_other(cands, c, org) or c.title in SINGLE_OFFICES and any(
-                        t == c.title and o == org and p != c.person for p, t, o in roles)
-
-                if org is not None and taken(org):
+                if org is not None and _taken(cands, c, org, roles):
                     org = publisher_country(ctx)
-                    org = None if org is None or taken(org) else org
+                    org = None if org is None or _taken(cands, c, org, roles) else org
         if org is None:
             continue
         title, org = _body_in_title(table, c.title, org)
@@ -642,6 +634,15 @@ def find_roles(ctx: Context) -> list[Role]:
                              Role(person, title, country, line_evidence(ctx, [span])))
     ctx.cache["roles"] = list(roles.values())
     return ctx.cache["roles"]
+
+
+def _taken(cands: list[_Cand], c: _Cand, org: str, roles: dict) -> bool:
+    """"Defense Minister Shin, ... and Japanese Defense Minister Kihara": the office the sentence
+    gives another person of a named country is not this one's; nor is an office a country has
+    one holder of, given to someone else already ("President Biden met ... President Yoon" in an
+    American paper)."""
+    return _held_by_other(cands, c, org) or c.title in SINGLE_OFFICES and any(
+        t == c.title and o == org and p != c.person for p, t, o in roles)
 
 
 # Offices one person holds at a time in a country.

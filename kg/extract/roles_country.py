@@ -148,7 +148,8 @@ def host_country(ctx: Context, span: Span) -> str | None:
 
 def previous_country(ctx: Context, span: Span) -> str | None:
     """The one country the sentence before names, in the same paragraph, other than the one the
-    article makes act (the launcher of "North Korea fired ..."): "South Korean President X convened the NSC in Seoul. Defence Minister Y
+    article makes act (the launcher of "North Korea fired ..."): "South Korean President X convened
+    the NSC in Seoul. Defence Minister Y
     said ..." (news keeps a paragraph on one country's officials)."""
     if span.sent.start == 0:
         return None

@@ -138,12 +138,14 @@ def test_a_shared_surname_far_from_both_names_is_left_out():
 
 
 def test_body_without_country_takes_the_articles_home_country():
-    found = entities("North Korea fired a missile. The Joint Chiefs of Staff said it flew 300km.", source="Yonhap")
+    found = entities("North Korea fired a missile. The Joint Chiefs of Staff said it flew 300km.",
+                     source="Yonhap")
     assert found["Joint Chiefs of Staff"][0] == "org:kr:joint-chiefs-of-staff"
 
 
 def test_a_body_that_speaks_is_no_person():
-    found = entities("Japan's Defense Ministry said the missile fell. The Defense Ministry said it was watching.")
+    found = entities("Japan's Defense Ministry said the missile fell. The Defense Ministry said it was "
+                     "watching.")
     assert found["Defense Ministry"][1] == "GovernmentBody"
 
 

@@ -439,7 +439,8 @@ GENERAL_CASES = [
         id="firing-on-several-occasions-is-a-tally"),
     pytest.param(
         "North Korea fired a missile on Monday. On March 9, the army reported several cruise missiles over "
-        "the Gulf.", "2024-05-23", [{"date": "2024-05-20"}, {"date": "2024-03-09", "missile": "cruise missiles"}],
+        "the Gulf.", "2024-05-23",
+        [{"date": "2024-05-20"}, {"date": "2024-03-09", "missile": "cruise missiles"}],
         id="a-report-of-missiles-seen-is-a-sighting"),
     pytest.param(
         "Iran's launch of 18 short-range ballistic missiles on Thursday drew protests.", "2024-05-25",

@@ -43,7 +43,8 @@ CASES = [
                  id="professor-of-a-field-at-a-university"),
     pytest.param("Vice President Ana Silva met Prime Minister Mark Rutte of the Netherlands and President "
                  "Emmanuel Macron of France.",
-                 {("Mark Rutte", "prime minister", "Netherlands"), ("Emmanuel Macron", "president", "France")},
+                 {("Mark Rutte", "prime minister", "Netherlands"),
+                  ("Emmanuel Macron", "president", "France")},
                  id="a-country-after-the-name-is-the-offices"),
     pytest.param("Ghana fired a rocket. Kenyan officials met in Nairobi. President William Ruto met "
                  "President Yoweri Museveni.",
