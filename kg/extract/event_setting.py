@@ -257,12 +257,12 @@ class Clock:
                 span = _pobj(w)
                 of = next((c for c in span.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
                     if span is not None and span.lemma_.lower() in ("hour", "minute", "moment") else None
-                ref = self._day_of_event(o) if of is not None and (o := _pobj(of)) is not None else None
+                ref = self.day_of_event(o) if of is not None and (o := _pobj(of)) is not None else None
                 if ref is not None:
                     return ref
             for prep in _time_preps(a):
                 gap = _gap(prep)
-                ref = self._day_of_event(o) if gap is not None and (o := _pobj(prep)) is not None else None
+                ref = self.day_of_event(o) if gap is not None and (o := _pobj(prep)) is not None else None
                 if ref is not None:  # "a day after the launch, they met": the anchor follows it
                     return ref + dt.timedelta(days=gap if prep.lower_ == "after" else -gap)
             for v in a.children:  # "they met hours after North Korea fired ... on Monday"
@@ -280,9 +280,9 @@ class Clock:
         if day is not None:
             return day
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return self._day_of_event(subj) if subj is not None else None
+        return self.day_of_event(subj) if subj is not None else None
 
-    def _day_of_event(self, noun: Token) -> dt.date | None:
+    def day_of_event(self, noun: Token) -> dt.date | None:
         """The day of a definite event noun ("the launch", "Monday's test"): its own time, else the
         day the nearest earlier sentence mentioning it gives ("carried out the launch on Tuesday",
         "the missile was fired on Monday" for "the firing"), else the day of the main clause of one

@@ -16,6 +16,7 @@ Argument finding lives in :mod:`kg.extract.event_args` and :mod:`kg.extract.even
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from spacy.tokens import Token
 
@@ -92,7 +93,7 @@ def _deliberative(args: EventArgs, key: str) -> bool:
 _NEWS = {"fire", "launch", "test", "test-fire"}
 
 
-def _news_day(args: EventArgs, tok: Token):
+def _news_day(args: EventArgs, tok: Token) -> dt.date | None:
     """The day of the launch told last before ``tok`` (or in its sentence)."""
     for sent in [s for s in args.clock.sentences if s.start <= tok.sent.start][::-1]:
         news = [t for t in sent if t.lemma_.lower() in _NEWS and t.pos_ in ("VERB", "NOUN") and t.i < tok.i]
@@ -100,7 +101,7 @@ def _news_day(args: EventArgs, tok: Token):
             anchors = [t, t.head] if t.pos_ == "NOUN" else [t]
             day, _ = args.clock.attached(sent, anchors, False, since=False)
             # "an emergency meeting shortly after the launch": the launch told before
-            day = day or (args.clock._day_of_event(t) if t.pos_ == "NOUN" else None)
+            day = day or (args.clock.day_of_event(t) if t.pos_ == "NOUN" else None)
             if day is not None:
                 return day
         if news and sent.start == tok.sent.start:
