@@ -166,6 +166,10 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     clauses = clauses_of(tok)
     keys += [k for v in clauses for c in v.children if c.dep_ == "agent"  # "drills staged by X and Y"
              for o in pobjs(c) for k in args.actors(o)]
+    # "a joint air drill that the US, South Korea and Japan staged on Sunday"
+    keys += [k for v in clauses if v.dep_ == "relcl" and verb_in(v, CONDUCT)
+             for s in v.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
+             for k in args.actors(s)]
     anchors = [tok] + clauses
     talked_about = False
     if gov is not None and rel not in TEMPORAL_PREPS:

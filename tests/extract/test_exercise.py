@@ -174,6 +174,10 @@ CASES = [
         [{"participants": {US, KR}, "date": "2025-03-06"}],
         id="a-live-fire-drill-is-military-and-the-clauses-subject-joins-a-joint-one"),
     pytest.param(
+        "Iran denounced a joint air drill that the United States, Israel and Jordan staged over the Gulf on "
+        "Sunday.", "2024-11-21", [{"participants": {US, "Israel", "Jordan"}, "date": "2024-11-17"}],
+        id="the-subjects-of-a-relative-clause-that-stages-the-drill"),
+    pytest.param(
         "Residents took part in a fire drill on Monday.", "2025-03-10", [],
         id="a-fire-drill-is-not-military"),
 ]
