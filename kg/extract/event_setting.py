@@ -280,6 +280,9 @@ class Clock:
         if day is not None:
             return day
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ == "PRP" and verb.dep_ == "conj":
+            # "Tuesday's launches were ..., and they came a day after ...": the first clause's subject
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), subj)
         return self.day_of_event(subj) if subj is not None else None
 
     def day_of_event(self, noun: Token) -> dt.date | None:

@@ -178,6 +178,11 @@ CASES = [
         "Sunday.", "2024-11-21", [{"participants": {US, "Israel", "Jordan"}, "date": "2024-11-17"}],
         id="the-subjects-of-a-relative-clause-that-stages-the-drill"),
     pytest.param(
+        "Tuesday's launches were Iran's first since Nov. 7, and they came a day after the US and Israeli air "
+        "forces began Desert Flag, a combined air exercise.", "2025-12-09",
+        [{"participants": {US, "Israel"}, "name": "Desert Flag", "date": "2025-12-08"}],
+        id="a-day-after-counted-from-the-subject-of-the-clause-before-they"),
+    pytest.param(
         "Residents took part in a fire drill on Monday.", "2025-03-10", [],
         id="a-fire-drill-is-not-military"),
 ]
