@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import Context, extractor
+from kg.extract.event_args import PEOPLE_NOUNS, TITLE_NOUNS
 from kg.extract.names import fold
 from kg.extract.roles import line_evidence
 from kg.extract.statement_labels import STUDIO, find_labels
@@ -127,10 +128,11 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
                 break
     if best is not None:
         # 'Yoon said the allies would respond to the "illegal cooperation"': quoted words in a
-        # reported clause that tells no act of speaking (a modal "would respond") are the
-        # reporter's; "KCNA said the leader stressed that ..." keeps the leader's.
+        # reported clause that tells no act of speaking (a modal "would respond", or a thing that
+        # cannot speak "maintaining" a posture) are the reporter's; "KCNA said the leader
+        # stressed that ..." keeps the leader's.
         verb = best[1]
-        while verb.dep_ == "ccomp" and any(c.tag_ == "MD" for c in verb.children) \
+        while verb.dep_ == "ccomp" and (any(c.tag_ == "MD" for c in verb.children) or _mute(verb)) \
                 and verb.head.lemma_ in REPORTING and verb.head.pos_ in ("VERB", "AUX") \
                 and lo <= verb.head.idx < hi and verb.head.i not in inside:
             verb = verb.head
@@ -149,6 +151,17 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
         best = next(((0, t) for t in doc[sent.start:sent.end] if t.lower_ == "according"
                      and t.i not in inside and lo <= t.idx < hi and _according(t) is not None), None)
     return best[1] if best else None
+
+
+# Subjects that can speak although common nouns ("the leader stressed", "officials said").
+_SPEAKING_NOUNS = TITLE_NOUNS | PEOPLE_NOUNS | {"official", "officials", "spokesman", "spokeswoman", "agency",
+                                               "ministry", "government", "office", "media", "analyst"}
+
+
+def _mute(verb: Token) -> bool:
+    """The verb's subject is a common noun that does not speak ("the military was maintaining")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in _SPEAKING_NOUNS
 
 
 def _whole_sentences(doc: Doc, qspan: Span) -> bool:

@@ -32,6 +32,10 @@ CASES = [
                  'mining" along the border.',
                  [("Gustavo Petro", "the two countries would respond firmly to the illegal mining along the "
                    "border", False)], id="a-quote-in-a-modal-reported-clause-is-the-reporters"),
+    pytest.param('Col. Maria Ortiz spoke on Monday. Ortiz added that the army was maintaining "a full '
+                 'readiness posture."',
+                 [("Maria Ortiz", "the army was maintaining a full readiness posture", False)],
+                 id="a-quote-in-a-clause-whose-subject-cannot-speak-is-the-reporters"),
     pytest.param('Choe Son-hui said that her country would meet the sanctions with "fiercer action."',
                  [("Choe Son-hui", "her country would meet the sanctions with fiercer action", False)],
                  id="a-name-the-model-misses-that-speaks-is-a-person"),
