@@ -82,6 +82,16 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
     for c in cands:
         if (key := _actor(c, table)) is not None:
             return key
+    if kind == "verb" and len(cands) == 1 and cands[0].lower_ == "it" and tok.sent.start > 0 \
+            and tok.dep_ == "ROOT" and tok.doc[tok.sent.start - 1].sent.root.lemma_.lower() \
+            not in SPEECH_VERBS:
+        # "North Korea has kept up its tests. On Nov. 5, it fired ...": the country the sentence
+        # before is about (not one that only spoke there)
+        prev = tok.doc[tok.sent.start - 1].sent
+        key = next((k for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for k in [_actor(c, table)] if k and table.cls(k) == "Country"), None)
+        if key is not None:
+            return key
     # "a launch from North Korea", "a missile launched from North Korea landed ...": only when
     # no actor is named, a country the launch came from is who launched it.
     return site_of(tok, table)[1] if kind == "noun" or not cands else None

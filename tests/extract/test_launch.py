@@ -446,6 +446,11 @@ GENERAL_CASES = [
         "Iran's launch of 18 short-range ballistic missiles on Thursday drew protests.", "2024-05-25",
         [{"date": "2024-05-23"}], id="a-launch-of-many-missiles-on-one-day-is-one-salvo"),
     pytest.param(
+        "Iran, meanwhile, has kept up its weapons tests. On Nov. 5, it fired seven short-range ballistic "
+        "missiles, believed to be Fateh-110s, from near Tabriz, and they flew about 400 km (250 miles) "
+        "before falling into the sea.", "2024-11-16", [{"date": "2024-11-05", "range_km": 400}],
+        id="it-that-fires-is-the-country-the-sentence-before-is-about"),
+    pytest.param(
         "Japan condemned the launches on Monday.", "2024-05-23", [],
         id="one-day-after-plural-launches-may-be-the-reactions"),
 ]
