@@ -15,11 +15,13 @@ In this order (the first that answers wins; :func:`bare_title_org`):
    the subject of an action (not of saying or reacting), else the topic country
    (:func:`topic_country`);
 5. the country of the source reporting the clause: "KCNA said Premier X inspected ...", "state
-   media said ..." (the topic country's);
-6. the publisher's country (metadata, else the agency in a wire dateline): national media leave
-   their own officials unqualified (an American wire's "President X", a Japanese broadcaster's
-   "Prime Minister X") if the article names that country at all; else the dateline's country
-   ("SEOUL, May 2 (Reuters) -": Reuters's Britain is not in a story about Korea);
+   media said ..." (the topic country's); or the country a trip goes to, for the host met there
+   ("travel to Washington for a summit with President X");
+6. the publisher's country (metadata, else the agency in a wire dateline), if it has the office
+   (a monarchy has no president): national media leave their own officials unqualified (an
+   American wire's "President X", a Japanese broadcaster's "Prime Minister X") if the article
+   names that country at all; else the dateline's country ("SEOUL, May 2 (Reuters) -":
+   Reuters's Britain is not in a story about Korea);
 7. the one country the sentence before names in the same paragraph, other than the launcher's
    and those the sentence itself names ("South Korean President X convened the NSC in Seoul.
    Defence Minister Y said ...");
@@ -149,8 +151,8 @@ def host_country(ctx: Context, span: Span) -> str | None:
 def previous_country(ctx: Context, span: Span) -> str | None:
     """The one country the sentence before names, in the same paragraph, other than the one the
     article makes act (the launcher of "North Korea fired ..."): "South Korean President X convened
-    the NSC in Seoul. Defence Minister Y
-    said ..." (news keeps a paragraph on one country's officials)."""
+    the NSC in Seoul. Defence Minister Y said ..." (news keeps a paragraph on one country's
+    officials)."""
     if span.sent.start == 0:
         return None
     prev, table = ctx.doc[span.sent.start - 1].sent, ctx.entities
