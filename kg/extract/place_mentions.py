@@ -20,6 +20,13 @@ _CONTAINS = re.compile(
     r"(?:in|in the|of|of the|the capital of|capital of|a city in|a town in|a village in)?\s*$",
     re.I,
 )
+# An apposition that places it: "Sapporo, the biggest city on Hokkaido", "Sinpo, on the east
+# coast of South Hamgyong Province", "Wonsan, a port city in Kangwon".
+_PLACED = re.compile(
+    r"^,\s*(?:on\s+)?(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}"
+    r"(?:city|town|port|village|county|coast|region|province|area|district|capital)\s+(?:in|on|of)"
+    r"(?:\s+the)?\s+$",
+)
 
 
 def add_containment(table: EntityTable) -> None:
@@ -37,7 +44,7 @@ def add_containment(table: EntityTable) -> None:
             a, b = b, a  # "Russia's Amur region": the second lies in the first
         elif re.fullmatch(r",?\s+off\s+", gap) and "island" in fold(a.name):
             pass  # "Okushiri island, off Hokkaido": an island belongs to the land it lies off
-        elif not _CONTAINS.match(gap):
+        elif not _CONTAINS.match(gap) and not _PLACED.match(gap):
             continue
         elif n + 2 < len(mentions) and re.fullmatch(
             r"['\u2019]s\s+", table.text[outer.end : mentions[n + 2].start]
@@ -45,7 +52,7 @@ def add_containment(table: EntityTable) -> None:
             # "the Vostochny Cosmodrome in Russia's Amur region": it lies in the region.
             b = table.entities.get(mentions[n + 2].entity) or b
         rank_a, rank_b = _PLACE_RANK.get(a.cls, 0), _PLACE_RANK.get(b.cls, 0)
-        stated = possessive or " in" in gap or "of" in gap
+        stated = possessive or " in" in gap or "of" in gap or " on" in gap
         # A larger kind of place contains a smaller; a region may lie in a region or a district
         # in a city only when the text says so ("in", "of", a possessive), not in a list.
         if not rank_a or not (

@@ -202,6 +202,9 @@ def test_capital_acting_is_its_country_but_a_place_where_it_is_a_place():
         ("North Korea fired from the Wonsan area in the North's Kangwon Province.", "Wonsan",
          "region:kangwon-province"),
         ("North Korea fired from the Wonsan area of Kangwon Province.", "Wonsan", "region:kangwon-province"),
+        ("Trains in Sapporo, the biggest city on Hokkaido, stopped.", "Sapporo", "region:hokkaido"),
+        ("The missiles came from Wonsan, a port city in Kangwon Province.", "Wonsan",
+         "region:kangwon-province"),
     ],
 )
 def test_the_containing_place_the_text_states(text, place, within):
