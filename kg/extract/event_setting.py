@@ -20,6 +20,8 @@ from kg.extract.temporal import TimeMention, find_times, resolve_day, year_after
 
 PLACES = {"City", "Region", "BodyOfWater", "Country"}
 LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "on", "to"}
+# Verbs of going somewhere ("will travel to Seoul to meet X", "fly to Tokyo for a summit").
+MOVE = {"travel", "fly", "go", "come", "head", "arrive", "visit", "return"}
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",

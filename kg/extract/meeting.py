@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, compatible, fold, merge, normalise
-from kg.extract.event_setting import FUTURE_HEADS, PLACES, SIDELINES, conjuncts, pobjs, verb_in
+from kg.extract.event_setting import FUTURE_HEADS, MOVE, PLACES, SIDELINES, conjuncts, pobjs, verb_in
 from kg.records import ORG_CLASSES, Meeting
 
 NOUNS = {"summit", "meeting", "talks", "call", "conference", "videoconference", "teleconference",
@@ -39,7 +39,6 @@ MEDIUM_PREPS = {"in", "during", "over", "via", "by", "at", "for"}
 RELCL_SUBJ = {"attend", "join", "agree", "pledge", "commit", "discuss", "decide", "vow", "adopt", "meet",
               "gather", "participate", "hold", "sign", "say", "take"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
-MOVE = {"travel", "fly", "go", "come", "head", "arrive", "visit", "return"}
 CALL_MODS = {"phone", "telephone", "video", "virtual", "conference"}
 
 

@@ -44,6 +44,7 @@ from kg.extract import Context
 from kg.extract.bodies import opening_place
 from kg.extract.entities import EntityTable
 from kg.extract.entity_table import country_of
+from kg.extract.event_setting import MOVE
 from kg.extract.names import fold
 from kg.records import ORG_CLASSES, Entity
 
@@ -123,7 +124,6 @@ def side_country(ctx: Context, span: Span) -> str | None:
     return None
 
 
-_TRAVEL = {"travel", "fly", "go", "head", "visit", "arrive", "come", "return"}
 _TALK_NOUNS = {"summit", "talks", "meeting", "meetings", "visit"}
 
 
@@ -135,7 +135,7 @@ def host_country(ctx: Context, span: Span) -> str | None:
         return None
     noun = tok.head.head
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
-    if verb is None or verb.lemma_.lower() not in _TRAVEL:
+    if verb is None or verb.lemma_.lower() not in MOVE:
         return None
     table = ctx.entities
     dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
