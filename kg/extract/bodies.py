@@ -211,7 +211,7 @@ def add_national_bodies(table: EntityTable) -> None:
         span = doc.char_span(m.start("head"), m.end("head"), alignment_mode="expand")
         if span is None:
             continue
-        if any(t.i in table._by_token for t in span):
+        if table.taken(span):
             key = table.entity_of(span[0])
             if key:
                 last_by_head[_head_word(m.group("head"))] = key
@@ -229,7 +229,7 @@ def add_national_bodies(table: EntityTable) -> None:
     for m in re.finditer(r"\bthe (ministry|coast guard|agency|council|department)\b", table.text, re.I):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         key = _last_body(table, m.start(), m.group(1).lower())
-        if span is not None and key and not any(t.i in table._by_token for t in span):
+        if span is not None and key and not table.taken(span):
             table.add(span, table.entities[key], alias=False)
 
 
@@ -353,5 +353,5 @@ def add_org_phrases(table: EntityTable) -> None:
     doc = table.doc
     for start, end, org in find_org_names(table.text):
         span = doc.char_span(start, end, alignment_mode="contract")
-        if span is not None and not any(t.i in table._by_token for t in span):
+        if span is not None and not table.taken(span):
             table.add(span, org_entity(org))

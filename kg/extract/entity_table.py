@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.extract.places import capitals
+from kg.extract.tokens import span_tokens
 from kg.records import Entity, Mention
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -78,7 +79,7 @@ class EntityTable:
     def in_span(self, span: Span) -> list[tuple[Span, str]]:
         """Entity mentions inside ``span``, in text order, each once."""
         out, seen = [], set()
-        for tok in span:
+        for tok in span_tokens(span):
             hit = self._by_token.get(tok.i)
             if hit and hit[0].start not in seen:
                 seen.add(hit[0].start)
@@ -106,8 +107,12 @@ class EntityTable:
 
     # ------------------------------------------------------------ building
 
+    def taken(self, span: Span) -> bool:
+        """Some token of ``span`` is part of an entity already."""
+        return any(i in self._by_token for i in range(span.start, span.end))
+
     def add(self, span: Span, entity: Entity, *, alias: bool = True) -> None:
-        if any(t.i in self._by_token for t in span):
+        if self.taken(span):
             return  # the first, more specific reading of a token wins
         old = self.entities.get(entity.key)
         aliases = {span.text} if alias else set()
@@ -122,8 +127,8 @@ class EntityTable:
         base = old if old is not None else entity  # the first reading of a key keeps its type and name
         entity = dataclasses.replace(base, aliases=base.aliases | aliases)
         self.entities[entity.key] = entity
-        for tok in span:
-            self._by_token[tok.i] = (span, entity.key)
+        for i in range(span.start, span.end):
+            self._by_token[i] = (span, entity.key)
         self.mentions.append(Mention(span.start_char, span.end_char, span.text, entity.key))
         # Containing places enter the table too, so "within" always points at a known node.
         for parent in (entity.within,):

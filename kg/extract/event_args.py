@@ -19,6 +19,7 @@ from kg import gazetteer
 from kg.extract import Context
 from kg.extract.event_setting import SIDELINES, Clock, Places, conjuncts, is_future, pobjs
 from kg.extract.roles import find_roles
+from kg.extract.tokens import tokens
 from kg.records import Entity
 
 TEMPORAL_PREPS = {"before", "after", "ahead", "following", "since", "until", "amid", "despite", "than"}
@@ -132,8 +133,8 @@ class EventArgs(Places):
         out = []
         # The first conjunct of each coordination: the head of a "conj" that is no "conj" itself
         # (one pass over the tokens, not one over every token's children).
-        firsts = sorted({t.head.i for t in self.doc if t.dep_ == "conj"})
-        for tok in (self.doc[i] for i in firsts):
+        firsts = sorted({t.head.i for t in tokens(self.doc) if t.dep_ == "conj"})
+        for tok in (tokens(self.doc)[i] for i in firsts):
             if tok.dep_ == "conj":
                 continue
             heads = conjuncts(tok)

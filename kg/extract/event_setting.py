@@ -12,6 +12,7 @@ the launch, whose day an earlier sentence gives).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -61,16 +62,19 @@ def pobjs(prep: Token) -> list[Token]:
 
 def verb_in(tok: Token, words) -> bool:
     """``tok``'s lemma is one of ``words``, also when the lemmatiser slips ("staged" -> "stag")."""
-    if tok.lemma_.lower() in words:
-        return True
-    w = tok.lower_
-    known = words if isinstance(words, (set, frozenset, dict)) else set(words)
+    return not _verb_forms(tok.lemma_, tok.lower_).isdisjoint(words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _verb_forms(lemma: str, word: str) -> frozenset[str]:
+    """The lemma and the stems a verb form may have ("staged": stag, stage, sta...): worked out
+    once per word, since every extractor asks of every verb."""
+    forms = {lemma.lower()}
     for end in ("ing", "ed", "es", "s", "d"):
-        if w.endswith(end) and len(w) > len(end) + 2:
-            stem = w[:-len(end)]
-            if stem in known or stem + "e" in known or stem[:-1] in known:
-                return True
-    return False
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[:-len(end)]
+            forms.update((stem, stem + "e", stem[:-1]))
+    return frozenset(forms)
 
 
 def month_of(text: str, pub: dt.date, future: bool) -> str | None:

@@ -28,6 +28,7 @@ from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, fold, merge
 from kg.extract.event_setting import PLACES, pobjs, verb_in
+from kg.extract.tokens import tokens
 from kg.records import MilitaryExercise
 
 NOUNS = {"exercise", "drill", "wargame", "manoeuvre", "maneuver", "manoeuvres", "maneuvers"}
@@ -197,7 +198,7 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
 @extractor("kg.military_exercise.v1")
 def extract_exercises(ctx: Context) -> list[MilitaryExercise]:
     args = EventArgs.of(ctx)
-    mentions = [m for tok in args.doc if _trigger(tok) and (m := _mention(args, tok)) is not None]
+    mentions = [m for tok in tokens(args.doc) if _trigger(tok) and (m := _mention(args, tok)) is not None]
     clusters, _ = merge(args, mentions)
     out = []
     for cluster in clusters:

@@ -47,6 +47,7 @@ from kg.extract.launch_time import (
 )
 from kg.extract.quantities import find_quantities
 from kg.extract.temporal import find_times
+from kg.extract.tokens import span_tokens
 from kg.records import MissileLaunch
 
 FIRE_VERBS = {"fire", "launch", "test", "shoot", "test-fire", "test-launch"}
@@ -168,7 +169,7 @@ def _candidates(ctx: Context, sent: Span) -> list[tuple[Token, str]]:
     (both passes over the document, for its launcher and for its launches, ask)."""
     key = ("launch_candidates", sent.start)
     if key not in ctx.cache:
-        ctx.cache[key] = [(t, k) for t in sent if (k := _candidate(t))]
+        ctx.cache[key] = [(t, k) for t in span_tokens(sent) if (k := _candidate(t))]
     return ctx.cache[key]
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer
 from kg.extract.entities import EntityTable
 from kg.extract.launch_args import is_missile, same_line, site_of
+from kg.extract.tokens import span_tokens
 from kg.records import ORG_CLASSES, Entity
 
 # "SEOUL, Aug. 31 (Yonhap) --", "WASHINGTON (AP) —", "TOKYO, March 18 (Kyodo) --"
@@ -75,7 +76,7 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
         cands = [c for c in tok.children if c.dep_ == "poss"]
         cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                   for g in c.children if g.dep_ == "pobj"]
-    lead = _dateline_end(tok.sent)
+    lead = _dateline_end(tok.sent) if cands else 0
     # "SEOUL, Dec 18 (Reuters) - North Korea fired": the dateline city is parsed as the subject.
     cands = [a for c in cands for a in ([c] if c.idx >= lead else
              [t for t in c.subtree if t.dep_ == "appos" and t.idx >= lead])]
@@ -161,7 +162,7 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable, text: str
         return []
     out: list[str] = []
     inside = {t.i for c in content for t in c.subtree} | {c.i for c in content}
-    for tok in sent:
+    for tok in span_tokens(sent):
         low = tok.lower_
         if not same_line(tok, content[0], text):
             continue
@@ -250,5 +251,5 @@ def _colon_speaker(tok: Token, table: EntityTable, text: str) -> list[str]:
 def subject_orgs(sent: Span, table: EntityTable) -> list[str]:
     """Organisations a sentence has as subjects, for an "it" that follows: "The JCS has revised
     its count. It now says ..."."""
-    return list(dict.fromkeys(k for t in sent if t.dep_ == "nsubj" for k in _reporter(t, table)
+    return list(dict.fromkeys(k for t in span_tokens(sent) if t.dep_ == "nsubj" for k in _reporter(t, table)
                               if table.cls(k) in ORG_CLASSES))

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from kg.extract import launch_args as args
 from kg.extract.launch_actors import SPEECH_VERBS
 from kg.extract.launch_time import OBSERVE_VERBS
+from kg.extract.tokens import span_tokens
 
 DEBRIS = {"fragment", "debris", "wreckage", "piece", "part", "object", "stage"}
 _ORDINALS = {"first", "second", "third", "latter", "former", "last"}
@@ -94,10 +95,10 @@ def referring(sent: Span, used: set[int], text: str) -> list[list[Token]]:
     out: list[list[Token]] = []
     used = set(used)
     carried = continues(sent, text)
-    for tok in sent:
-        lemma = tok.lemma_.lower()
+    for tok in span_tokens(sent):
         if tok.pos_ not in ("VERB", "AUX") or tok.i in used:
             continue
+        lemma = tok.lemma_.lower()
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         # "the JCS reported several cruise missiles over the Yellow Sea": a report of missiles
         # seen is a sighting; other words of saying tell no flight.

@@ -24,6 +24,7 @@ from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, compatible, fold, merge, normalise
 from kg.extract.event_setting import FUTURE_HEADS, MOVE, PLACES, SIDELINES, conjuncts, pobjs, verb_in
+from kg.extract.tokens import tokens
 from kg.records import ORG_CLASSES, Meeting
 
 NOUNS = {"summit", "meeting", "talks", "call", "conference", "videoconference", "teleconference",
@@ -358,7 +359,7 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
 
 def find_mentions(args: EventArgs) -> list[Mention]:
     out = []
-    for tok in args.doc:
+    for tok in tokens(args.doc):
         if _trigger_verb(args, tok):
             out += [m for m in [_verb_mention(args, tok)] if m is not None]
         elif _trigger_noun(tok):

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from kg.extract import Context, extractor
 from kg.extract.event_args import EventArgs, dedupe
 from kg.extract.event_setting import conjuncts, pobjs, verb_in
+from kg.extract.tokens import tokens
 from kg.records import OtherEvent
 
 # kind -> (light verbs, event nouns as their object, verbs that are the event themselves)
@@ -104,7 +105,7 @@ def _events(ctx: Context, kind: str) -> list[OtherEvent]:
     args = EventArgs.of(ctx)
     key = ("other_events", id(ctx.doc))
     if key not in ctx.cache:
-        ctx.cache[key] = [f for tok in args.doc if (f := _frame(tok)) is not None]
+        ctx.cache[key] = [f for tok in tokens(args.doc) if (f := _frame(tok)) is not None]
     out: list[OtherEvent] = []
     seen: set[int] = set()
     for k, verb, word in ctx.cache[key]:

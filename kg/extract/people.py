@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg import gazetteer
 from kg.extract.names import fold, is_common_word
+from kg.extract.tokens import span_tokens, tokens
 
 # Words of an office, which make the capitalised words beside them a person's name.
 OFFICE_WORDS = {
@@ -70,6 +71,7 @@ _MAX_NAME = 4
 def _name_run(doc: Doc, start: int) -> int:
     """The end of a run of name words from ``start`` ("Ri Pyong - chol"), or ``start`` if none."""
     end = start
+    doc = tokens(doc)  # type: ignore[assignment]  # the shared list: doc[i] builds a Token each time
     while end < len(doc) and end - start < _MAX_NAME + 2:
         tok = doc[end]
         if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper or (len(tok) == 1 and tok.is_upper):
@@ -88,13 +90,13 @@ def _name_run(doc: Doc, start: int) -> int:
 
 
 def _is_name(span: Span) -> bool:
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span_tokens(span) if t.is_alpha]
     if not 2 <= len(words) <= _MAX_NAME:
         return False
     if gazetteer.lookup_place(span.text) is not None or gazetteer.lookup_org(span.text) is not None:
         return False
     # No word may be a place, an office or a common word ("Foreign Minister", "North Korean").
-    doc = span.doc
+    doc = tokens(span.doc)
     for tok in words:
         low = tok.lower_
         # Half of a hyphenated given name is a name, whatever the word ("Choe Son-hui").
@@ -113,9 +115,10 @@ def _is_name(span: Span) -> bool:
 
 def _office_after(doc: Doc, end: int) -> bool:
     """ ", the foreign minister", ", a missile analyst at", ", 52, a professor"."""
-    if end >= len(doc) or doc[end].text != ",":
+    toks = tokens(doc)
+    if end >= len(toks) or toks[end].text != ",":
         return False
-    window = doc[end + 1 : min(len(doc), end + 7)]
+    window = toks[end + 1 : min(len(toks), end + 7)]
     for tok in window:
         if tok.lower_ in OFFICE_WORDS:
             return True
@@ -139,8 +142,8 @@ def _speaks(doc: Doc, end: int) -> bool:
 def titled_names(doc: Doc) -> list[Span]:
     """Names of people next to an office word, in text order."""
     out: list[Span] = []
-    lowers = [t.lower_.rstrip(".") for t in doc]  # read once: each doc[i] builds a new Token
-    texts = [t.text for t in doc]
+    lowers = [t.lower_.rstrip(".") for t in tokens(doc)]  # read once: each doc[i] builds a new Token
+    texts = [t.text for t in tokens(doc)]
     opening = OFFICE_WORDS | _COURTESY
     i = 0
     while i < len(texts):
@@ -171,7 +174,7 @@ def surname_spans(doc: Doc, covered: set[int], full_names: Mapping[str, object])
         for w in {words[0], words[-1]}:
             ends.setdefault(w, set()).add(folded)
     out = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in covered or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_upper:
             continue
         hosts = ends.get(fold(tok.text), set())

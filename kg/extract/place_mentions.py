@@ -10,6 +10,7 @@ from kg import gazetteer
 from kg.extract.entity_table import REGION_HEADS, WATER_HEADS, EntityTable, country_of, place_entity
 from kg.extract.names import fold, slug
 from kg.extract.places import find_feature_names
+from kg.extract.tokens import tokens
 from kg.records import Entity
 
 _PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
@@ -106,7 +107,7 @@ def add_suffixed_places(table: EntityTable) -> None:
     doc = table.doc
     for m in _SUFFIXED.finditer(table.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or any(t.i in table._by_token for t in span):
+        if span is None or table.taken(span):
             continue
         before = doc[span.start - 1] if span.start > span.sent.start else None
         if before is not None and before.text[:1].isupper() and before.lower_ != "the":
@@ -148,13 +149,14 @@ def add_unlabelled_places(table: EntityTable) -> None:
     match with some town abroad ("Kora" in India) is thereby left out."""
     doc = table.doc
     named_countries = {m.entity for m in table.mentions if table.cls(m.entity) == "Country"}
+    toks = tokens(doc)
     i = 0
-    while i < len(doc):
-        if doc[i].pos_ != "PROPN" or i in table._by_token or not doc[i].text[:1].isupper():
+    while i < len(toks):
+        if toks[i].pos_ != "PROPN" or i in table._by_token or not toks[i].text[:1].isupper():
             i += 1
             continue
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in table._by_token and j - i < 4:
+        while j < len(toks) and toks[j].pos_ == "PROPN" and j not in table._by_token and j - i < 4:
             j += 1
         span = doc[i:j]
         place = gazetteer.lookup_place(span.text)
@@ -175,7 +177,7 @@ def add_compass_countries(table: EntityTable) -> None:
     ):
         span = table.doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         key = compass_country(table, m.group(1).lower())
-        if span is not None and key and not any(t.i in table._by_token for t in span):
+        if span is not None and key and not table.taken(span):
             table.add(span, table.entities[key])
 
 
@@ -184,6 +186,6 @@ def add_gazetteer_phrases(table: EntityTable) -> None:
     doc = table.doc
     for start, end, place in find_feature_names(table.text):
         span = doc.char_span(start, end, alignment_mode="contract")
-        if span is None or not span.text[:1].isupper() or any(t.i in table._by_token for t in span):
+        if span is None or not span.text[:1].isupper() or table.taken(span):
             continue
         table.add(span, place_entity(place))

@@ -46,6 +46,7 @@ from kg.extract.entities import EntityTable
 from kg.extract.entity_table import country_of
 from kg.extract.event_setting import MOVE
 from kg.extract.names import fold
+from kg.extract.tokens import tokens
 from kg.records import ORG_CLASSES, Entity
 
 LEADER_TITLES = {"leader", "supreme leader"}
@@ -222,7 +223,7 @@ def actor_country(ctx: Context) -> str | None:
     if "actor_country" in ctx.cache:
         return ctx.cache["actor_country"]
     table, count = ctx.entities, Counter()
-    for tok in ctx.doc:
+    for tok in tokens(ctx.doc):
         key = table.actor(table.entity_of(tok)) if _acts(tok) else None
         if table.cls(key) == "Country":
             count[key] += 1

@@ -26,6 +26,7 @@ from kg.extract.names import fold
 from kg.extract.roles import HEADS, find_roles
 from kg.extract.roles_country import body_country
 from kg.extract.roles_lexicon import RANKS
+from kg.extract.tokens import tokens
 
 REPORTING = {
     "say", "tell", "add", "warn", "stress", "note", "insist", "urge", "claim", "declare",
@@ -115,7 +116,7 @@ class Speakers:
         # Actors that were the subject of a clause (outside quotes), in text order: "he" is the
         # last such person, "it" the last such organisation or country.
         self.subjects: list[tuple[int, str]] = []
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if tok.dep_ in SUBJECTS and tok.i not in quoted:
                 key = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
                 if key is not None:
@@ -255,7 +256,7 @@ class Speakers:
         """News agencies the document calls a state's own, by country: "the official Korean
         Central News Agency", "state news agency KCNA" (not a public broadcaster reporting)."""
         out: dict[str, set[str]] = {}
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             key = self.table.entity_of(tok)
             if self.table.cls(key) != "NewsAgency" or tok.i in self.quoted:
                 continue
