@@ -47,8 +47,11 @@ from kg.extract.names import (
     strip_possessive,
 )
 from kg.extract.people import surname_spans, titled_names
+from kg.extract.places import capitals
 from kg.extract.place_mentions import (
     add_compass_countries,
+    add_coast_owner,
+    add_country_possessive,
     add_containment,
     add_gazetteer_phrases,
     add_suffixed_places,
@@ -203,8 +206,18 @@ def _is_event_name(span: Span) -> bool:
     )
 
 
+# Head words that end the names of natural and administrative places only: a name ending in
+# one is never a person's or a work's ("Jangsan Cape", "Ongjin County", "Jeju Island").
+_GEO_HEADS = {"cape", "island", "islands", "isle", "peninsula", "province", "prefecture", "county",
+              "district", "region", "oblast", "krai", "archipelago", "cosmodrome", "sea", "ocean",
+              "strait", "gulf"}
+# Labels the model gives place names now and then ("Tungsan Cape" as a work of art).
+_OTHER_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
 def _label(ent: Span, span: Span) -> str:
-    """The model's label, unless the repaired span ends in a place's head ("Vostochny cosmodrome")."""
+    """The model's label, unless the repaired span ends in a place's head ("Vostochny cosmodrome")
+    or a name ends in a head only places have ("Jangsan Cape" read as a person)."""
     last = span[-1].lower_
     if (
         ent.label_ in ("ORG", "PERSON")
@@ -212,7 +225,15 @@ def _label(ent: Span, span: Span) -> str:
         and (last in REGION_HEADS or last in WATER_HEADS)
     ):
         return "LOC"
+    if ent.label_ in {"PERSON"} | _OTHER_LABELS and len(span) > 1 and last in _GEO_HEADS and all(
+            t.text[:1].isupper() for t in span if t.is_alpha):
+        return "LOC"
     return ent.label_
+
+
+def _place_named(ent: Span) -> bool:
+    """An entity of another label that is a place by its head word ("Tungsan Cape")."""
+    return ent.label_ in _OTHER_LABELS and len(ent) > 1 and ent[-1].lower_ in _GEO_HEADS
 
 
 _PERSON_TITLES = {
@@ -350,15 +371,19 @@ def _clean(ent: Span) -> Span | None:
             doc[span.end + 1].is_lower
             and len(doc[span.end + 1]) <= 4
             or gazetteer.lookup_place(doc[span.start : span.end + 2].text) is not None
+            # "Oshima-Oshima island": a hyphened name before a place's head is one name (a
+            # pair of places, "Korea-Japan", is never followed by one)
+            or span.end + 2 < len(doc) and doc[span.end + 2].is_lower and doc[span.end + 2].lower_ in _GEO_HEADS
         )
     ):
         span = doc[span.start : span.end + 2]  # "Tongchang" + "-ri", not "US" + "-drafted"
-    if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and span.end < len(span.doc):
+    if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") and span.end < len(span.doc):
         nxt = span.doc[span.end]
-        # "Amur region", "Korean peninsula": the model stops before a lower-case head noun.
+        # "Amur region", "Korean peninsula": the model stops before a lower-case head noun
+        # (and may have read the name as a person's: "the country's Amur region").
         if (nxt.lower_ in REGION_HEADS or nxt.lower_ in WATER_HEADS) and (
-            nxt.is_lower or ent.label_ != "ORG"
-        ):
+            nxt.is_lower or ent.label_ not in ("ORG", "PERSON")
+        ) and (ent.label_ != "PERSON" or nxt.lower_ in _GEO_HEADS):
             span = span.doc[span.start : span.end + 1]
     if ent.label_ == "ORG":
         # "JCS Chairman": a title after an organisation's name is not part of it.
@@ -416,11 +441,14 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     add_gazetteer_phrases(table)
     add_suffixed_places(table)
     add_org_phrases(table)
-    spans = [(s, _label(e, s)) for e in doc.ents if e.label_ in MODEL_LABELS and (s := _clean(e)) is not None]
-    spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s, table.text)])
+    spans = [(s, _label(e, s)) for e in doc.ents
+             if (e.label_ in MODEL_LABELS or _place_named(e)) and (s := _clean(e)) is not None]
+    bylines = _bylines(table.text)
+    spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s, table.text)
+                    and not any(a <= s.start_char < b for a, b in bylines)])
     # Names beside an office are people, whatever the model read there ("Marcus Hale, a
     # missile analyst", typed as an organisation).
-    titled = titled_names(doc)
+    titled = [s for s in titled_names(doc) if not any(a <= s.start_char < b for a, b in bylines)]
     taken = {t.i for span in titled for t in span}
     spans = [(span, "PERSON") for span in titled] + [
         (s, lab) for s, lab in spans if not any(t.i in taken for t in s)
@@ -437,10 +465,22 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     add_acronyms(table)
     merge_countryless_bodies(table)
     add_containment(table)
+    add_coast_owner(table)
+    add_country_possessive(table)
     drop_unmentioned_countries(table)
     _skip_unmentioned_parents(table)
     table.mentions.sort(key=lambda m: (m.start, m.end))
     return table
+
+
+# "By Jane Roe", "By Jane Roe in Seoul and John Doe in Tokyo", "By Jane Roe, Senior Fellow": a
+# line that names the writers, who are not in the story.
+_BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$", re.M)
+
+
+def _bylines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _BYLINE.finditer(text) if not m.group().rstrip().endswith(".")
+            or len(m.group()) < 60]
 
 
 def _full_names(spans: list[tuple[Span, str]]) -> dict[str, Entity]:
@@ -513,9 +553,52 @@ def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None:
     return hits[0] if len(hits) == 1 else None
 
 
+# "the island of Capri", "the border town of Khasan": the noun says what kind of place follows.
+_PLACE_NOUNS = {"island": "Region", "province": "Region", "county": "Region", "region": "Region",
+                "prefecture": "Region", "district": "Region", "town": "City", "city": "City",
+                "village": "City", "port": "City", "station": "City"}
+
+
+def _place_noun_before(span: Span) -> str | None:
+    """City or Region when ``span`` follows "the [adjectives] <kind of place> of"."""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].lower_ not in _PLACE_NOUNS:
+        return None
+    if not any(t.lower_ == "the" for t in doc[max(0, span.start - 5) : span.start - 2]):
+        return None
+    return _PLACE_NOUNS[doc[span.start - 2].lower_]
+
+
+def _country_named(table: EntityTable, place: gazetteer.Place) -> bool:
+    """A capital, or a place in a country the article names or names a place of."""
+    country = country_of(table, place.within)
+    return place.key in capitals() or any(country_of(table, m.entity) == country for m in table.mentions)
+
+
+def _add_place_of_kind(table: EntityTable, span: Span, kind: str) -> None:
+    """A place of the kind its noun says; the gazetteer's place of that name only when it is of
+    that kind and in a country the article names (or a capital)."""
+    place = gazetteer.lookup_place(span.text)
+    named = place is not None and _country_named(table, place)
+    if place is not None and place.cls == kind and named:
+        table.add(span, place_entity(place))
+        return
+    within = country_of(table, place.within) if place is not None and named else None
+    for tok in span.doc[max(0, span.start - 5) : span.start - 2]:
+        nation = gazetteer.lookup_demonym(tok.text) if tok.text[:1].isupper() else None
+        if nation is not None and nation.cls == "Country":
+            within = nation.key  # "the Italian island of Capri"
+    prefix = "region" if kind == "Region" else "city"
+    table.add(span, Entity(key=f"{prefix}:{slug(span.text)}", cls=kind, name=span.text, within=within))
+
+
 def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, Entity]) -> None:
     text = span.text
     folded = fold(text)
+    if label != "NORP" and len(span) <= 3 and (kind := _place_noun_before(span)) is not None and \
+            _person_for(text, full_names) is None:
+        _add_place_of_kind(table, span, kind)
+        return
     if text.isupper() and len(text) > 4 and " " in text or (label == "PERSON" and text.isupper()):
         # A dateline ("CAMP DAVID, Md. (AP)") or a transcript's speaker tag ("MATSUNO:"): read
         # it in title case, and keep it only if it names a known place or a person of the article.
@@ -566,6 +649,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if (
             label == "GPE"
             and len(span) <= 2
+            and span[-1].lower_ not in _GEO_HEADS  # "Ongjin County issued an advisory"
             and span.root.dep_ in ("nsubj", "nsubjpass")
             and span.root.head.pos_ in ("VERB", "AUX")
         ):
@@ -615,8 +699,14 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if org is not None:
             table.add(span, org_entity(org))
             return
-        # A place the model read as an organisation, possibly misspelt ("Okinwa").
+        # A place the model read as an organisation, possibly misspelt ("Okinwa"); a correction
+        # to a town abroad only when the article names its country ("Khasan" is not Hassan, India).
+        # A place the model read as an organisation, possibly misspelt ("Okinwa"); a town under
+        # another name only in a country the article names.
         place = gazetteer.lookup_place(text) or gazetteer.lookup_place(text, fuzzy=True)
+        if place is not None and place.cls == "City" and fold(place.name) != folded and not _country_named(
+                table, place):
+            place = None  # a variant or misspelling of a town abroad: "Khasan" is not Hassan
         if place is not None:
             table.add(span, place_entity(place))
             return

@@ -22,6 +22,7 @@ WATER_HEADS = {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "s
 
 REGION_HEADS = {
     "peninsula",
+    "cape",
     "island",
     "islands",
     "province",

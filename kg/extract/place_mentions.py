@@ -18,7 +18,8 @@ _PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
 
 _CONTAINS = re.compile(
     r"^,?\s*(?:(?:the\s+)?(?:area|region|district|county|province|city|town|village|coast)\s+)?"
-    r"(?:in|in the|of|of the|the capital of|capital of|a city in|a town in|a village in)?\s*$",
+    r"(?:in|in the|of|of the|the capital of|capital of|a city in|a town in|a village in|"
+    r"(?:both |all )?(?:a )?part of(?: the)?)?\s*$",
     re.I,
 )
 # An apposition that places it: "Sapporo, the biggest city on Hokkaido", "Sinpo, on the east
@@ -61,11 +62,63 @@ def add_containment(table: EntityTable) -> None:
         ):
             continue
         country_a, country_b = country_of(table, a.within) if a.within else None, country_of(table, b.key)
-        if country_a and country_b and country_a != country_b:
-            continue  # the text and the gazetteer disagree: a list of places, not containment
+        explicit = re.search(r"\b(?:in|part of)\b", gap) is not None and not possessive
+        if country_a and country_b and country_a != country_b and not explicit:
+            # The text and the gazetteer disagree: a list of places, not containment. Unless
+            # the text says "in" ("Ongjin County in Incheon": a namesake across the border).
+            continue
         if a.within and a.within != country_a and a.within != b.key:
             continue  # already more specific than a country
         table.entities[a.key] = dataclasses.replace(a, within=b.key)
+        if re.match(r",\s*(?:both|all) ", gap):
+            # "Yeonpyeong Island and Baengnyeong Island, both part of Ongjin County": each of them
+            for k in range(n - 1, -1, -1):
+                prev = table.entities.get(mentions[k].entity)
+                link = table.text[mentions[k].end : mentions[k + 1].start]
+                if prev is None or prev.cls != a.cls or not re.fullmatch(r",?\s*(?:and\s+)?|,\s*", link):
+                    break
+                table.entities[prev.key] = dataclasses.replace(prev, within=b.key)
+
+
+_ITS_COAST = re.compile(r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})*,?\s+(?:on|along|off)\s+its\s+"
+                        r"(?:[a-z]+(?:ern)?\s+)?(?:coast|coastline|border|territory)\b")
+
+
+def add_coast_owner(table: EntityTable) -> None:
+    """A place the gazetteer doesn't know lies in the country whose coast the text puts it on:
+    "North Korea fired shells from Jangsan Cape and Tungsan Cape on its west coast" (the last
+    country named before it in the sentence is what "its" stands for)."""
+    mentions = sorted(table.mentions, key=lambda m: m.start)
+    for n, m in enumerate(mentions):
+        ent = table.entities.get(m.entity)
+        if ent is None or ent.cls not in ("Region", "City") or ent.within:
+            continue
+        if not _ITS_COAST.match(table.text, m.end):
+            continue
+        sent = table.doc.char_span(m.start, m.end, alignment_mode="expand")
+        start = sent.sent.start_char if sent is not None else m.start
+        owner = next((table.entities[p.entity] for p in reversed(mentions[:n]) if p.start >= start
+                      and table.cls(table.actor(p.entity)) == "Country"), None)
+        if owner is not None:
+            table.entities[ent.key] = dataclasses.replace(ent, within=table.actor(owner.key))
+
+
+_THE_COUNTRYS = re.compile(r"\bthe (?:country|nation)['\u2019]s\s+$")
+
+
+def add_country_possessive(table: EntityTable) -> None:
+    """"the country's Amur region": a place the gazetteer doesn't place lies in the country
+    named last before it."""
+    mentions = sorted(table.mentions, key=lambda m: m.start)
+    for n, m in enumerate(mentions):
+        ent = table.entities.get(m.entity)
+        if ent is None or ent.cls not in ("Region", "City") or ent.within:
+            continue
+        if not _THE_COUNTRYS.search(table.text, max(0, m.start - 20), m.start):
+            continue
+        owner = next((p.entity for p in reversed(mentions[:n]) if table.cls(p.entity) == "Country"), None)
+        if owner is not None:
+            table.entities[ent.key] = dataclasses.replace(ent, within=owner)
 
 
 def place_class_by_head(text: str, label: str) -> str:

@@ -205,9 +205,45 @@ def test_capital_acting_is_its_country_but_a_place_where_it_is_a_place():
         ("Trains in Sapporo, the biggest city on Hokkaido, stopped.", "Sapporo", "region:hokkaido"),
         ("The missiles came from Wonsan, a port city in Kangwon Province.", "Wonsan",
          "region:kangwon-province"),
+        # Each of a list "both part of" one place.
+        ("Ferries were halted at Daecheong Island and Socheong Island, both part of Ongjin County.",
+         "Daecheong Island", "region:ongjin-county"),
+        ("Ferries were halted at Daecheong Island and Socheong Island, both part of Ongjin County.",
+         "Socheong Island", "region:ongjin-county"),
+        # Places the gazetteer doesn't know, placed by the text.
+        ("North Korea fired shells from Kalgot Cape and Mudo Cape on its west coast on Tuesday.",
+         "Mudo Cape", "country:KP"),
+        ("Kim toured a rocket plant in Russia, in the country's Tynda region.", "Tynda region",
+         "country:RU"),
+        ("The foreign ministers met on the Greek island of Corfu on Friday.", "Corfu", "country:GR"),
+        ("The debris fell near Kume-Kume island, off Okinawa, officials said.", "Kume-Kume island",
+         "region:okinawa"),
     ],
 )
 def test_the_containing_place_the_text_states(text, place, within):
     table = find_entities(load_model()(text))
     key = next(m.entity for m in table.mentions if m.text == place)
     assert table.entities[key].within == within
+
+
+@pytest.mark.parametrize(
+    "text, surface, cls",
+    [
+        # A name ending in a head only places have is no person, and no work of art.
+        ("North Korea fired shells from Kalgot Cape and Mudo Cape on its west coast on Tuesday.",
+         "Kalgot Cape", "Region"),
+        ("Before the drill, Hwaseong County issued a warning to residents.", "Hwaseong County", "Region"),
+        # "the island of X", "the border town of X": the noun says what X is.
+        ("The foreign ministers met on the Greek island of Corfu on Friday.", "Corfu", "Region"),
+        ("His train stopped at the border town of Tumangang on Monday.", "Tumangang", "City"),
+    ],
+)
+def test_a_place_is_typed_by_the_words_around_it(text, surface, cls):
+    assert entities(text)[surface][1] == cls
+
+
+def test_the_writers_of_a_byline_are_not_in_the_story():
+    found = entities("By Jane Roe and Tom Poe in Seoul\nNorth Korea fired a missile on Monday, "
+                     "Japan's defence ministry said.")
+    assert not {"Jane Roe", "Tom Poe"} & set(found)
+    assert "North Korea" in found
