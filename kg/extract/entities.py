@@ -47,12 +47,11 @@ from kg.extract.names import (
     strip_possessive,
 )
 from kg.extract.people import surname_spans, titled_names
-from kg.extract.places import capitals
 from kg.extract.place_mentions import (
-    add_compass_countries,
     add_coast_owner,
-    add_country_possessive,
+    add_compass_countries,
     add_containment,
+    add_country_possessive,
     add_gazetteer_phrases,
     add_suffixed_places,
     add_unlabelled_places,
@@ -60,6 +59,7 @@ from kg.extract.place_mentions import (
     lookup_place_head,
     place_class_by_head,
 )
+from kg.extract.places import capitals
 from kg.records import Entity
 
 # Wire-copy markers in capitals that the model reads as names ("(END)", "ANALYSIS -").
@@ -373,7 +373,8 @@ def _clean(ent: Span) -> Span | None:
             or gazetteer.lookup_place(doc[span.start : span.end + 2].text) is not None
             # "Oshima-Oshima island": a hyphened name before a place's head is one name (a
             # pair of places, "Korea-Japan", is never followed by one)
-            or span.end + 2 < len(doc) and doc[span.end + 2].is_lower and doc[span.end + 2].lower_ in _GEO_HEADS
+            or span.end + 2 < len(doc) and doc[span.end + 2].is_lower
+            and doc[span.end + 2].lower_ in _GEO_HEADS
         )
     ):
         span = doc[span.start : span.end + 2]  # "Tongchang" + "-ri", not "US" + "-drafted"
