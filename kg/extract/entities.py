@@ -219,6 +219,8 @@ def _label(ent: Span, span: Span) -> str:
     """The model's label, unless the repaired span ends in a place's head ("Vostochny cosmodrome")
     or a name ends in a head only places have ("Jangsan Cape" read as a person)."""
     last = span[-1].lower_
+    if ent.label_ == "ORG" and _after_department(ent):
+        return "PERSON"
     if (
         ent.label_ in ("ORG", "PERSON")
         and span.end > ent.end
@@ -349,6 +351,18 @@ def _person_of_country(span: Span) -> bool:
     return nxt is not None and nxt.cls == "Country"
 
 
+_DEPARTMENT_WORDS = {"defense", "defence", "state", "treasury", "energy", "commerce", "homeland",
+                     "justice", "foreign", "affairs", "interior", "unification", "national"}
+
+
+def _after_department(span: Span) -> bool:
+    """ "(Secretary of) Defense Lloyd Austin": a department word, then a name of two words or more."""
+    doc = span.doc
+    return (len(span) > 2 and span.start > 1 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in ("secretary", "minister", "department", "ministry")
+            and span[0].lower_ in _DEPARTMENT_WORDS and all(t.text[:1].isupper() for t in span[1:]))
+
+
 def _clean(ent: Span) -> Span | None:
     for i, tok in enumerate(ent):
         if i and tok.text in {"-", "\u2013", "\u2014", "--"} and ent[i - 1].whitespace_:
@@ -357,7 +371,9 @@ def _clean(ent: Span) -> Span | None:
     span = strip_leading(strip_possessive(ent), honorifics=ent.label_ == "PERSON")
     if fold(span.text) in NOT_ORGS:
         return None
-    if ent.label_ == "PERSON":
+    if _after_department(span):
+        span = span[1:]  # "Secretary of Defense Lloyd Austin": the department is the title's
+    if ent.label_ == "PERSON" or _after_department(ent):
         span = extend_name(span)
     doc = span.doc
     while (
@@ -445,8 +461,10 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     spans = [(s, _label(e, s)) for e in doc.ents
              if (e.label_ in MODEL_LABELS or _place_named(e)) and (s := _clean(e)) is not None]
     bylines = _bylines(table.text)
+    crew, crew_tags = _crew_names(table.text)
     spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s, table.text)
-                    and not any(a <= s.start_char < b for a, b in bylines)])
+                    and not any(a <= s.start_char < b for a, b in bylines)
+                    and not (s.text.isupper() and fold(s.text) in crew_tags)])
     # Names beside an office are people, whatever the model read there ("Marcus Hale, a
     # missile analyst", typed as an organisation).
     titled = [s for s in titled_names(doc) if not any(a <= s.start_char < b for a, b in bylines)]
@@ -456,6 +474,8 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     ]
     # Full names first, so surnames can be resolved against them.
     full_names = _full_names(spans)
+    global _crew
+    _crew = {full_names[k].key for k in crew if k in full_names}
     for span, label in spans:
         _add_span(table, span, label, full_names)
     for span, folded in surname_spans(doc, set(table._by_token), full_names):
@@ -477,6 +497,23 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
 # "By Jane Roe", "By Jane Roe in Seoul and John Doe in Tokyo", "By Jane Roe, Senior Fellow": a
 # line that names the writers, who are not in the story.
 _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$", re.M)
+
+
+# A transcript's label of the programme's own people: "JANE ROE, CORRESPONDENT:".
+_CREW_TAG = re.compile(r"^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,3}), (?:HOST|CO-HOST|ANCHOR|PRESENTER|"
+                       r"REPORTER|CORRESPONDENT|BYLINE|INTERVIEWER|MODERATOR|NARRATOR)(?: [A-Z]+)?:", re.M)
+
+
+def _crew_names(text: str) -> tuple[set[str], set[str]]:
+    """The folded names (and first names, as a host calls them) of a transcript's crew, and the
+    surnames that tag their later lines ("KIM:")."""
+    names: set[str] = set()
+    tags: set[str] = set()
+    for m in _CREW_TAG.finditer(text):
+        name = fold(m.group(1))
+        names |= {name, name.split()[0]}
+        tags.add(name.split()[-1])
+    return names, tags
 
 
 def _bylines(text: str) -> list[tuple[int, int]]:
@@ -531,7 +568,14 @@ def _persons_for(text: str, full_names: dict[str, Entity]) -> list[Entity]:
         for f, e in full_names.items()
         if f != " ".join(words) and (f.split()[: len(words)] == words or f.split()[-len(words) :] == words)
     }
+    if len(hits) > 1 and set(hits) - _crew:
+        # A transcript's crew present the story and are not in it: "Kim told Putin" is not the
+        # correspondent Daniel Kim's.
+        hits = {k: e for k, e in hits.items() if k not in _crew}
     return [hits[k] for k in sorted(hits)]
+
+
+_crew: set[str] = set()  # the keys of the document's transcript crew (set by find_entities)
 
 
 _RECENT_CHARS = 400

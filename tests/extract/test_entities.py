@@ -247,3 +247,16 @@ def test_the_writers_of_a_byline_are_not_in_the_story():
                      "Japan's defence ministry said.")
     assert not {"Jane Roe", "Tom Poe"} & set(found)
     assert "North Korea" in found
+
+
+def test_a_department_before_a_name_is_the_titles():
+    found = entities("Minister Shin held a call with U.S. Secretary of Defense Lloyd Austin.")
+    assert found["Lloyd Austin"] == ("person:lloyd-austin", "Person")
+
+
+def test_a_surname_in_a_transcript_is_not_the_correspondents():
+    text = ("ANNA LEE, HOST: Good evening.\nTOM PAK, CORRESPONDENT: Pak Chol Su, the premier, toured "
+            "a farm on Monday. Officials said Pak praised the harvest.\nLEE: Tom Pak in Seoul, thank you.")
+    table = find_entities(load_model()(text))
+    said = next(m for m in table.mentions if m.text == "Pak" and m.start > text.index("Officials"))
+    assert said.entity == "person:pak-chol-su"
