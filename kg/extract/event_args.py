@@ -277,7 +277,11 @@ class EventArgs(Places):
             return []
         for c in h.children:  # "his Japanese counterpart Yoko Kamikawa"
             if c.dep_ == "appos" and self.entity_actor(c):
-                return self.actors(c)
+                # "G7 ministers, among them A and B": the group is there besides the ones named.
+                among = any(p.dep_ == "prep" and p.lower_ == "among" for p in (*h.children, *c.children))
+                group = [k for m in h.children if among and m.dep_ in ("nmod", "compound", "poss")
+                         for k in [self.entity_actor(m)] if k]
+                return dedupe(group + self.actors(c))
         mods = dedupe(k for c in h.children if c.dep_ in ("amod", "compound", "nmod", "poss")
                       for cc in (*_hyphened(c), *conjuncts(c)) for k in [self.entity_actor(cc)] if k)
         mods += dedupe(k for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from")

@@ -13,6 +13,7 @@ import dataclasses
 from spacy.tokens import Span, Token
 
 from kg.extract.event_args import EventArgs, dedupe
+from kg.records import ORG_CLASSES
 
 TEMPORAL_MARKS = {"since", "before", "after", "until", "till", "when", "while"}
 
@@ -35,6 +36,14 @@ class Mention:
     fresh: bool = False           # "a combined air drill": indefinite, a new event unless named alike
     parent: int | None = None      # token index of the summit trigger it is on the sidelines of
     sides: int | None = None       # "bilateral" 2, "trilateral" 3: how many sides the text says meet
+    headline: bool = False         # told in the article's title line
+
+
+def in_headline(args: EventArgs, sent: Span) -> bool:
+    """``sent`` is (or holds) the article's title as printed at the top of its text."""
+    title = (args.ctx.article.title or "").strip()
+    pos = args.ctx.text.find(title) if title else -1
+    return pos >= 0 and sent.start_char < pos + len(title) and pos < sent.end_char
 
 
 def normalise(args: EventArgs, parts: list[str]) -> list[str]:
@@ -75,6 +84,12 @@ def compatible(args: EventArgs, m, c) -> bool:
 
 def same_event(args: EventArgs, m, c) -> float:
     """How surely a mention with content is the event of cluster ``c`` (already ``compatible``); 0: not."""
+    # "the NCG met in Seoul on Tuesday" ... "Kim co-chaired Tuesday's meeting with Campbell": a
+    # definite meeting on a body's day is the body's; its people sit in it. (Not a summit: leaders
+    # meet on a forum's sidelines on its day.)
+    if m.definite and m.kind == c.kind == "Meeting" and m.date and m.date == c.date and (
+            _lone_body(args, m.participants) != _lone_body(args, c.participants)):
+        return 3.0
     both = normalise(args, dedupe(m.participants + c.participants))
     mp, cp = set(m.participants) & set(both), set(c.participants) & set(both)
     by_country = bool(mp and cp and not mp & cp)
@@ -87,10 +102,17 @@ def same_event(args: EventArgs, m, c) -> float:
     return score + 1 if _same(m, c, mp, cp) else 0.0
 
 
+def _lone_body(args: EventArgs, keys: list[str]) -> bool:
+    """The participants are one organisation alone ("the Security Council met")."""
+    return len(set(keys)) == 1 and args.t.cls(keys[0]) in ORG_CLASSES
+
+
 def _same(m, c, mp: set, cp: set) -> bool:
     if same_name(m.name, c.name):
         return True
-    if m.fresh:
+    if m.fresh and not c.headline:
+        # "a combined air drill" is another exercise -- unless only the headline told of one
+        # before ("Marines Hold Live-Fire Drill" ... "the Marines held a live-fire drill ...").
         return False
     if m.separate or c.separate:
         return len(mp) >= 2 and mp == cp
@@ -117,6 +139,7 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
     clusters: list[list[Mention]] = []
     where: dict[int, int] = {}
     for m in mentions:
+        m.headline = in_headline(args, m.sent)
         bare = m.definite and not (m.participants or m.place or m.date or m.name)
         best, top = None, 0.0
         if bare:
@@ -140,7 +163,7 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
                 best, top = i, score
         if best is None and _one_attendee(args, m):
             # "X, who chaired the meeting": one attendee of the event talked about last.
-            best = _last_talked_about(args, m, clusters)
+            best = _last_talked_about(args, m, clusters, agreeing=True)
         if best is None:
             if bare:
                 continue
@@ -155,15 +178,18 @@ def _one_attendee(args: EventArgs, m: Mention) -> bool:
     """"X, who chaired the meeting": a bare definite reference that names only one person in it."""
     return (m.definite and len(m.participants) == 1 and args.t.cls(m.participants[0]) == "Person"
             and not (m.place or m.date or m.name)
-            and not any(c.dep_ in ("compound", "amod", "nmod") for c in m.trigger.children))
+            and not any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "DATE"
+                        for c in m.trigger.children))  # ("that December meeting" is one before)
 
 
-def _last_talked_about(args: EventArgs, m: Mention, clusters: list[list[Mention]]) -> int | None:
+def _last_talked_about(args: EventArgs, m: Mention, clusters: list[list[Mention]],
+                       agreeing: bool = False) -> int | None:
     """"the meeting": the event talked about last, of a fitting kind, with substance, and one that
     has happened when the clause is in the past ("told reporters after the meeting")."""
     past = _past(args, m.trigger)
     # "held talks on the margins of the forum": the forum is not the talks held on its margins
-    hosts = [i for i in range(len(clusters)) if not any(x.parent == m.trigger.i for x in clusters[i])]
+    hosts = [i for i in range(len(clusters)) if not any(x.parent == m.trigger.i for x in clusters[i])
+             and not (agreeing and not compatible(args, m, fold(clusters[i])))]  # ("that May meeting")
     ranked = sorted(hosts, key=lambda i: (
         not (past and fold(clusters[i]).planned), m.kind in ("Meeting", fold(clusters[i]).kind),
         m.trigger.lemma_.lower() in _heads(clusters[i]),
@@ -175,8 +201,9 @@ def _last_talked_about(args: EventArgs, m: Mention, clusters: list[list[Mention]
 def _heads(cluster: list[Mention]) -> set[str]:
     """The nouns a cluster's mentions go by, appositions too ("the Shangri-La Dialogue, an annual
     security forum": "the forum" later)."""
-    return {t.lemma_.lower() for x in cluster for t in (x.trigger, *x.trigger.children)
-            if t is x.trigger or t.dep_ == "appos"}
+    heads = {t.lemma_.lower() for x in cluster for t in (x.trigger, *x.trigger.children)
+             if t is x.trigger or t.dep_ == "appos"}
+    return heads | {"meeting"} if "meet" in heads else heads  # "the council met" ... "that meeting"
 
 
 def _timed(tok: Token) -> int | None:
@@ -206,4 +233,5 @@ def fold(ms: list[Mention]) -> Mention:
         out.kind = "Summit" if "Summit" in (out.kind, m.kind) else out.kind
         out.planned = out.planned and m.planned
         out.definite = False
+        out.headline = out.headline and m.headline
     return out

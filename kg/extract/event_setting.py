@@ -24,6 +24,8 @@ LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "o
 # Verbs of going somewhere ("will travel to Seoul to meet X", "fly to Tokyo for a summit").
 MOVE = {"travel", "fly", "go", "come", "head", "arrive", "visit", "return"}
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}
+# Nouns that name a place by an "of" phrase: "the island of Capri".
+_PLACE_NOUNS = {"island", "city", "town", "port", "province", "region", "village", "county", "prefecture"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",
                 "hope", "aim", "likely", "agree", "decide", "vow", "pledge", "promise"}
@@ -58,6 +60,13 @@ def pobjs(prep: Token) -> list[Token]:
             elif c.dep_ == "pcomp" and c.lower_ == "visiting":
                 out += [o for d in c.children if d.dep_ == "dobj" for o in conjuncts(d)]
     return out
+
+
+def start_clauses(verb: Token) -> list[Token]:
+    """A participle on ``verb`` that tells when its event started ("fired two missiles ...,
+    starting at around 3:30 a.m. on Wednesday", "conducted a drill, beginning at 14:00 today")."""
+    return [v for v in verb.children if v.dep_ == "advcl" and v.tag_ == "VBG"
+            and verb_in(v, {"begin", "start"}) and not any(c.dep_ == "mark" for c in v.children)]
 
 
 def verb_in(tok: Token, words) -> bool:
@@ -122,6 +131,11 @@ class Places:
             k = self.t.entity_of(c)
             if c.dep_ in ("compound", "nmod") and k and self.t.cls(k) in PLACES - {"Country"}:
                 return k
+        if tok.lemma_.lower() in _PLACE_NOUNS:  # "on the island of Capri", "the city of Busan"
+            k = next((k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)[:1]
+                      for k in [self.t.entity_of(o)] if k and self.t.cls(k) in PLACES - {"Country"}), None)
+            if k:
+                return k
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             # "at the retreat": the earlier phrase with the same head that named the place.
             for prev in reversed(self.doc[tok.sent.start - 400 if tok.sent.start > 400 else 0:tok.i]):
@@ -155,6 +169,9 @@ class Places:
             objs += [o for c in a.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                      for o in pobjs(c)]
             near = [*a.children, *(c for o in objs for c in o.children)]  # "meet Biden in San Francisco"
+            # "met for the first time in Seoul"
+            near += [g for c in a.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)
+                     if o.lemma_ == "time" for g in o.children]
             # "talks with visiting President X in Y": the gerund holds the place
             near += [g for c in a.children if c.dep_ == "prep" and c.lower_ == "with" for v in c.children
                      if v.dep_ == "pcomp" and v.lower_ == "visiting" for g in v.children]
@@ -308,6 +325,7 @@ class Clock:
                 t.pos_ == "VERB" and verb_in(noun, {t.lemma_})))]
             for t in same:
                 anchors = [t, t.head] if t.dep_ in ("dobj", "nsubj", "nsubjpass", "compound") else [t]
+                anchors += start_clauses(t) if t.pos_ == "VERB" else []
                 day, _ = self.attached(s, anchors, False, since=False)
                 if day is not None:
                     return day

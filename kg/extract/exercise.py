@@ -26,8 +26,8 @@ from spacy.tokens import Token
 from kg import gazetteer
 from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
-from kg.extract.event_merge import Mention, fold, merge
-from kg.extract.event_setting import PLACES, pobjs, verb_in
+from kg.extract.event_merge import Mention, fold, in_headline, merge
+from kg.extract.event_setting import PLACES, pobjs, start_clauses, verb_in
 from kg.extract.tokens import tokens
 from kg.records import MilitaryExercise
 
@@ -85,6 +85,8 @@ def _name(args: EventArgs, tok: Token) -> str | None:
         words.insert(0, w)
         i -= 1
     name = " ".join(w.text for w in words)
+    if name and in_headline(args, tok.sent) and args.ctx.text.count(name) < 2:
+        name = ""  # "Marines Conduct Maritime Live-Fire Exercise": a Title Case headline's words
     # "the Navy exercise" names a service, not the exercise.
     return name if name and not set(name.split()) <= SERVICES else acronym or _called(args, tok)
 
@@ -178,6 +180,9 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
         if rel in ("nsubj", "nsubjpass"):  # "The drills, called X, began June 27": verbs sharing it
             anchors += [v for v in gov.children if v.dep_ == "conj" and v.pos_ == "VERB"
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]
+        # "conducted a live-fire drill off the coast, beginning at 14:00 today": the participle
+        # tells when the drill started.
+        anchors += start_clauses(gov)
         if verb_in(gov, CONDUCT) and (rel == "dobj" or rel in ("in", "with", "during", "for")) or (
                 rel == "during" and any(c.lower_ in ("joint", "combined") for c in tok.children)):
             # "jets dropped bombs during a joint exercise with X": the jets' side is the other party

@@ -23,7 +23,16 @@ from spacy.tokens import Token
 from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, compatible, fold, merge, normalise
-from kg.extract.event_setting import FUTURE_HEADS, MOVE, PLACES, SIDELINES, conjuncts, pobjs, verb_in
+from kg.extract.event_setting import (
+    FUTURE_HEADS,
+    MOVE,
+    PLACES,
+    SIDELINES,
+    conjuncts,
+    month_of,
+    pobjs,
+    verb_in,
+)
 from kg.extract.tokens import tokens
 from kg.records import ORG_CLASSES, Meeting
 
@@ -36,10 +45,14 @@ HOLD = {"hold", "have", "host", "attend", "join", "convene", "chair", "begin", "
         "visit", "propose", "schedule", "announce"}
 # Holding verbs that, in the present perfect or progressive, put the meeting on the day of writing.
 NOW_HOLD = {"begin", "hold", "open", "start", "convene", "wrap", "conclude", "kick", "resume"}
+# "has already met", "has met him before": a present perfect of experience, not of today's news.
+_EARLIER = {"already", "before", "previously", "once", "ever", "recently", "often", "repeatedly"}
 MEDIUM_PREPS = {"in", "during", "over", "via", "by", "at", "for"}
-RELCL_SUBJ = {"attend", "join", "agree", "pledge", "commit", "discuss", "decide", "vow", "adopt", "meet",
-              "gather", "participate", "hold", "sign", "say", "take"}
+RELCL_SUBJ = {"attend", "join", "call", "agree", "pledge", "commit", "discuss", "decide", "vow", "adopt",
+              "meet", "gather", "participate", "hold", "sign", "say", "take"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+# Sessions called for the occasion, which are meetings of their own.
+_CALLED_SESSION = {"emergency", "special", "extraordinary", "urgent", "closed-door"}
 CALL_MODS = {"phone", "telephone", "video", "virtual", "conference"}
 
 
@@ -48,6 +61,12 @@ def _trigger_noun(tok: Token) -> bool:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lower_ in SIDELINES:
         return True  # "on the sidelines of the Shangri-La Dialogue": whatever it is called, a meeting
+    if lemma == "session" and tok.pos_ == "NOUN":
+        # "joined the emergency session", "a session of the Security Council" -- not "the opening
+        # session" of a forum, nor a parliament's sitting period.
+        return any(c.lower_ in _CALLED_SESSION for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "ORG" for o in pobjs(c))
+            for c in tok.children)
     if tok.pos_ not in ("NOUN", "PROPN") or (lemma not in NOUNS and low not in NOUNS):
         return False
     if low == "talks":
@@ -79,9 +98,10 @@ def _trigger_verb(args: EventArgs, tok: Token) -> bool:
 
 _CHAIRING = {"chair", "preside", "lead", "host", "convene"}
 _SIDES = {"bilateral": 2, "one-on-one": 2, "two-way": 2, "trilateral": 3, "three-way": 3, "four-way": 4}
-# Bodies that meet as themselves ("the Security Council met", "the politburo will meet").
+# Bodies that meet as themselves ("the Security Council met", "the politburo will meet", "the
+# Nuclear Planning Group met").
 _DELIBERATIVE = {"council", "committee", "assembly", "parliament", "cabinet", "commission", "board",
-                 "congress", "senate", "diet", "politburo", "presidium", "plenum"}
+                 "congress", "senate", "diet", "politburo", "presidium", "plenum", "group"}
 
 
 def _deliberative(args: EventArgs, key: str) -> bool:
@@ -209,7 +229,9 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
             c.dep_ in ("det", "poss") for c in tok.children):
         # "Meeting at the retreat on Friday, A, B and C agreed ...": a participle the tagger read
         # as a noun; the sentence's subject met.
-        subjects = args.subject_actors(tok.sent.root)
+        # ("Meeting on Capri, G7 ministers condemned ...": the parser may hang the subject on it.)
+        subjects = args.subject_actors(tok.sent.root) or [k for c in tok.children if c.dep_ == "appos"
+                                                          for k in args.actors(c)]
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)
         if gov.dep_ in ("advcl", "xcomp") and verb_in(gov.head, {"visit"}):
@@ -243,6 +265,9 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     # does not date it.
     talked_about = gov is not None and rel == "dobj" and not verb_in(gov, HOLD)
     m.date, m.month = args.when(tok.sent, [a for a in anchors if not (talked_about and a is gov)], future)
+    if m.month is None and args.pub is not None:  # "at that December meeting"
+        m.month = next((month_of(c.text, args.pub, future) for c in tok.children
+                        if c.dep_ in ("compound", "nmod") and c.ent_type_ == "DATE"), None)
     if m.date is None and not future and gov is not None and rel == "dobj" and verb_in(gov, NOW_HOLD) \
             and _now(gov) and args.pub is not None:
         m.date = args.pub.isoformat()  # "Yoon and Kishida have begun their summit": today's
@@ -339,6 +364,10 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     parts = args.subject_actors(v)
     parts += [k for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
     parts += args.with_actors(v)
+    if parts and all(_deliberative(args, p) for p in parts) and v.dep_ == "advcl" and any(
+            c.lower_ == "when" for c in v.children):
+        # "When the council met on Monday, Russia and China blocked a statement": members acting in it
+        parts += args.subject_actors(v.head)
     nouns = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "for"
              for o in pobjs(c) if _trigger_noun(o)]
     anchors = [v] + nouns
@@ -353,8 +382,53 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     m = Mention(kind, v.sent, v, dedupe(parts), planned=future)
     m.place = args.place(anchors)
     m.date, m.month = args.when(v.sent, anchors, future)
+    if m.date is None and m.month is None and not future and verb_in(v, {"meet", "host"}) and _now(v) \
+            and args.pub is not None and not any(c.lower_ in _EARLIER for c in v.children):
+        m.date = args.pub.isoformat()  # "Biden has hosted Yoon at the White House": the news of the day
     m.parent = _sidelines(v) or _loose_sidelines(v)
     return m
+
+
+def _visit_city(args: EventArgs, v: Token) -> str | None:
+    """The city a visit verb takes its visitor to: "visited Beijing", "was in Tokyo"."""
+    if verb_in(v, {"visit"}):
+        objs = [o for c in v.children if c.dep_ == "dobj" for o in [c]]
+    elif v.lemma_ == "be" or verb_in(v, {"arrive"}):
+        objs = [o for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for o in pobjs(c)[:1]]
+    else:
+        return None
+    return next((k for o in objs for k in [args.t.entity_of(o)] if k and args.t.cls(k) == "City"), None)
+
+
+def _visit_mention(args: EventArgs, v: Token) -> Mention | None:
+    """A visitor and the host who dealt with him there: "A signed a pact with B when B visited
+    Hanoi on May 2", "B was in Hanoi on May 2, and A showed him the port". The host's clause must
+    name the visitor as its partner ("with B") or object ("him"); "A fired a missile when B visited
+    Seoul" is no meeting."""
+    city = _visit_city(args, v)
+    people = [k for k in args.subject_actors(v) if args.t.cls(k) == "Person"] if city else []
+    if len(people) != 1 or args.generic(v, v) or args.is_future(v):
+        return None
+    guest = people[0]
+    when = v.dep_ == "advcl" and any(c.lower_ == "when" for c in v.children)
+    linked = [v.head] if when else [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for host_verb in linked:
+        hosts = [k for k in args.subject_actors(host_verb) if args.t.cls(k) == "Person" and k != guest]
+        outside = [t for t in host_verb.subtree if t not in v.subtree]
+        partners = [k for t in outside if t.dep_ == "prep" and t.lower_ == "with" for o in pobjs(t)
+                    for k in args.actors(o)]
+        # "showed him the missiles": the object pronoun is the guest the sentence is about
+        objects = [c for c in host_verb.children if c.dep_ in ("dobj", "dative")]
+        met = guest in partners or any(o.lower_ in ("him", "her") or guest in args.actors(o) for o in objects)
+        home = args.nationality.get(hosts[0]) if hosts else None
+        if len(hosts) != 1 or not met or home is not None and home == args.nationality.get(guest):
+            continue  # (two of one country: no visit between them)
+        leaders = [k for k in (hosts[0], guest) if any(k in heads for heads in args.leaders.values())]
+        m = Mention("Summit" if len(leaders) == 2 else "Meeting", v.sent, v, [hosts[0], guest])
+        m.place = city
+        m.date, m.month = args.when(v.sent, [v], False)
+        return m
+    return None
 
 
 def find_mentions(args: EventArgs) -> list[Mention]:
@@ -364,6 +438,8 @@ def find_mentions(args: EventArgs) -> list[Mention]:
             out += [m for m in [_verb_mention(args, tok)] if m is not None]
         elif _trigger_noun(tok):
             out += _noun_mentions(args, tok)
+        elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in ("visit", "be", "arrive")):
+            out += [m for m in [_visit_mention(args, tok)] if m is not None]
     return out
 
 

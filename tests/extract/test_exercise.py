@@ -17,8 +17,8 @@ from kg.records import Article, MilitaryExercise
 from tests.extract.matching import match_records
 
 
-def exercises(text: str, published: str) -> list[dict]:
-    article = Article(id="test", text=text, published=dt.date.fromisoformat(published))
+def exercises(text: str, published: str, title: str | None = None) -> list[dict]:
+    article = Article(id="test", text=text, published=dt.date.fromisoformat(published), title=title)
     facts = extract(load_model()(text), article, names=["kg.military_exercise.v1"])
 
     def name(key: str | None) -> str | None:
@@ -185,9 +185,23 @@ CASES = [
     pytest.param(
         "Residents took part in a fire drill on Monday.", "2025-03-10", [],
         id="a-fire-drill-is-not-military"),
+    pytest.param(
+        "In reply, the Israeli navy conducted a live-fire drill off Haifa, beginning at 14:00 today.",
+        "2025-03-10", [{"participants": {"Israel"}, "date": "2025-03-10"}],
+        id="a-beginning-participle-dates-the-drill"),
 ]
 
 
 @pytest.mark.parametrize(("text", "published", "want"), CASES)
 def test_exercises(text: str, published: str, want: list[dict]) -> None:
     check(exercises(text, published), want)
+
+
+def test_headline_and_lead_tell_one_drill() -> None:
+    """A Title Case headline's capitalised words are no name, and the lead's "a ... drill" is the
+    headline's drill, not another one."""
+    title = "Israeli Navy Holds Coastal Live-Fire Drill After Rocket Attack"
+    text = (f"{title}\n\nIn reply, the Israeli navy held a coastal live-fire drill off Haifa on Monday. "
+            "The drill lasted two hours.")
+    check(exercises(text, "2025-03-11", title),
+          [{"participants": {"Israel"}, "date": "2025-03-10", "name": None, "evidence": 3}])

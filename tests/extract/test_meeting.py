@@ -507,6 +507,53 @@ CASES = [
         "Iran fired a ballistic missile on Thursday. Iran last fired one less than a month ago, an action "
         "that sparked a UN emergency meeting.", "2024-11-01", [],
         id="an-emergency-meeting-about-an-undated-launch-is-not-dated-by-todays"),
+    pytest.param(
+        "Chinese President Xi Jinping has hosted Brazilian President Lula da Silva at the Great Hall in "
+        "Beijing. Officials say the talks are about trade.", "2024-05-08",
+        [{"participants": {"Xi Jinping", "Lula da Silva"}, "date": "2024-05-08"}],
+        id="has-hosted-in-the-present-perfect-is-todays-news"),
+    pytest.param(
+        "Chancellor Olaf Scholz has already met French President Emmanuel Macron.", "2024-05-08",
+        [{"participants": {"Olaf Scholz", "Emmanuel Macron"}, "date": None}],
+        id="has-already-met-is-no-day"),
+    pytest.param(
+        "In Lima, Vice President Kamala Harris has met allied leaders. Canadian Prime Minister Justin "
+        "Trudeau and Australian Prime Minister Anthony Albanese joined the emergency session, which Harris "
+        "had called.", "2024-11-15",
+        [{"participants": {"Kamala Harris", "Justin Trudeau", "Anthony Albanese"}, "place": "Lima",
+          "date": "2024-11-15"}],
+        id="an-emergency-session-is-a-meeting-and-who-called-it-is-in-it"),
+    pytest.param(
+        "Leaders spoke at the opening session of the forum in Hanoi on Monday.", "2024-05-08", [],
+        id="an-opening-session-is-no-meeting-of-its-own"),
+    pytest.param(
+        "Meeting on the Italian island of Ischia on Monday, NATO defence ministers, among them Defence "
+        "Secretary Lloyd Austin and Defence Minister Boris Pistorius, backed the plan.", "2024-05-08",
+        [{"participants": {"NATO", "Lloyd Austin", "Boris Pistorius"}, "place": "Ischia"}],
+        id="a-participle-meeting-whose-subject-is-an-apposition-among-them"),
+    pytest.param(
+        "When the Security Council met on March 4, France and Britain demanded a vote. At that March "
+        "meeting, Ambassador Barbara Woodward accused two members of stalling.", "2024-05-08",
+        [{"participants": {"UN Security Council", "France", "United Kingdom", "Barbara Woodward"},
+          "date": "2024-03-04"}],
+        id="members-acting-when-a-council-met-and-one-speaker-at-that-month-s-meeting"),
+    pytest.param(
+        "Iran launched two rockets from the coast starting at around 5 a.m. on Friday. The launch came a day "
+        "after the Nuclear Planning Group met for "
+        "the first time in Brussels. Jens Stoltenberg chaired Thursday's meeting with Mark Rutte.",
+        "2024-05-10",
+        [{"participants": {"Nuclear Planning Group", "Jens Stoltenberg", "Mark Rutte"}, "place": "Brussels",
+          "date": "2024-05-09"}],
+        id="a-group-sits-and-the-meeting-on-its-day-is-its-own-and-a-starting-participle-dates-the-launch"),
+    pytest.param(
+        "Vietnamese leader To Lam signed a partnership deal with Chinese President Xi Jinping last month, "
+        "when Xi visited Hanoi on December 12.", "2024-01-08",
+        [{"kind": "Summit", "participants": {"To Lam", "Xi Jinping"}, "place": "Hanoi",
+          "date": "2023-12-12"}],
+        id="a-visit-during-which-the-host-dealt-with-the-guest"),
+    pytest.param(
+        "Iran fired a missile when US President Joe Biden visited Riyadh on July 15.", "2024-01-08", [],
+        id="a-visit-without-dealings-with-the-host-is-no-meeting"),
 ]
 
 
