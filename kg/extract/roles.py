@@ -108,6 +108,15 @@ class _Reader:
             if self._anaphor(owner):
                 return None, True
             return self._as_org(self.table.entity_of(owner)), False
+        if tok.lower_ == "its":
+            # "North Korea has condemned the drills. Its leader X ...": the country that was the
+            # subject just before, in this sentence or the last, not the article's topic.
+            prev = doc[max(sent_start - 1, 0)].sent.start
+            subj = [self.table.actor(self.table.entity_of(t)) for t in doc[prev:i]
+                    if t.dep_ in ("nsubj", "nsubjpass")]
+            subj = [k for k in subj if self.table.cls(k) == "Country"]
+            if subj:
+                return subj[-1], False
         if tok.lower_ in ("its", "their"):
             return None, True
         key = self.table.entity_of(tok)
@@ -197,6 +206,14 @@ class _Reader:
         while i < end and doc[i].is_lower and doc[i].dep_ == "amod":  # "the ruling Workers' Party"
             i += 1
         span = self.table.span_of(doc[i]) if i < end else None
+        if span is not None and self.table.cls(self.table.entity_of(doc[i])) in ORG_CLASSES:
+            # "of the Workers' Party of Korea Central Committee": a body of the organisation,
+            # named after it, is the organisation's.
+            k = span.end
+            while k < end and k < span.end + 3 and doc[k].is_title and doc[k].is_alpha:
+                k += 1
+            if k > span.end and doc[k - 1].lower_ in _SUB_BODIES and (k == end or not doc[k].is_title):
+                return self.table.entity_of(doc[i])
         # The phrase must end where the entity does: "U.S. Forces Korea" is not the US.
         if span is None or (span.end < end and doc[span.end].is_title and doc[span.end].is_alpha):
             return None
@@ -302,6 +319,15 @@ class _Reader:
         comma = i >= s0 and doc[i].text == ","
         i -= comma
         named = self.table.span_of(doc[i]) if i >= s0 else None
+        if named is None and i > s0 and not comma and doc[i].pos_ == "PROPN" and not title_word(doc[i]):
+            # "US Ambassador to the UN X": a posting the table has no entity for is still one,
+            # ended by the name; only a "to" may stand before it (checked below).
+            k = i
+            while k - 1 > s0 and doc[k - 1].pos_ == "PROPN" and not title_word(doc[k - 1]) \
+                    and self.table.entity_of(doc[k - 1]) is None:
+                k -= 1
+            to = k - 1 - (doc[k - 1].lower_ == "the")
+            named = doc[k:i + 1] if to > s0 and doc[to].lower_ == "to" else None
         if named is None or named.end != i + 1 or self.table.cls(self.table.entity_of(doc[i])) == "Person":
             return None
         j = named.start - 1 - (named.start - 1 >= s0 and doc[named.start - 1].lower_ == "the")
@@ -385,8 +411,10 @@ class _Reader:
             stop += 1
         if not paren and self._names_next(stop):
             return []  # "Mr Biden, the Japanese prime minister, Fumio Kishida, and ...": Kishida's
+        # "and vice department director of ...": a title right after "and" starts one too.
         starts = [at + 1] + [t.i + 1 for t in doc[at + 1:stop - 1]
-                                   if t.lower_ == "and" and doc[t.i + 1].lower_ in ("a", "an", "the")]
+                                   if t.lower_ == "and" and (doc[t.i + 1].lower_ in ("a", "an", "the")
+                                                             or self._is_title_tok(doc[t.i + 1], False))]
         return [c for c in (self._description(span, key, i, stop) for i in starts) if c]
 
     def _names_next(self, i: int) -> bool:
@@ -417,7 +445,7 @@ class _Reader:
             i += 1
         via, i = self._possessor(i, stop)
         # "the ministry's spokesperson": a body word with a possessive qualifies the title after it.
-        k = next((j for j in range(i, min(i + 5, stop)) if self._is_title_tok(doc[j], False)
+        k = next((j for j in range(i, min(i + 7, stop)) if self._is_title_tok(doc[j], False)
                   and not (j + 1 < stop and doc[j + 1].lower_ in _POSSESSIVE)), None)
         if k is None or any(t.lower_ in NOT_CURRENT for t in doc[i:k + 1]):
             return None
@@ -425,6 +453,14 @@ class _Reader:
         m = k
         while m > i and doc[m - 1].is_lower and doc[m - 1].pos_ == "NOUN" and doc[m - 1].dep_ == "compound":
             m -= 1
+        # So are capitalised words between a possessive and the title: "the Council's Asia-Pacific
+        # coordinator".
+        p = m
+        while p > i and self.table.cls(self.table.entity_of(doc[p - 1])) in (None, "Region") and (
+                doc[p - 1].text in _HYPHENS or doc[p - 1].is_title and doc[p - 1].is_alpha):
+            p -= 1
+        if p < m and p > i and doc[p - 1].lower_ in _POSSESSIVE:
+            m = p
         # Otherwise only a qualifier may stand between: "South Korea's", "the US", "the country's".
         if not all(self.table.entity_of(t) or t.lower_ in _POSSESSIVE or t.text[:1].isupper()
                    or self._anaphor(t) for t in doc[i:m]):
@@ -440,6 +476,20 @@ class _Reader:
             at = next((t.i for t in doc[j + 1:stop] if t.lower_ == "at"), None) \
                 if doc[j].lower_ == "of" else None
             named = (self._org_named_at(at + 1) if at is not None else None) or self._org_named_at(j + 1)
+            field = doc[j + 1:at] if at is not None else []
+            if named and 0 < len(field) <= 3 and all(
+                    t.is_title and t.is_alpha and self.table.entity_of(t) is None for t in field):
+                # "Director of Operations at the JCS": a capitalised field names the office itself.
+                words = [*words, "of", *(t.lower_ for t in field)]
+            elif named and at is None and self._unknown_org(named):
+                # "president of the State Affairs of the DPRK": a body the gazetteer does not know,
+                # of a country named after it, is part of that country's office.
+                body = self.table.span_of(doc[j + 1 + (doc[j + 1].lower_ == "the")])
+                country = self._org_named_at(body.end + 1) if body is not None and body.end + 1 < stop \
+                    and doc[body.end].lower_ == "of" else None
+                # (A party "of" a country is a party: "the Communist Party of Cuba" holds its offices.)
+                if self.table.cls(country) == "Country" and doc[body.end - 1].lower_ != "party":
+                    words, named = [*words, "of", *(t.lower_ for t in doc[j + 1:body.end])], country
             return _Cand(key, _join(words), named, False, span) if named else None
         if j < stop and doc[j].lower_ == "to" and words[-1] in ("ambassador", "envoy"):
             j = stop  # "the US ambassador to Japan": the posting; the office is the qualifier's
@@ -456,6 +506,8 @@ def _join(words: list[str]) -> str:
 
 
 _BODY_WORDS = ("ministry", "department", "agency", "office", "council", "command")
+# Bodies inside an organisation, named after it: "the Party Central Committee".
+_SUB_BODIES = {"committee", "commission", "politburo", "presidium", "secretariat", "bureau"}
 
 
 # Offices with a country-specific name: a counterpart abroad holds the generic one.

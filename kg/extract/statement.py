@@ -37,16 +37,21 @@ from kg.extract import Context, extractor
 from kg.extract.event_args import PEOPLE_NOUNS, TITLE_NOUNS
 from kg.extract.names import fold
 from kg.extract.roles import line_evidence
-from kg.extract.statement_labels import STUDIO, find_labels
-from kg.extract.statement_speakers import REPORTING, SPEAKER_CLASSES, SUBJECTS, Speakers, line, subjects
+from kg.extract.statement_labels import find_labels
+from kg.extract.statement_speakers import (
+    REPORTING,
+    SPEAKER_CLASSES,
+    SUBJECTS,
+    Speakers,
+    is_journalist,
+    line,
+    subjects,
+)
 from kg.extract.temporal import find_times
 from kg.records import Statement
 
 # Quote marks: (open, close) pairs, tried in this order.
 _PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
-# The programme's own people, as a transcript's label names them after the name.
-_CREW = {"anchor", "host", "presenter", "reporter", "correspondent", "interviewer", "moderator", "byline",
-         "narrator", "editor", "co-host", "cohost"}
 _LEAD = {"that", "of", "as", "about", "if", "whether", "only", "also", "simply", "just"}
 
 
@@ -141,7 +146,10 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
         # "X's message, he added, was "aimed at ..."": a parenthetical reporting clause hangs off
         # the quoted one.
         sent = qspan[0].sent
-        best = next(((0, t) for t in doc[sent.start:sent.end] if t.dep_ == "parataxis"
+        # 'X stated in a briefing: "We warn ..."': the parser may also hang the frame before the
+        # quote on the quoted verb as its clausal complement.
+        best = next(((0, t) for t in doc[sent.start:sent.end] if (t.dep_ == "parataxis" or (
+                         t.dep_ == "ccomp" and t.head.i in inside and t.i < qspan.start))
                      and t.lemma_ in REPORTING and t.pos_ == "VERB" and t.i not in inside
                      and t.i < qspan.start and lo <= t.idx < hi
                      and any(c.dep_ == "nsubj" for c in t.children)), None)
@@ -151,6 +159,24 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
         best = next(((0, t) for t in doc[sent.start:sent.end] if t.lower_ == "according"
                      and t.i not in inside and lo <= t.idx < hi and _according(t) is not None), None)
     return best[1] if best else None
+
+
+def _colon_frame(doc: Doc, text: str, qspan: Span) -> Token | None:
+    """The colon that introduces a quote after a speaker phrase with no reporting verb the
+    parser saw: 'Kishida, speaking to reporters in Bangkok: "..."'. The colon stands for the
+    verb; the speaker is the name that opens the phrase (:meth:`Speakers.surface`)."""
+    i = qspan.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    lo, _ = line(text, doc[i].idx, doc[i].idx)
+    phrase = [t for t in doc[doc[i].sent.start:i] if t.idx >= lo]
+    # Only a phrase without a finite verb of its own ("The minister visited the base: ..." is
+    # no frame): a name, an apposition, a participle.
+    if not phrase or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.lemma_ not in REPORTING for t in phrase):
+        return None
+    return doc[i]
 
 
 # Subjects that can speak although common nouns ("the leader stressed", "officials said").
@@ -240,7 +266,7 @@ def _transcript(ctx: Context) -> list[Statement]:
     """Soundbites under a speaker label (:mod:`kg.extract.statement_labels`)."""
     out = []
     for label in find_labels(ctx):
-        if ctx.entities.cls(label.speaker) == "Person" and _is_journalist(ctx, label.speaker):
+        if ctx.entities.cls(label.speaker) == "Person" and is_journalist(ctx, label.speaker):
             continue
         span = ctx.doc.char_span(*label.text, alignment_mode="expand")
         if span is None:
@@ -251,25 +277,6 @@ def _transcript(ctx: Context) -> list[Statement]:
     return out
 
 
-def _is_journalist(ctx: Context, key: str) -> bool:
-    """A person the text introduces as one of the programme's own ("correspondent Aiko Sato",
-    a label "AIKO SATO, HOST:")."""
-    name = fold(ctx.entities.entities[key].name) if key in ctx.entities.entities else None
-    for m in re.finditer(r"^([^\W\d][\w .'-]{1,40}), ([A-Za-z-]+)\s*:", ctx.text, re.M):
-        if m.group(2).lower() in _CREW and name and fold(m.group(1)) == name:
-            return True
-    for sent in ctx.sentences:
-        for span, k in ctx.entities.in_span(sent):
-            before = ctx.doc[max(sent.start, span.start - 3):span.start]
-            if k == key and any(t.lower_ in STUDIO for t in before):
-                return True
-            # A transcript's own label: "JANE DOE, HOST:", "JOHN ROE, BYLINE:".
-            after = ctx.doc[span.end:min(span.end + 2, len(ctx.doc))]
-            if k == key and len(after) == 2 and after[0].text == "," and after[1].lower_ in _CREW:
-                return True
-    return False
-
-
 def _speaker(ctx: Context, speakers: Speakers, verb: Token,
              parts: list[tuple[_Quote, Span]]) -> tuple[str | None, Token | None]:
     """The verb's speaker (by its parsed subject, else by word order) and the subject token."""
@@ -278,6 +285,9 @@ def _speaker(ctx: Context, speakers: Speakers, verb: Token,
     if subj is not None:
         return speakers.of(subj), subj
     lo, _ = line(ctx.text, verb.idx, verb.idx)
+    if verb.text == ":":  # a colon frame: the first name of the phrase, a title before it or not
+        first = next((t.i for t in ctx.doc[verb.sent.start:verb.i] if t.idx >= lo), verb.i)
+        return speakers.first_name(ctx.doc[first:verb.i], opening=False), None
     if verb.lower_ != "according" and all(t is None or t.idx < lo for t in subjs):
         # No subject, or one on a headline the parser ran into this line: read the surface.
         return speakers.surface(verb, [s for _, s in parts]), None
@@ -296,7 +306,7 @@ def find_statements(ctx: Context) -> list[Statement]:
     last_on_line: dict[int, int] = {}
     pending: list[tuple[_Quote, Span]] = []  # run-on paragraphs waiting for their verb
     for q, qspan in spans:
-        verb = _frame(doc, text, qspan)
+        verb = _frame(doc, text, qspan) or _colon_frame(doc, text, qspan)
         start = line(text, q.start, q.end)[0]
         if verb is None and q.runs_on:
             pending.append((q, qspan))

@@ -19,6 +19,8 @@ agency's report.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.extract import Context
@@ -26,6 +28,7 @@ from kg.extract.names import fold
 from kg.extract.roles import HEADS, find_roles
 from kg.extract.roles_country import body_country
 from kg.extract.roles_lexicon import RANKS
+from kg.extract.statement_labels import STUDIO
 from kg.extract.tokens import tokens
 
 REPORTING = {
@@ -50,6 +53,8 @@ _DESCRIPTIONS = {"ministry", "command", "agency", "department", "office", "counc
                  "administration", "party", "commission", "bureau", "service", "guard", "force",
                  "forces", "institute", "organisation", "organization", "alliance", "company"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # Words that make a news agency a state's mouthpiece: "the official KCNA", "state-run media".
 _STATE = {"state", "official", "state-run", "state-controlled", "government", "government-run"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -57,6 +62,9 @@ SPEAKER_CLASSES = {"Person", "Organization", "GovernmentBody", "MilitaryBody", "
                    "InternationalOrganization", "Country"}
 # What may stand before a name that opens a clause: the line start, a comma, a dash.
 _OPENERS = {",", ";", ":", "\u2014", "\u2013", "-", "(", "\n"}
+# The programme's own people, as a transcript's label names them after the name.
+_CREW = {"anchor", "host", "presenter", "reporter", "correspondent", "interviewer", "moderator", "byline",
+         "narrator", "editor", "co-host", "cohost"}
 
 
 def line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,6 +91,11 @@ def subjects(verb: Token) -> list[Token]:
             return [_antecedent(tok) or tok.head]
         if tok.dep_ not in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl") or tok.head is tok:
             return []
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+                and tok.head.dep_ == "ccomp" and tok.head.head.lemma_ in REPORTING:
+            # "X announced that the army would withdraw, describing it as 'a gift'": the participle
+            # after the reported clause is the announcer's, wherever the parser hung it.
+            tok = tok.head
         tok = tok.head
     return []
 
@@ -108,6 +121,32 @@ def _antecedent(clause: Token) -> Token | None:
     return tok if tok.pos_ in ("NOUN", "PROPN") else None
 
 
+def is_journalist(ctx: Context, key: str) -> bool:
+    cache = ctx.cache.setdefault("journalists", {})
+    if key not in cache:
+        cache[key] = _is_journalist(ctx, key)
+    return cache[key]
+
+
+def _is_journalist(ctx: Context, key: str) -> bool:
+    """A person the text introduces as one of the programme's own ("correspondent Aiko Sato",
+    a label "AIKO SATO, HOST:")."""
+    name = fold(ctx.entities.entities[key].name) if key in ctx.entities.entities else None
+    for m in re.finditer(r"^([^\W\d][\w .'-]{1,40}), ([A-Za-z-]+)\s*:", ctx.text, re.M):
+        if m.group(2).lower() in _CREW and name and fold(m.group(1)) == name:
+            return True
+    for sent in ctx.sentences:
+        for span, k in ctx.entities.in_span(sent):
+            before = ctx.doc[max(sent.start, span.start - 3):span.start]
+            if k == key and any(t.lower_ in STUDIO for t in before):
+                return True
+            # A transcript's own label: "JANE DOE, HOST:", "JOHN ROE, BYLINE:".
+            after = ctx.doc[span.end:min(span.end + 2, len(ctx.doc))]
+            if k == key and len(after) == 2 and after[0].text == "," and after[1].lower_ in _CREW:
+                return True
+    return False
+
+
 class Speakers:
     """Resolves a reporting verb's subject to an entity key."""
 
@@ -121,15 +160,47 @@ class Speakers:
                 key = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
                 if key is not None:
                     self.subjects.append((tok.i, key))
+        self.genders = self._genders()
         self._agencies = self._reporting_agencies()
+
+    def _genders(self) -> dict[str, str]:
+        """Persons whose sex the text shows: "Ms Lee", or a possessive in their own clause
+        ("Tanaka urged her counterparts"). A person shown both ways is left out."""
+        seen: dict[str, set[str]] = {}
+        for tok in tokens(self.doc):
+            if tok.lower_.rstrip(".") in _HONORIFIC_SEX and tok.i + 1 < len(self.doc):
+                key = self.table.entity_of(self.doc[tok.i + 1 + (self.doc[tok.i + 1].text == ".")])
+                if self.table.cls(key) == "Person":
+                    seen.setdefault(key, set()).add(_HONORIFIC_SEX[tok.lower_.rstrip(".")])
+        for i, key in self.subjects:
+            tok = self.doc[i]
+            if self.table.cls(key) != "Person" or tok.lower_ in _GENDERED:
+                continue
+            verb = tok.head
+            if sum(c.dep_ in SUBJECTS for c in verb.children) != 1:
+                continue
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+                for poss in (c for c in obj.children if c.dep_ == "poss" and c.lower_ in _GENDERED):
+                    seen.setdefault(key, set()).add(_GENDERED[poss.lower_])
+        return {k: v.pop() for k, v in seen.items() if len(v) == 1}
 
     def spoke(self, i: int, key: str) -> None:
         """Record that ``key`` spoke at token ``i``: the next "he said" may be them."""
         self.subjects.append((i, key))
         self.subjects.sort()
 
-    def last_subject(self, before: int, person: bool) -> str | None:
+    def last_subject(self, before: int, person: bool, sex: str | None = None) -> str | None:
         hit = [k for i, k in self.subjects if i < before and (self.table.cls(k) == "Person") == person]
+        if sex is not None and hit:
+            # "she said" is not a man's: the last subject not shown to be of the other sex,
+            # but one shown to be hers earlier in the paragraph comes first ("Tanaka urged her
+            # peers, and Smith agreed. '...,' she said": Tanaka).
+            hit = [k for k in hit if self.genders.get(k, sex) == sex] or hit
+            lo, _ = line(self.ctx.text, self.doc[before].idx, self.doc[before].idx)
+            para = {k for i, k in self.subjects if i < before and self.doc[i].idx >= lo}
+            same = [k for k in hit if k in para and self.genders.get(k) == sex]
+            if same and self.genders.get(hit[-1]) is None:
+                return same[-1]
         if hit or not person:
             return hit[-1] if hit else None
         start = self.doc[before].idx
@@ -144,6 +215,10 @@ class Speakers:
         word = fold(tok.text)
         hits = {k for k, e in self.table.entities.items()
                 if e.cls == "Person" and word in fold(e.name).split()}
+        if len(hits) > 1:
+            # "correspondent Ann Kim ... Kim told Putin": the programme's own people are not
+            # whom its reports quote.
+            hits = {k for k in hits if not is_journalist(self.ctx, k)}
         return hits.pop() if len(hits) == 1 else None
 
     def described(self, tok: Token) -> str | None:
@@ -160,7 +235,16 @@ class Speakers:
         """"the leader": the person the document titled so, most recently before."""
         holders = [r for r in find_roles(self.ctx) if noun.lower_ in r.title.split()
                    and r.evidence.start < noun.idx]
-        return holders[-1].person if holders else None
+        if holders:
+            return holders[-1].person
+        # An office no role was read for (its country unsaid): "the Minister stated" after
+        # "Minister of Fisheries Ana Ruiz visited ...": the last person the text titled so.
+        doc, named = self.doc, None
+        for span, key in self.table.in_span(doc[:noun.i]):
+            if self.table.cls(key) == "Person" and any(
+                    t.lower_ == noun.lower_ for t in doc[max(span.sent.start, span.start - 5):span.start]):
+                named = key
+        return named
 
     def of(self, tok: Token) -> str | None:
         # "China's foreign ministry spokesman, Wang Wenbin, said": the person in apposition speaks.
@@ -174,7 +258,7 @@ class Speakers:
         if key is not None:
             return self.table.actor(key)
         if tok.lower_ in _PRONOUNS or tok.lower_ == "it":
-            return self.last_subject(tok.i, person=tok.lower_ != "it")
+            return self.last_subject(tok.i, person=tok.lower_ != "it", sex=_GENDERED.get(tok.lower_))
         for child in tok.children:  # "the state news agency KCNA": the name is an apposition
             if child.dep_ in ("appos", "compound", "nmod") and self.table.entity_of(child):
                 return self.table.actor(self.table.entity_of(child))
@@ -221,14 +305,14 @@ class Speakers:
             # '"...," Shin Won-sik, South Korea's defence minister, said'
             stretch = doc[max(ends):verb.i]
             if any(t.is_alpha for t in stretch):
-                return self._first_name(stretch, opening=False)
+                return self.first_name(stretch, opening=False)
             # '"...," said Shin Won-sik'
             nxt = verb.i + 1
             return self._speaker_at(doc[nxt]) if nxt < len(doc) and nxt not in self.quoted else None
         # "Yoon, writing on social media, said:", "In a statement ..., Kim, the sister ..., called"
-        return self._first_name(doc[first:verb.i], opening=True)
+        return self.first_name(doc[first:verb.i], opening=True)
 
-    def _first_name(self, stretch: Span, opening: bool) -> str | None:
+    def first_name(self, stretch: Span, opening: bool) -> str | None:
         """The first speaker named in ``stretch``, not as a possessive ("Japan's minister ...");
         ``opening``: only a name at the stretch's start or after a comma or dash, not the object
         of a preposition ("carried by KCNA") or a verb."""

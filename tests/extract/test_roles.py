@@ -202,6 +202,29 @@ CASES = [
                  {("Kim Tok Hun", "premier", "North Korea")}, id="bare-premier",
                  marks=pytest.mark.xfail(reason="a bare title with no country, dateline or ministry "
                                                 "is skipped rather than guessed", strict=True)),
+    # --- offices with more words than the lexicon's
+    pytest.param("On Monday, Canadian Ambassador to the UN Bob Rae read a statement.",
+                 {("Bob Rae", "ambassador", "Canada")}, id="a-posting-the-table-has-no-entity-for"),
+    pytest.param("Brigadier General Tom Hale, Director of Logistics at the Pentagon, briefed reporters.",
+                 {("Tom Hale", "director of logistics", "U.S. Department of Defense")},
+                 id="a-capitalised-field-between-of-and-at-is-the-offices"),
+    pytest.param("Le Thi Hoa, the sister of the premier and vice department director of the Communist Party "
+                 "of Vietnam Central Committee, said the talks had failed.",
+                 {("Le Thi Hoa", "vice department director", "Communist Party")},
+                 id="a-title-after-and-without-article-and-a-party-body"),
+    pytest.param("Raul Castro, first secretary of the Communist Party of Cuba and president of the Council "
+                 "of Ministers of Cuba, arrived in Hanoi.",
+                 {("Raul Castro", "first secretary", "Communist Party"),
+                  ("Raul Castro", "president of the council of ministers", "Cuba")},
+                 id="an-unknown-state-body-of-a-country-is-part-of-the-office"),
+    pytest.param("Anna Bell, the Pentagon's Middle East coordinator, spoke on Monday.",
+                 {("Anna Bell", "middle east coordinator", "U.S. Department of Defense")},
+                 id="a-portfolio-between-possessive-and-title"),
+    pytest.param("Markets fell, said Lee Ji-hoon, a strategist at Mirae Asset Securities.",
+                 {("Lee Ji-hoon", "strategist", "Mirae Asset Securities")}, id="a-strategist-at-a-firm"),
+    pytest.param("Japan protested the launch on Monday, and Japan's cabinet met. Pakistan has rejected the "
+                 "plan. Its president, Asif Ali Zardari, spoke in Tokyo.",
+                 {("Asif Ali Zardari", "president", "Pakistan")}, id="its-is-the-country-just-the-subject"),
 ]
 
 

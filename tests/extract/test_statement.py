@@ -172,6 +172,42 @@ CASES = [
                  id="transcript-journalist"),
     pytest.param("MARIA LOPEZ, HOST: Good evening. I'm Maria Lopez.\nLOPEZ: What did Seoul say about "
                  "the launch today?", [], id="transcript-host-label"),
+    # --- frames the parser hides
+    pytest.param('Major General Paulo Reyes, Chief of Staff at the army, stated in a briefing: "We demand '
+                 'that the intruders withdraw at once, and we will defend our waters."',
+                 [("Paulo Reyes",
+                   "We demand that the intruders withdraw at once, and we will defend our waters", True)],
+                 id="a-frame-parsed-as-a-clause-of-the-quote"),
+    pytest.param('Chancellor Olaf Scholz, speaking to reporters in Hamburg: "This is a dangerous escalation. '
+                 'We will not accept it."',
+                 [("Olaf Scholz", "This is a dangerous escalation. We will not accept it", True)],
+                 id="a-colon-after-a-speaker-phrase-without-a-verb"),
+    pytest.param('Olaf Scholz visited the port in Hamburg: "This is a dangerous escalation."', [],
+                 id="a-colon-after-a-clause-of-another-verb-is-no-frame"),
+    pytest.param('On March 3, Lee Min-ho, the deputy trade minister, had announced that the government would '
+                 'pause the talks, describing the offer as "an empty gesture" for foreign buyers.',
+                 [("Lee Min-ho", "an empty gesture for foreign buyers", False)],
+                 id="a-participle-after-the-reported-clause-is-the-announcers"),
+    # --- speakers the text names only in part
+    pytest.param('Minister of Fisheries Sarah Collins visited the port on Monday and met the crews. The '
+                 'Minister stated: "Our fleet will stay at sea whatever happens."',
+                 [("Sarah Collins", "Our fleet will stay at sea whatever happens", True)],
+                 id="the-title-refers-to-the-person-named-with-it"),
+    pytest.param('Sarah Collins reminded her colleagues of the deadline, and David Miller agreed. "We cannot '
+                 'wait any longer," she said.',
+                 [("Sarah Collins", "We cannot wait any longer", True)],
+                 id="she-is-the-woman-the-paragraph-showed-not-the-last-man"),
+    pytest.param("MARK HOLT, HOST: Good evening. Korean envoy Lee Hae-chan has arrived in Hanoi. Our "
+                 "correspondent Jenny Lee has been following the visit. Jenny?\n\nJENNY LEE, "
+                 "CORRESPONDENT: Mark, the envoy's motorcade reached the palace this morning, and crowds "
+                 "lined the streets for hours. The talks lasted most of the afternoon and covered trade, "
+                 "fishing rights in the gulf, a new rail link to the border and the return of two detained "
+                 "sailors, officials on both sides said. A joint statement is expected tomorrow, and a state "
+                 "banquet was held this evening in the old quarter, with music and a long list of toasts."
+                 "\n\nHOLT: What did the visitors say?\n\n"
+                 'LEE: According to state media, Lee told his hosts that "the two nations share one future."',
+                 [("Lee Hae-chan", "the two nations share one future", True)],
+                 id="a-surname-shared-with-the-correspondent-is-the-newsmakers"),
     # --- known gaps
     pytest.param('Kim Jong Un inspected the shipyard on Sunday. "The enemies will pay dearly."',
                  [("Kim Jong Un", "The enemies will pay dearly", True)], id="quote-without-verb",
