@@ -1,7 +1,7 @@
 """Cutting page furniture off the end of an article.
 
 News pages saved as text end with things that are not the article: lists of other stories'
-headlines, "Related topics" blocks, copyright lines. Their names must not reach the graph.
+headlines, "Related topics" blocks, a broadcast's trailer of what comes after the break, copyright lines. Their names must not reach the graph.
 The rule is structural, not a list of headlines: from the end of the text, a copyright
 line, a related-stories header, or a run of several short headline-like lines (no sentence
 ending, starting with a capital or a quote) is furniture, and so is everything after it.
@@ -18,6 +18,8 @@ _RELATED = re.compile(
     r"read this next|what to read next|editor'?s picks|trending( now)?|popular now|our standards)\b.{0,80}$",
     re.I,
 )
+# A broadcast's break and its trailer of the next items ("Coming up after the news: ...").
+_BREAK = re.compile(r"^\s*(\[break\]|\(break\)|coming up\b|up next\b|still to come\b|after the break\b)", re.I)
 # A headline: short, begins with a capital, digit or quote, no full stop at the end. Headlines
 # of media items end in a bare word ("... blast. Video"), which the rule allows.
 _HEADLINE_START = re.compile(r"^[\"'‘“A-Z0-9$£€]")
@@ -47,7 +49,7 @@ def body_end(text: str) -> int:
     cut = len(lines)
     # 1. A copyright line or a related-stories header cuts everything after it.
     for i, line in enumerate(lines):
-        if _COPYRIGHT.match(line) or _RELATED.match(line):
+        if _COPYRIGHT.match(line) or _RELATED.match(line) or _BREAK.match(line):
             # Only in the last part of the page: a quoted "copyright" mid-article is text.
             if i >= len(lines) // 2:
                 cut = i

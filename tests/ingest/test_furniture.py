@@ -23,6 +23,10 @@ def cut(text: str) -> str:
     "\nMore on this story\nSeoul responds to launch\nAnalysis: what the test means",
     # Only a copyright line.
     "\nCopyright 2024 Example Wire Service",
+    # A broadcast's break and the trailer of the next items.
+    "\n[BREAK]\n\nComing up after the news: central bank chief Ana Ruiz weighs a rate cut, and the "
+    "dockworkers' strike enters its third week.",
+    "\nStill to come: the finance minister Ana Ruiz on the budget.",
 ])
 def test_furniture_after_the_body_is_cut(tail):
     assert cut(BODY + tail) == BODY
