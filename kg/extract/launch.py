@@ -38,6 +38,7 @@ from kg.extract.launch_time import (
     CORRECT_VERBS,
     OBSERVE_VERBS,
     PRONOUNS,
+    apposed_day,
     corrected_clock,
     days_apart,
     is_stamp,
@@ -46,11 +47,13 @@ from kg.extract.launch_time import (
     when_day,
 )
 from kg.extract.quantities import find_quantities
-from kg.extract.temporal import find_times
+from kg.extract.temporal import TimelineEntry, find_times, relative_days, timeline_entries
 from kg.extract.tokens import span_tokens
 from kg.records import MissileLaunch
 
 FIRE_VERBS = {"fire", "launch", "test", "shoot", "test-fire", "test-launch"}
+# Present-tense forms of launch verbs, which the tagger may read as plural nouns.
+PRESENT_FIRE = {"fires", "launches", "tests", "test-fires", "test-launches", "shoots"}
 ORBIT_VERBS = {"put", "place", "send"}
 LAUNCH_NOUNS = {"launch", "launching", "liftoff", "lift-off"}
 # Nouns that are a launch only when a missile is named with them ("the test-firing of a ...").
@@ -68,6 +71,9 @@ RAISING_VERBS = {"appear", "seem", "believe", "think", "presume", "understand"}
 # What stands for missiles named before as the object of a launch verb: "launched others",
 # "fired another".
 ANAPHORS = {"other", "others", "another"}
+# What stands for one of the missiles named before as the subject of a passive launch verb:
+# "the first was launched at 11:43 a.m.".
+ORDINALS = {"first", "second", "third", "fourth", "last", "latter", "former"}
 # Marks of an earlier launch than the one being told ("North Korea last fired an ICBM ...").
 # Not "earlier": "Earlier, North Korea fired ..." in an update is the same day's launch.
 HISTORY_ADVS = {"last", "recently", "previously", "already", "once", "before"}
@@ -133,6 +139,9 @@ def _missiles_of(tok: Token, triggers: set[int]) -> list[Token]:
             noun = noun.head         # "two missiles, not one, fired from ..."
         if args.is_missile(noun):
             out.insert(0, noun)      # "cruise missiles launched toward ..."
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.pos_ == "NOUN":
+        # "Today's missile is the first ICBM launch since ...": the subject is the launch's missile
+        out += [c for c in tok.head.children if c.dep_ == "nsubj" and args.is_missile(c)]
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in RAISING_VERBS:
         # "a missile appears to have been launched", "the missile is believed to have been fired"
         out += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and args.is_missile(c)]
@@ -158,10 +167,24 @@ def _candidate(tok: Token) -> str | None:
         # "The North first flew a solid-fuel ICBM on April 13": flying a missile is launching it.
         if lemma == "fly" and any(c.dep_ == "dobj" and args.is_missile(c) for c in tok.children):
             return "verb"
+    if _misread_verb(tok):
+        return "verb"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
         if lemma in LAUNCH_NOUNS | WEAK_NOUNS or low in LAUNCH_NOUNS | WEAK_NOUNS:
             return "noun"
     return None
+
+
+def _misread_verb(tok: Token) -> bool:
+    """"The North fires the Hwasong-16B from ...": a launch verb in the present tense that the
+    tagger read as a plural noun after its subject (headlines and timelines tell launches so).
+    Only right after a name of who fires, and before what is fired."""
+    doc = tok.doc
+    if tok.tag_ != "NNS" or tok.lower_ not in PRESENT_FIRE or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    actor = before.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or before.lower_ in ("north", "south")
+    return actor and before.head.i == tok.i and after.pos_ in ("DET", "NUM", "ADJ", "PROPN", "NOUN", "PRON")
 
 
 def _candidates(ctx: Context, sent: Span) -> list[tuple[Token, str]]:
@@ -215,11 +238,13 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     lemma = tok.lemma_.lower()
     if kind == "verb":
         if lemma in FIRE_VERBS and not missiles and not any(
-                (c.dep_ == "nsubjpass" and c.lower_ in PRONOUNS)
+                (c.dep_ == "nsubjpass" and (c.lower_ in PRONOUNS or c.lower_ in ORDINALS))
                 or (c.dep_ == "dobj" and c.lower_ in ANAPHORS) for c in tok.children):
             return None                 # "launched a partnership", "fired an official"
         if _not_done(tok) or (any(args.is_aggregate(m) for m in missiles) and not _one_day(tok)):
             return None
+        if missiles and all(any(c.dep_ == "det" and c.lower_ == "no" for c in m.children) for m in missiles):
+            return None                 # "No missile was launched": none was
         if any(c.lower_ in ("has", "have") for c in tok.children if c.dep_ == "aux") and any(
                 c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
             return None                 # "has fired 20 missiles since January": a tally
@@ -336,7 +361,10 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
     # the subject of its happening ("The launch took place at 06:45"), not in an opinion of it.
     u.asserts = u.kind == "refer" or kind == "verb" or (
         trig.dep_ == "dobj" and trig.head.lemma_.lower() in OBSERVE_VERBS | SPEECH_VERBS) or (
-        trig.dep_ == "nsubj" and trig.head.lemma_.lower() in HAPPEN_VERBS)
+        trig.dep_ == "nsubj" and trig.head.lemma_.lower() in HAPPEN_VERBS) or (
+        # "KCNA said the launch was a successful test of ...": what the launch was
+        trig.dep_ == "nsubj" and trig.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in LAUNCH_NOUNS | WEAK_NOUNS for c in trig.head.children))
 
 
 def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str]) -> list[Unit]:
@@ -377,7 +405,12 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
     if not units:
         return []
     text = ctx.text[sent.start_char:sent.end_char]     # = sent.text, without rebuilding it
-    times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text)]
+    entries = _timeline(ctx)
+    # A timeline entry's heading dates the entry, not only what the parse hangs it on.
+    times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text) and not any(
+        e.start <= sent.start_char + m.start < e.body for e in entries)]
+    counted = relative_days(text, times)
+    times = sorted(times + [m for m, _ in counted], key=lambda m: m.start)
     for m in times:
         root = token_at(sent, m.start, m.end)
         i = owner(root, domain, is_time=True) if root is not None else None
@@ -385,6 +418,11 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             continue
         if m.kind == "day" and m.day is not None:
             units[i].days.append(m.day)
+            # "said on Wednesday it had tested it the day before": when both hang on the launch,
+            # the day counted from the other is the launch's, the other the telling's.
+            anchor = next((a for r, a in counted if r is m), None)
+            if anchor is not None and anchor.day in units[i].days[:-1]:
+                units[i].days.remove(anchor.day)
         elif m.kind == "clock" and units[i].clock is None and (
                 units[i].kind != "refer" or units[i].anchors[0].lemma_.lower() in SIGHTING_VERBS):
             units[i].clock = m.time
@@ -396,7 +434,16 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             u.days, u.main = [day], False
         if any(c.dep_ == "mark" and c.lower_ == "since" for c in u.anchors[0].children):
             u.main = False              # "its first launch since it fired an ICBM on Sept. 25"
+        if not u.days and (day := apposed_day(sent, u.anchors[0], times)) is not None:
+            u.days = [day]
         days_apart(u, units, domain)
+    for u in units:
+        # "JAN. 11, 2022 - Kim Jong Un watches ... The JCS says the missile flew ...": a launch
+        # told in a timeline entry without a day of its own is of the heading's day.
+        at = u.anchors[0].idx
+        entry = next((e for e in entries if e.body <= at < e.end), None)
+        if entry is not None and not u.days and not u.historical:
+            u.days = [entry.day]
     alone = [i for i, u in enumerate(units) if u.kind in ("event", "refer")]
     for q in find_quantities(text):
         root = token_at(sent, q.start, q.end)
@@ -419,6 +466,13 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
     # A clause about the missile that says nothing we keep is not evidence of the launch.
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values
             or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]
+
+
+def _timeline(ctx: Context) -> list[TimelineEntry]:
+    """The document's timeline entries ("SEPT. 28, 2021 - North Korea fires ..."), found once."""
+    if "timeline" not in ctx.cache:
+        ctx.cache["timeline"] = timeline_entries(ctx.text, ctx.article.published or dt.date.today())
+    return ctx.cache["timeline"]
 
 
 def _first_since(sent: Span, times: list, domain: dict[int, int], units: list[Unit]) -> list[Unit]:

@@ -183,7 +183,12 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable, text: str
                 out += last if subj.lower_ in ("it", "they") and last else _reporter(subj, table)
         elif low == "according":
             for to in (c for c in tok.children if c.lower_ == "to"):
-                out += [k for c in to.children if c.dep_ == "pobj" for k in _reporter(c, table)]
+                for c in (c for c in to.children if c.dep_ == "pobj"):
+                    # "according to Japan's Ministry of Defense and South Korea's Joint Chiefs of
+                    # Staff": the parser may make the first body a modifier of the second.
+                    out += [k for n in c.children if n.dep_ == "nmod" and n.i < c.i
+                            for k in _reporter(n, table) if table.cls(k) != "Country"]
+                    out += _reporter(c, table)
         elif low == "citing":
             for obj in (c for c in tok.children if c.dep_ in ("dobj", "pobj")):
                 found = _reporter(obj, table) or [k for k in [_cited_official(obj, table)] if k]

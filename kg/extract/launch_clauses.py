@@ -21,6 +21,9 @@ _PARTITIVES = {"one", "each", "both", "two", "three"}
 # Pronouns that may stand for the missiles told before; a bare "both" or "each" ("Both flew
 # about 350 km") too, checked like "they" for a clause of flight.
 _PRONOUNS = {"it", "they", "both", "each"}
+# Words of how high a missile flew, which its flight had ("its maximum altitude was ..."); not its
+# range, which may be what it could reach.
+_HEIGHTS = {"altitude", "apogee", "height"}
 # "the same missiles", "such missiles": the kind, not the missiles that were fired.
 _KIND_MODS = {"same", "such", "similar"}
 # Observing a missile is a report of its launch, and when it was seen is when it was fired:
@@ -59,6 +62,9 @@ def about_missile(t: Token | None) -> bool:
         return True                     # "Both flew about 350 km"
     if t.lower_ in _ORDINALS and any(c.lower_ == "the" for c in t.children):
         return True
+    if t.lemma_.lower() in _HEIGHTS and any(
+            c.dep_ == "poss" and (c.lower_ in ("its", "their") or args.is_missile(c)) for c in t.children):
+        return True                     # "its maximum altitude was about 100 km": how high it flew
     return t.lower_ in _PARTITIVES and any(
         c.dep_ == "prep" and c.lower_ == "of"
         and any(g.lower_ == "them" or about_missile(g) for g in c.children) for c in t.children)

@@ -32,6 +32,8 @@ class Draft:
     pending: bool = False              # no day yet; resolved at the end
     historical: bool = False
     earlier: bool = False              # dated, but told as an earlier launch ("last fired ... on X")
+    aside: bool = False                # told in passing beside a launch of another class; kept only
+                                       # when a launch of the story is its own
     units: list[Unit] = field(default_factory=list)
 
 
@@ -79,15 +81,25 @@ class Story:
                 # sentence gives cannot be shared out, so only the class and evidence are kept.
                 for t in targets:
                     t.units.append(_thin(u))
-        elif u.historical and u.kind == "event":
+            return
+        if u.historical and u.kind == "event":
             self.drafts.append(Draft(launcher, None, historical=True, units=[u]))
-        elif cur is not None and (u.launcher is None or u.launcher == cur.launcher):
+            return
+        clash = cur is not None and _clash(u.missiles, cur)
+        if cur is not None and (u.launcher is None or u.launcher == cur.launcher) and not clash:
             cur.units.append(u)
-        elif u.kind == "refer" or (u.kind == "event" and not u.noun):
+        elif u.kind == "refer" or (u.kind == "event" and (not u.noun or clash)):
+            # (a launch noun of another class than the launch being told is a launch of its own)
             # "The leaders condemned the launch" with no launch told yet is not one.
             d = Draft(launcher, None, pending=True, units=[u])
             self.drafts.append(d)
-            self.current = d
+            trig = u.anchors[0]
+            # "launched an ICBM ..., hours after firing a short-range missile": a launch of
+            # another class told in a subordinate clause is not the one the story goes on with.
+            if clash and (trig.dep_ in ("pcomp", "advcl") or any(c.dep_ == "mark" for c in trig.children)):
+                d.aside = True
+            else:
+                self.current = d
 
     def records(self) -> list[MissileLaunch]:
         pub = self.ctx.article.published
@@ -99,7 +111,10 @@ class Story:
                 # Only launches told in their own right, not one dated in passing ("its first
                 # launch since March 18, when it fired ...").
                 days = [x.day for x in dated if x.launcher == d.launcher and x.day and not x.earlier
-                        and any(u.main for u in x.units) and (pub is None or x.day <= pub)]
+                        and any(u.main for u in x.units) and (pub is None or x.day <= pub)
+                        and not _clash([m for u in d.units for m in u.missiles], x)]
+                if not days and d.aside:
+                    continue            # "hours after firing a short-range missile", told no more
                 d.day = max(days) if days else pub
             if d.day is None:
                 out.append(d)
@@ -168,6 +183,25 @@ class Story:
             offset = args.utc_offset(args.country_of(site, table) or d.launcher, d.day, table)
             tz = dt.timezone(offset) if offset is not None else None
         return dt.datetime.combine(d.day, clock.time(), tz).isoformat()
+
+
+# Classes of missile that one launch cannot be both of: a clause about an ICBM is not about the
+# short-range missile told before it ("On Thursday it fired a short-range ballistic missile ...
+# the ICBM flew for 69 minutes").
+_RANGES = {"short": ("short-range", "short range", "close-range", "srbm"),
+           "long": ("intercontinental", "long-range", "long range", "icbm")}
+
+
+def _ranges(missiles: list[str]) -> set[str]:
+    low = [m.lower() for m in missiles]
+    return {r for r, words in _RANGES.items() if any(w in m for m in low for w in words)}
+
+
+def _clash(missiles: list[str], d: Draft) -> bool:
+    """Whether ``missiles`` are of another range class than every missile of launch ``d``."""
+    mine = _ranges(missiles)
+    theirs = _ranges([m for u in d.units for m in u.missiles])
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _thin(u: Unit) -> Unit:

@@ -146,7 +146,9 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
                 return hit
         # "... launched – last Thursday, ... and on Monday – had been"; "fired what appeared to
         # be a missile ... early on Tuesday"
-        if (subj is None or subj.tag_ == "WP") and verb.dep_ in ("conj", "xcomp", "ccomp") \
+        # "launched two missiles ... starting at around 3:30 a.m.": the salvo's start is its time
+        starting = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in ("start", "begin")
+        if (subj is None or subj.tag_ == "WP") and (verb.dep_ in ("conj", "xcomp", "ccomp") or starting) \
                 and verb.head.i != verb.i:
             verb = verb.head
             if verb.i in domain:
@@ -231,4 +233,24 @@ def corrected_clock(sent: Span, times: list[TimeMention]) -> tuple[Token, dt.dat
         if objs and not any(o.lemma_.lower() in _TIME_OBJECTS for o in objs):
             continue
         return verb, m.time
+    return None
+
+
+_APPOSED = re.compile(
+    r"\s*,\s*(?P<n>the|a|one|two|three|four|five|six|seven|\d)\s+(?P<unit>days?|weeks?)\s*$", re.I)
+
+
+def apposed_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | None:
+    """"When the council met on December 19, the day after Pyongyang launched ...": a launch
+    clause counted from a day set beside it is that many days before (or after) that day."""
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    at = mark.idx - sent.start_char
+    for m in times:
+        gap = _APPOSED.fullmatch(sent.text[m.end:at]) if m.kind == "day" and m.day and m.end <= at else None
+        if gap is not None:
+            n = _COUNTS.get(gap["n"].lower(), 1) if not gap["n"].isdigit() else int(gap["n"])
+            n *= 7 if gap["unit"].lower().startswith("week") else 1
+            return m.day + dt.timedelta(days=-n if mark.lower_ == "after" else n)
     return None

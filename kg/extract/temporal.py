@@ -382,3 +382,91 @@ def literal(m: TimeMention) -> str:
     if m.kind == "month" and y and mon:
         return f"{y.group()}-{_MONTHS[mon['mon'][:3].lower()]:02d}"
     raise ValueError(f"time mention {m.text!r} has no calendar value")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One entry of a timeline or factbox: a date heading at the start of a line and the text
+    it dates, up to the next heading or blank line. Offsets are into the document's text."""
+
+    start: int        # where the heading starts
+    body: int         # where the entry's text starts (after the heading and its dash or colon)
+    end: int          # where the entry ends
+    day: dt.date
+
+
+# "SEPT. 28, 2021 - North Korea fires ...", "Jan 11, 2022: Kim watches ...", "11 January 2022 —",
+# "2022-01-11:" (or the heading alone on its line): a wire timeline's entry heading. Only a dash
+# or colon right after the date makes one: "April 3 (Reuters) - ..." is a dateline.
+_HEADING_RE = re.compile(
+    rf"^[ \t]*(?:{_MON}\s*{_DAYNUM}(?:,?\s+{_YEAR})?"
+    rf"|{_prefixed(_DAYNUM, 'b')}\s+{_prefixed(_MON, 'b')}(?:,?\s+{_prefixed(_YEAR, 'b')})?"
+    rf"|{_prefixed(_ISO_RE.pattern, 'c')})"
+    r"[ \t]*(?:[-–—:][ \t]*|$)", re.I | re.M)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def timeline_entries(text: str, published: dt.date) -> list[TimelineEntry]:
+    """The dated entries of the timelines in ``text`` (a whole document), in text order. An entry
+    is told in the historical present ("SEPT. 28, 2021 - North Korea fires ...") and happened on
+    its heading's day; a year-less heading is the latest such day up to publication."""
+    found = []
+    for m in _HEADING_RE.finditer(text):
+        g = {k: v for k, v in m.groupdict().items() if v}
+        mon = g.get("mon") or g.get("bmon")
+        if mon is not None and not mon[0].isupper():
+            continue                    # "may 5 -": the verb
+        if "cy" in g:
+            try:
+                day = dt.date(int(g["cy"]), int(g["cmo"]), int(g["cd"]))
+            except ValueError:
+                continue
+        else:
+            assert mon is not None
+            found_day = _month_date(mon, int(g.get("d") or g["bd"]), g.get("y") or g.get("by"),
+                                    published, False)
+            if found_day is None:
+                continue
+            day = found_day
+        body = m.end()
+        if text[body:body + 1] == "\n":
+            # The heading alone on its line: the entry is the next line, if there is one.
+            body += 1
+            if not text[body:text.find("\n", body) if "\n" in text[body:] else len(text)].strip():
+                continue
+        found.append((m.start(), body, day))
+    if len(found) < 2:
+        return []                       # one dated line is no timeline
+    out = []
+    for k, (start, body, day) in enumerate(found):
+        nxt = found[k + 1][0] if k + 1 < len(found) else len(text)
+        blank = _BLANK_LINE.search(text, body, nxt)
+        out.append(TimelineEntry(start, body, blank.start() if blank else nxt, day))
+    return out
+
+
+# "said on Wednesday it had tested a missile the day before": a day counted back from the day
+# named before it in the same sentence (a report's day, the thing reported the day before). Only
+# when nothing follows that it could be counted from instead ("the day before the summit" is the
+# summit's), and not at the head of a sentence ("The day before, ...": counted from what was told
+# last, not from a day).
+_DAY_BEFORE_RE = re.compile(
+    r"\b(?:the\s+(?:day|night)\s+before|the\s+previous\s+day|(?:a|one)\s+day\s+(?:earlier|before))"
+    r"(?=\s*(?:[,.;:)]|$))", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"']")
+
+
+def relative_days(text: str, mentions: list[TimeMention]) -> list[tuple[TimeMention, TimeMention]]:
+    """``(mention, anchor)`` for each day counted back from another ("the day before") in
+    ``text``, whose ``mentions`` (from :func:`find_times`) name the day it counts from."""
+    out = []
+    for m in _DAY_BEFORE_RE.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in mentions):
+            continue
+        anchor = next((o for o in reversed(mentions) if o.kind == "day" and o.day and o.end <= m.start()),
+                      None)
+        if anchor is None or anchor.day is None or _SENTENCE_END.search(text, anchor.end, m.start() + 1):
+            continue
+        day = anchor.day - dt.timedelta(days=1)
+        out.append((TimeMention(m.start(), m.end(), m.group(), day, None, "day"), anchor))
+    return out

@@ -453,6 +453,67 @@ GENERAL_CASES = [
     pytest.param(
         "Japan condemned the launches on Monday.", "2024-05-23", [],
         id="one-day-after-plural-launches-may-be-the-reactions"),
+    pytest.param(
+        "Here is a timeline of Iran's rocket tests:\n\n"
+        "MARCH 3, 2019 - Iran fires a new rocket from Semnan province. State television calls it a "
+        "success.\n\n"
+        "AUG. 9, 2020 - The army's general watches a second test in a month. Iraq's military says the "
+        "missile flew about 800 km.\n\n"
+        "FEB. 2, 2021 - State media says engineers have run a ground test of a new engine. No missile is "
+        "launched.\n",
+        "2024-05-23",
+        [{"date": "2019-03-03", "missile": "rocket"}, {"date": "2020-08-09", "range_km": 800}],
+        id="a-timeline-entry-is-dated-by-its-heading"),
+    pytest.param(
+        "Iran's missile tests:\n\nJan 4, 2023:\nIran launches a cruise missile off its coast.\n\n"
+        "Jan 20, 2023:\nIran fires a ballistic missile.\n", "2024-05-23",
+        [{"date": "2023-01-04", "missile": "cruise"}, {"date": "2023-01-20", "missile": "ballistic"}],
+        id="a-timeline-heading-on-a-line-of-its-own"),
+    pytest.param(
+        "Iran fires new ballistic missile\n\nTEHRAN, May 23 - Iran said on Thursday it had fired a new "
+        "ballistic missile the day before.",
+        "2024-05-23", [{"date": "2024-05-22"}], id="the-day-before-counts-from-the-day-of-saying"),
+    pytest.param(
+        "The envoys met on March 8, the day after Iran launched a cruise missile. That missile, fired at "
+        "6:10 a.m., flew about 900 km.", "2024-05-23",
+        [{"date": "2024-03-07T06:10:00+03:30", "range_km": 900}],
+        id="a-launch-the-day-before-a-day-set-beside-it"),
+    pytest.param(
+        "Iraq's military said Iran fired two short-range missiles. The army said the first was launched at "
+        "about 9:12 a.m. on Monday.", "2024-05-23",
+        [{"date": "2024-05-20T09:12:00+03:30", "count": 2}],
+        id="the-first-was-launched-stands-for-a-missile-told-before"),
+    pytest.param(
+        "Iran launched two cruise missiles from near Bushehr starting at around 4:20 a.m. on Tuesday.",
+        "2024-05-23", [{"date": "2024-05-21T04:20:00+03:30"}], id="a-salvo-starting-at-a-time"),
+    pytest.param(
+        "Iran fired a missile on Monday. Japan's defence ministry said the launch was a successful test of "
+        "a new engine.", "2024-05-23",
+        [{"date": "2024-05-20", "reporters": {JP_MOD}}],
+        id="saying-what-the-launch-was-reports-it"),
+    pytest.param(
+        "On Monday Iran fired a short-range ballistic missile that flew 300 km. Tuesday's missile was the "
+        "first ICBM launch this year. It flew for about 50 minutes.", "2024-05-22",
+        [{"date": "2024-05-20", "range_km": 300}, {"date": "2024-05-21", "flight_minutes": 50}],
+        id="a-day-on-the-missile-the-launch-noun-is"),
+    pytest.param(
+        "On Monday Iran fired a short-range ballistic missile that flew 300 km. This is also the first ICBM "
+        "launch. The missile flew for about 50 minutes.", "2024-05-22",
+        [{"date": "2024-05-20", "range_km": 300}, {"date": "2024-05-22", "flight_minutes": 50}],
+        id="an-icbm-is-not-the-short-range-missile-told-before"),
+    pytest.param(
+        "Iran launched an intercontinental ballistic missile on Tuesday, hours after firing a short-range "
+        "ballistic missile. The missile flew for about 50 minutes.", "2024-05-22",
+        [{"date": "2024-05-21", "flight_minutes": 50, "missile": "intercontinental"}],
+        id="a-launch-of-another-class-in-a-subordinate-clause-is-not-told-on"),
+    pytest.param(
+        "Iran fired a missile on Monday that flew about 900 km, according to Japan's Ministry of Defense and "
+        "South Korea's Joint Chiefs of Staff.", "2024-05-23",
+        [{"date": "2024-05-20", "reporters": {JP_MOD, JCS}}], id="according-to-two-bodies-with-possessives"),
+    pytest.param(
+        "Iran fired a ballistic missile on Monday. Japan's defence ministry said its maximum altitude was "
+        "about 90 km.", "2024-05-23",
+        [{"date": "2024-05-20", "apogee_km": 90, "reporters": {JP_MOD}}], id="its-altitude-is-the-missiles"),
 ]
 
 

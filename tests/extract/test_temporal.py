@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.temporal import TimeMention, find_times, literal, resolve_day
+from kg.extract.temporal import TimeMention, find_times, literal, relative_days, resolve_day, timeline_entries
 
 MON, WED, THU, FRI = dt.date(2023, 3, 13), dt.date(2023, 3, 15), dt.date(2023, 3, 16), dt.date(2023, 3, 17)
 KST = dt.timedelta(hours=9)
@@ -222,3 +222,41 @@ def test_literal_forms() -> None:
     assert literal(TimeMention(3, 7, "2022", None, None, "year")) == "2022"
     with pytest.raises(ValueError):
         literal(TimeMention(0, 9, "last week", None, None, "period"))
+
+
+TIMELINE = ("Key dates:\n\nOCT. 4, 2019 - Iran fires a rocket. It fails.\n\n"
+            "Dec 1, 2020: Iran fires another.\n7 March 2021 — A third.\n"
+            "2022-05-06:\nA fourth.\n\nThe end.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(TIMELINE, [("Iran fires a rocket. It fails.", dt.date(2019, 10, 4)),
+                            ("Iran fires another.\n", dt.date(2020, 12, 1)),
+                            ("A third.\n", dt.date(2021, 3, 7)),
+                            ("A fourth.", dt.date(2022, 5, 6))], id="heading-forms"),
+    pytest.param("Aug. 9 - Iran fires a rocket.\nSept. 2 - And another.", [
+        ("Iran fires a rocket.\n", dt.date(2022, 8, 9)), ("And another.", dt.date(2022, 9, 2))],
+        id="year-less-headings-are-the-latest-such-days"),
+    pytest.param("March 16 (Reuters) - Iran fired a rocket.\nApril 2 (AP) - Another.", [],
+                 id="a-wire-dateline-is-no-heading"),
+    pytest.param("Aug. 9 - Iran fires a rocket on Monday.\n\nMore text.", [],
+                 id="one-dated-line-is-no-timeline"),
+])
+def test_timeline_entries(text: str, expected: list[tuple[str, dt.date]]) -> None:
+    got = [(text[e.body:e.end], e.day) for e in timeline_entries(text, THU)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Iran said on Thursday it had fired a rocket the day before.", [("the day before", WED)],
+                 id="the-day-before-the-day-named"),
+    pytest.param("Iran said on Thursday it had fired a rocket a day earlier, the army said.",
+                 [("a day earlier", WED)], id="a-day-earlier"),
+    pytest.param("Iran said on Thursday it would test a rocket the day before the summit.", [],
+                 id="the-day-before-something-else"),
+    pytest.param("The army spoke on Thursday. The day before, Iran had fired a rocket.", [],
+                 id="not-across-sentences"),
+])
+def test_relative_days(text: str, expected: list[tuple[str, dt.date]]) -> None:
+    got = relative_days(text, find_times(text, THU))
+    assert [(m.text, m.day) for m, _ in got] == expected
