@@ -1,7 +1,8 @@
 """Cutting page furniture off the end of an article.
 
 News pages saved as text end with things that are not the article: lists of other stories'
-headlines, "Related topics" blocks, a broadcast's trailer of what comes after the break, copyright lines. Their names must not reach the graph.
+headlines, "Related topics" blocks, a broadcast's trailer of what comes after the break,
+copyright lines. Their names must not reach the graph.
 The rule is structural, not a list of headlines: from the end of the text, a copyright
 line, a related-stories header, or a run of several short headline-like lines (no sentence
 ending, starting with a capital or a quote) is furniture, and so is everything after it.
@@ -19,7 +20,8 @@ _RELATED = re.compile(
     re.I,
 )
 # A broadcast's break and its trailer of the next items ("Coming up after the news: ...").
-_BREAK = re.compile(r"^\s*(\[break\]|\(break\)|coming up\b|up next\b|still to come\b|after the break\b)", re.I)
+_BREAK = re.compile(r"^\s*(\[break\]|\(break\)|coming up\b|up next\b|still to come\b|after the break\b)",
+                    re.I)
 # A headline: short, begins with a capital, digit or quote, no full stop at the end. Headlines
 # of media items end in a bare word ("... blast. Video"), which the rule allows.
 _HEADLINE_START = re.compile(r"^[\"'‘“A-Z0-9$£€]")
