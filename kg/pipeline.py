@@ -107,12 +107,19 @@ def extract_articles(articles: list[Article], *, n_process: int = 1, quiet: bool
         finally:
             gc.unfreeze()
     else:
-        for chunk in map(_extract_chunk, chunks):
-            for facts in chunk:
-                found[facts.article.id] = facts
-                if cache:
-                    cache.put(facts)
-            done += len(chunk)
-            _progress(done, len(todo), quiet)
+        # The model, gazetteer and word lists live as long as the process: keeping them out of
+        # the collector's full scans, which parsing and extraction set off again and again
+        # (every Token they build is tracked), takes a fifth off extraction.
+        gc.freeze()
+        try:
+            for chunk in map(_extract_chunk, chunks):
+                for facts in chunk:
+                    found[facts.article.id] = facts
+                    if cache:
+                        cache.put(facts)
+                done += len(chunk)
+                _progress(done, len(todo), quiet)
+        finally:
+            gc.unfreeze()
     assert done == len(todo)
     return [found[a.id] for a in articles]  # type: ignore[misc]
