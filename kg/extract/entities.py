@@ -172,6 +172,8 @@ _TITLE_WORDS = {
 
 _NAMING_VERBS = {"dubbed", "called", "named", "codenamed", "code-named", "titled"}
 _SHIP_PREFIXES = {"USS", "HMS", "ROKS", "JS", "INS", "HMAS", "HMCS", "FS", "USNS"}
+_SHIP_NOUNS = {"carrier", "destroyer", "submarine", "frigate", "cruiser", "warship", "vessel", "ship",
+               "corvette", "battleship", "icebreaker"}
 
 
 def _is_event_name(span: Span) -> bool:
@@ -182,6 +184,8 @@ def _is_event_name(span: Span) -> bool:
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if span[0].text in _SHIP_PREFIXES or (span.start > 0 and doc[span.start - 1].text in _SHIP_PREFIXES):
         return True
+    if span.start > 0 and doc[span.start - 1].lower_ in _SHIP_NOUNS and doc[span.start - 1].is_lower:
+        return True  # "the aircraft carrier Theodore Roosevelt": a ship named after a person
     if span.start > 0 and doc[span.start - 1].lower_ in _NAMING_VERBS:
         return gazetteer.lookup_org(span.text) is None
     if nxt == ",":
@@ -762,6 +766,10 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         table.add(span, Entity(key="org:" + slug(text), cls="Organization", name=text))
         return
     # PERSON: the model reads some places as people ("Hamhung", "Camp David").
+    if len(span) == 1 and span[0].is_sent_start and text[:1].isupper() and not text.isupper() and re.search(
+            rf"\b{re.escape(text.lower())}\b", table.text) and folded not in full_names and \
+            not _persons_for(text, full_names):
+        return  # "Hypersonic weapons travel ...": a word the article writes in lower case elsewhere
     person = _person_for(text, full_names)
     if not person and len(span) > 1 and folded not in full_names and _names_a_place(span):
         return  # "Tohoku Shinkansen": a thing named after a place, not a person

@@ -175,6 +175,10 @@ def test_dateline_in_capitals_is_a_place_not_a_person():
         ("Pyongyang has denounced the exercises. (END)", "END"),
         ("Launch times are given in UTC.", "UTC"),
         ("The glide vehicle reached a top speed of Mach 12, the ministry said.", "Mach"),
+        ("The aircraft carrier George Washington joined the drills.", "George Washington"),
+        # A sentence's first word that the article writes in lower case elsewhere.
+        ("Seoul tracked the glide vehicle.\nHypersonic weapons are hard to track, and few armies "
+         "field hypersonic missiles.", "Hypersonic"),
     ],
 )
 def test_event_names_and_markers_are_not_entities(text, name):
