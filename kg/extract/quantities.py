@@ -153,6 +153,10 @@ def _role(text: str, r: _Raw) -> str | None:
             return "flight_time"
         return None
     if _DISTANCE_AFTER.match(text, r.end):
+        # "hit a target 700 km away": how far away the target was is how far the missile flew
+        if re.search(r"\btargets?\s+(?:some\s+|about\s+|around\s+)?$", text[max(0, r.start - 30):r.start]) \
+                and re.match(r"\s*away\b", text[r.end:]):
+            return "range"
         return "distance"
     if _APOGEE_AFTER.match(text, r.end):
         return "apogee"
