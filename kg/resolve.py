@@ -127,10 +127,10 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
             # National Defense"); see _distinct for two countries' bodies written alike.
             # A name written in capitals stands as written; a lower-case one ("the foreign
             # ministry") is a description and takes its country.
-            written = [(_titled(n) if _proper(n) else _qualified(n, base.country), c)
-                       for n, c in counts.items()
-                       if n != base.name and not n.isupper() and len(n.split()) >= 2]
-            written = [(n, c) for n, c in written if n]
+            forms = [(_titled(n) if _proper(n) else _qualified(n, base.country), c)
+                     for n, c in counts.items()
+                     if n != base.name and not n.isupper() and len(n.split()) >= 2]
+            written = [(n, c) for n, c in forms if n]
             if written:
                 name = sorted(written, key=lambda nc: (-nc[1], nc[0]))[0][0]
         old = merged.get(target)
@@ -155,6 +155,7 @@ def _distinct(merged: dict[str, Entity]) -> None:
         if len({merged[k].country for k in keys}) > 1:
             for k in keys:
                 e = merged[k]
+                assert e.country is not None  # only bodies with a country are grouped
                 merged[k] = dataclasses.replace(e, name=_qualified(e.name, e.country) or e.name)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 
 from spacy.tokens import Span, Token
 
@@ -20,7 +21,7 @@ from kg.extract import Context
 from kg.extract.event_setting import SIDELINES, Clock, Places, conjuncts, is_future, pobjs
 from kg.extract.roles import find_roles
 from kg.extract.tokens import tokens
-from kg.records import Entity
+from kg.records import Entity, Evidence
 
 TEMPORAL_PREPS = {"before", "after", "ahead", "following", "since", "until", "amid", "despite", "than"}
 # Heads of state/government: "the leaders of X and Y" are these people when the text names them.
@@ -78,6 +79,7 @@ class EventArgs(Places):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            words: list[str]
             words, country, i = [], None, span.start - 1
             while i >= max(span.sent.start, span.start - 7):
                 tok, key = self.doc[i], self.t.entity_of(self.doc[i])
@@ -266,7 +268,7 @@ class EventArgs(Places):
                 if len(own) == 1:
                     return own
             if low in ("he", "him", "his", "she", "her"):
-                return [self.last_person(h)] if self.last_person(h) else []
+                return [person] if (person := self.last_person(h)) else []
             if low in ("they", "them", "their"):
                 return self._subject_of_clause(h) or self.group(h, None)
             return []
@@ -323,7 +325,8 @@ class EventArgs(Places):
             keys = self.group(h, n, {"Country"} if lemma in STATE_NOUNS else
                               {"Person", "Country"} if lemma == "leader" else None)
             if lemma == "leader":  # "the three leaders": people, or the leaders of the countries named
-                keys = [k if self.t.cls(k) == "Person" else self.leader_of(k) for k in keys]
+                # leader_of may give None: keys is used only once all(keys) holds
+                keys = cast(list[str], [k if self.t.cls(k) == "Person" else self.leader_of(k) for k in keys])
                 if not n and keys and all(keys):  # "A spoke with B and C. The leaders ...": A too
                     heads = self.last_heads(h)
                     keys = heads if set(keys) < set(heads) else keys
@@ -357,6 +360,7 @@ class EventArgs(Places):
                 keys = self.actors(s)
                 # "A told B at the start of their talks": the subject and the object together.
                 if len(keys) == 1:
+                    assert verb is not None  # the loop runs only over its subjects
                     keys += [k for o in verb.children if o.dep_ == "dobj" and o.i < pron.i
                              and o.tag_ not in ("PRP", "WP", "WDT") for k in self.actors(o) if k not in keys]
                 if len(keys) >= 2:
@@ -462,7 +466,7 @@ class EventArgs(Places):
         return bool(HABITUAL.search(" ".join(w.text for w in words)))
 
     def evidence(self, sents) -> tuple:
-        out = {}
+        out: dict[int, Evidence] = {}
         for s in sents:
             out.setdefault(s.start, self.ctx.evidence(s))
         return tuple(out[k] for k in sorted(out))

@@ -14,10 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.temporal import TimeMention, find_times, resolve_day, year_after
+
+if TYPE_CHECKING:
+    from kg.extract.entity_table import EntityTable
 
 PLACES = {"City", "Region", "BodyOfWater", "Country"}
 LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "on", "to"}
@@ -120,6 +124,12 @@ def is_future(verb: Token) -> bool:
 class Places:
     """Where: mixed into :class:`kg.extract.event_args.EventArgs` (needs ``doc``, ``t``, ``actors``)."""
 
+    doc: Doc
+    t: EntityTable
+
+    if TYPE_CHECKING:
+        def actors(self, tok: Token) -> list[str]: ...
+
     def place_of(self, tok: Token, depth: int = 2) -> str | None:
         """The place a noun phrase names: itself, a name inside it, its antecedent, or a place in it."""
         key = self.t.entity_of(tok)
@@ -162,7 +172,7 @@ class Places:
         return next((k for h in heads for q in h.children if q.dep_ == "prep" and q.lower_ in ("in", "at")
                      for x in pobjs(q)[:1] if (k := self.place_of(x))), None)
 
-    def place(self, anchors: list[Token], skip: set[int] = frozenset()) -> str | None:
+    def place(self, anchors: list[Token], skip: set[int] | frozenset[int] = frozenset()) -> str | None:
         """A locative argument of the first anchor that has one ("in Tokyo", "around the peninsula")."""
         for a in anchors:
             objs = [o for o in a.children if o.dep_ == "dobj" and a.pos_ == "VERB" and self.actors(o)]
@@ -208,7 +218,8 @@ class Clock:
 
     def times(self, sent: Span) -> list[TimeMention]:
         if sent.start not in self._times:
-            self._times[sent.start] = find_times(sent.text, self.pub)
+            # pub is None only through meeting._news_day; find_times is given it as it is
+            self._times[sent.start] = find_times(sent.text, cast(dt.date, self.pub))
         return self._times[sent.start]
 
     def when(self, sent: Span, anchors: list[Token], future: bool) -> tuple[str | None, str | None]:
@@ -234,6 +245,7 @@ class Clock:
         # "since May, when X met": the clause hangs on the time expression it describes.
         described = {a.head.i for a in anchors if a.dep_ == "relcl"}
         keep = {a.i for a in anchors} | described
+        pub = cast(dt.date, self.pub)  # as in times()
         month = None
         for m in self.times(sent):
             if m.kind not in ("day", "month") or (m.kind == "day" and m.day is None):
@@ -248,12 +260,13 @@ class Clock:
             if before in ("until", "till", "through", "to") or bound:
                 continue  # an end, or "the first summit since May": a bound, not the event's time
             if m.kind == "month":
-                month = month or month_of(m.text, self.pub, future)
+                month = month or month_of(m.text, pub, future)
                 continue
             day = m.day
             if not _EXPLICIT.search(m.text) and not year_after(sent.text, m.end):
                 # the trigger's own tense decides "Thursday", "Aug. 25" (not "May 7 last year")
-                day = resolve_day(m.text, self.pub, future=future) or day
+                day = resolve_day(m.text, pub, future=future) or day
+            assert day is not None  # a "day" mention without a day was skipped above
             return day, day.isoformat()[:7]
         return None, month
 
@@ -274,6 +287,7 @@ class Clock:
                 gap = _gap(mark)
                 ref = self._day_of_clause(a.head) if gap is not None else None
                 if ref is not None:  # the anchor's clause is the time clause: "hours after [it]"
+                    assert gap is not None
                     return ref - dt.timedelta(days=gap if mark.lower_ == "after" else -gap)
             # "convened a meeting within hours of the launch": the launch's day
             for w in (c for c in a.children if c.dep_ == "prep" and c.lower_ == "within"):
@@ -287,6 +301,7 @@ class Clock:
                 gap = _gap(prep)
                 ref = self.day_of_event(o) if gap is not None and (o := _pobj(prep)) is not None else None
                 if ref is not None:  # "a day after the launch, they met": the anchor follows it
+                    assert gap is not None
                     return ref + dt.timedelta(days=gap if prep.lower_ == "after" else -gap)
             for v in a.children:  # "they met hours after North Korea fired ... on Monday"
                 mark = next((c for c in v.children if c.dep_ == "mark" and c.lower_ in ("before", "after")
@@ -294,6 +309,7 @@ class Clock:
                 gap = _gap(mark) if mark is not None else None
                 ref = self.attached(v.sent, [v], is_future(v))[0] if gap is not None else None
                 if ref is not None:
+                    assert gap is not None and mark is not None
                     return ref + dt.timedelta(days=gap if mark.lower_ == "after" else -gap)
         return None
 

@@ -127,7 +127,7 @@ def _proper(args: EventArgs, span, forward: bool) -> str | None:
 
 def _countries(args: EventArgs, keys: list[str]) -> list[str]:
     """Exercises are between states: a national body or a person stands for their country."""
-    out = []
+    out: list[str | None] = []
     for k in keys:
         cls = args.t.cls(k)
         ent = args.t.entities.get(k)

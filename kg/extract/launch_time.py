@@ -224,7 +224,7 @@ def corrected_clock(sent: Span, times: list[TimeMention]) -> tuple[Token, dt.dat
         root = token_at(sent, m.start, m.end)
         verb = next((a for a in (root.ancestors if root is not None else [])
                      if a.pos_ in ("VERB", "AUX")), None)
-        if verb is None or verb.lemma_.lower() not in CORRECT_VERBS or verb.i > root.i:
+        if verb is None or root is None or verb.lemma_.lower() not in CORRECT_VERBS or verb.i > root.i:
             continue
         preps = [t.lower_ for t in sent.doc[verb.i + 1:root.i] if t.lower_ in ("to", "from")]
         if not preps or preps[-1] != "to":
@@ -250,6 +250,7 @@ def apposed_day(sent: Span, tok: Token, times: list[TimeMention]) -> dt.date | N
     for m in times:
         gap = _APPOSED.fullmatch(sent.text[m.end:at]) if m.kind == "day" and m.day and m.end <= at else None
         if gap is not None:
+            assert m.day is not None  # only a mention with a day is matched
             n = _COUNTS.get(gap["n"].lower(), 1) if not gap["n"].isdigit() else int(gap["n"])
             n *= 7 if gap["unit"].lower().startswith("week") else 1
             return m.day + dt.timedelta(days=-n if mark.lower_ == "after" else n)

@@ -180,7 +180,7 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     gov, rel = governor(tok.head if dated else tok)
     if gov is not None and _trigger_verb(args, gov):
         return []  # "were due to meet for landmark talks": one mention, the verb's
-    if tok.dep_ in ("appos", "conj") and _trigger_noun(tok.head) or rel == "attr" and any(
+    if tok.dep_ in ("appos", "conj") and _trigger_noun(tok.head) or rel == "attr" and gov is not None and any(
             c.dep_ == "nsubj" and _trigger_noun(c) for c in gov.children):
         return []  # "the summit ..., a meeting of ...", "The summit will be the first meeting ...": the same
     clause = gov if gov is not None and rel not in TEMPORAL_PREPS else tok
@@ -276,7 +276,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         # "Yoon presided over an emergency meeting of the NSC": called the day of the news it answers
         day = _news_day(args, tok)
         m.date = day.isoformat() if day is not None else None
-    if m.planned and rel == "nsubjpass" and not any(c.dep_ == "agent" for c in gov.children):
+    if m.planned and rel == "nsubjpass" and gov is not None and not any(
+            c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
     m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None) or _loose_sidelines(tok)
     together = any(c.lower_ in ("trilateral", "three-way", "joint", "multilateral", "four-way")
@@ -321,7 +322,8 @@ def _accompanies(args: EventArgs, person: str, summit: list[str]) -> bool:
 def _definite(tok: Token, gov: Token | None, rel: str) -> bool:
     """"the meeting", "NATO's summit", "This is a historic meeting", "the Aug. 18, 2023, summit" --
     but not "a leaders' summit" nor "their next meeting", which is another one."""
-    if rel == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in gov.children):
+    if rel == "attr" and gov is not None and any(
+            c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in gov.children):
         return True
     if any(c.lower_ in ("next", "upcoming", "another", "new") for c in tok.children) or any(
             d.lower_ in ("a", "an") and d.dep_ == "det" for c in tok.children for d in (c, *c.children)):

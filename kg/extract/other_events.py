@@ -46,6 +46,7 @@ def _frame(tok: Token) -> tuple[str, Token, Token] | None:
     """(kind, verb, event word) when ``tok`` is the verb of an event of one of the frames."""
     if tok.pos_ != "VERB":
         return None
+    obj: Token | None
     for kind, (light, nouns, verbs) in FRAMES.items():
         if verb_in(tok, verbs) and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and (
                 tok.dep_ not in ("amod", "acl")):

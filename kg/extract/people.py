@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.extract.names import fold, is_common_word
@@ -71,17 +71,17 @@ _MAX_NAME = 4
 def _name_run(doc: Doc, start: int) -> int:
     """The end of a run of name words from ``start`` ("Ri Pyong - chol"), or ``start`` if none."""
     end = start
-    doc = tokens(doc)  # type: ignore[assignment]  # the shared list: doc[i] builds a Token each time
-    while end < len(doc) and end - start < _MAX_NAME + 2:
-        tok = doc[end]
+    toks: list[Token] = tokens(doc)  # the shared list: doc[i] builds a Token each time
+    while end < len(toks) and end - start < _MAX_NAME + 2:
+        tok = toks[end]
         if tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper or (len(tok) == 1 and tok.is_upper):
             end += 1
         elif (
             tok.text == "-"
             and end > start
-            and not doc[end - 1].whitespace_
-            and end + 1 < len(doc)
-            and doc[end + 1].is_alpha
+            and not toks[end - 1].whitespace_
+            and end + 1 < len(toks)
+            and toks[end + 1].is_alpha
         ):
             end += 2  # a hyphenated given name the tokenizer split: "Pyong-chol"
         else:

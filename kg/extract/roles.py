@@ -290,10 +290,13 @@ class _Reader:
         while i > s0 and (doc[i].text == "," or doc[i].lower_ == "and" or self.table.entity_of(doc[i])):
             key = self.table.entity_of(doc[i])
             if key is not None and self.table.cls(key) == "Person":
-                i = self.table.span_of(doc[i]).start
+                person = self.table.span_of(doc[i])
+                assert person is not None  # a token with an entity has its span
+                i = person.start
             i -= 1
         if doc[i].lower_ != "counterparts" or doc[i + 1].text != ",":
             return None
+        countries: list[str]
         j, countries = i - 1, []
         while j > s0 and doc[j].lower_ not in ("his", "her", "their") and doc[j].lower_ not in _POSSESSIVE:
             if doc[j].lower_ != "and" and (country := self._demonym(j)) and country not in countries:
@@ -303,7 +306,9 @@ class _Reader:
         for tok in doc[i + 2:span.sent.end]:
             key = self.table.entity_of(tok)
             if key is not None and self.table.cls(key) == "Person":
-                names.append(self.table.span_of(tok).start)
+                person = self.table.span_of(tok)
+                assert person is not None
+                names.append(person.start)
             elif not (tok.text == "," or tok.lower_ == "and" or key is not None):
                 break
         names = list(dict.fromkeys(names))
@@ -476,7 +481,7 @@ class _Reader:
             at = next((t.i for t in doc[j + 1:stop] if t.lower_ == "at"), None) \
                 if doc[j].lower_ == "of" else None
             named = (self._org_named_at(at + 1) if at is not None else None) or self._org_named_at(j + 1)
-            field = doc[j + 1:at] if at is not None else []
+            field: Span | list[Token] = doc[j + 1:at] if at is not None else []
             if named and 0 < len(field) <= 3 and all(
                     t.is_title and t.is_alpha and self.table.entity_of(t) is None for t in field):
                 # "Director of Operations at the JCS": a capitalised field names the office itself.
@@ -488,7 +493,8 @@ class _Reader:
                 country = self._org_named_at(body.end + 1) if body is not None and body.end + 1 < stop \
                     and doc[body.end].lower_ == "of" else None
                 # (A party "of" a country is a party: "the Communist Party of Cuba" holds its offices.)
-                if self.table.cls(country) == "Country" and doc[body.end - 1].lower_ != "party":
+                if self.table.cls(country) == "Country" and body is not None \
+                        and doc[body.end - 1].lower_ != "party":
                     words, named = [*words, "of", *(t.lower_ for t in doc[j + 1:body.end])], country
             return _Cand(key, _join(words), named, False, span) if named else None
         if j < stop and doc[j].lower_ == "to" and words[-1] in ("ambassador", "envoy"):

@@ -222,6 +222,7 @@ def actor_country(ctx: Context) -> str | None:
     """The country the document most often makes the subject of an action (not of saying)."""
     if "actor_country" in ctx.cache:
         return ctx.cache["actor_country"]
+    count: Counter[str | None]
     table, count = ctx.entities, Counter()
     for tok in tokens(ctx.doc):
         key = table.actor(table.entity_of(tok)) if _acts(tok) else None
@@ -260,6 +261,7 @@ def topic_country(ctx: Context) -> str | None:
     """
     if "topic_country" in ctx.cache:
         return ctx.cache["topic_country"]
+    score: Counter[str | None]
     table, score = ctx.entities, Counter()
     for sent in ctx.sentences:
         for span, key in table.in_span(sent):

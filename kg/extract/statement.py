@@ -190,14 +190,14 @@ def _mute(verb: Token) -> bool:
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in _SPEAKING_NOUNS
 
 
-def _whole_sentences(doc: Doc, qspan: Span) -> bool:
+def _whole_sentences(doc: Doc, qspan: Span) -> bool | None:
     """The quote starts a sentence and nothing but its closing mark follows it in the sentence."""
     first = qspan[0].is_sent_start or (qspan.start > 0 and doc[qspan.start - 1].is_sent_start)
     rest = doc[qspan.end:qspan[-1].sent.end]
     return first and all(t.is_punct or t.is_space for t in rest)
 
 
-def _opens_sentence(doc: Doc, text: str, q: _Quote, qspan: Span) -> bool:
+def _opens_sentence(doc: Doc, text: str, q: _Quote, qspan: Span) -> bool | None:
     """A quote that opens its sentence and ends in a comma ('"We will act," ...') is all that
     is reported, whatever the parser makes of the words after it."""
     opens = qspan[0].is_sent_start or (qspan.start > 0 and doc[qspan.start - 1].is_sent_start)
@@ -297,8 +297,8 @@ def _speaker(ctx: Context, speakers: Speakers, verb: Token,
 def find_statements(ctx: Context) -> list[Statement]:
     doc, text = ctx.doc, ctx.text
     quotes = [q for q in find_quotes(text) if not _is_name(text[q.start:q.end])]
-    spans = [(q, doc.char_span(q.start, q.end, alignment_mode="expand")) for q in quotes]
-    spans = [(q, s) for q, s in spans if s is not None and len(s)]
+    found = [(q, doc.char_span(q.start, q.end, alignment_mode="expand")) for q in quotes]
+    spans = [(q, s) for q, s in found if s is not None and len(s)]
     quoted = {t.i for _, s in spans for t in s}
     speakers = Speakers(ctx, quoted)
     # Quotes sharing one reporting verb ('"A," he said, "B."') are one statement.

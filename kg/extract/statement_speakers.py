@@ -171,6 +171,7 @@ class Speakers:
             if tok.lower_.rstrip(".") in _HONORIFIC_SEX and tok.i + 1 < len(self.doc):
                 key = self.table.entity_of(self.doc[tok.i + 1 + (self.doc[tok.i + 1].text == ".")])
                 if self.table.cls(key) == "Person":
+                    assert key is not None
                     seen.setdefault(key, set()).add(_HONORIFIC_SEX[tok.lower_.rstrip(".")])
         for i, key in self.subjects:
             tok = self.doc[i]
@@ -345,6 +346,7 @@ class Speakers:
             if self.table.cls(key) != "NewsAgency" or tok.i in self.quoted:
                 continue
             span = self.table.span_of(tok)
+            assert key is not None and span is not None  # a news agency's token
             before = {t.lower_ for t in self.doc[max(0, span.start - 3):span.start]}
             country = body_country(self.table, key)
             if before & _STATE and country:

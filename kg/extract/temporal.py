@@ -258,7 +258,8 @@ def _candidates(text: str, pub: dt.date, future: Callable[[int, int], bool]) -> 
     for m in _WEEKDAY_RE.finditer(text):
         mod = " ".join((m["mod"] or "").lower().split())
         target = _WEEKDAYS.index(m["wd"].lower())
-        d = _weekday_day(target, pub, mod, (m["wk"] or "").lower(), future(m.start(), m.end()))
+        d: dt.date | None = _weekday_day(target, pub, mod, (m["wk"] or "").lower(),
+                                         future(m.start(), m.end()))
         out.append((m.start(), m.end(), 1, "day", d, None))
     for rx in (_MONTH_DAY_RE, _DAY_MONTH_RE):
         for m in rx.finditer(text):
