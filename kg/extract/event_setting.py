@@ -218,8 +218,9 @@ class Clock:
 
     def times(self, sent: Span) -> list[TimeMention]:
         if sent.start not in self._times:
-            # pub is None only through meeting._news_day; find_times is given it as it is
-            self._times[sent.start] = find_times(sent.text, cast(dt.date, self.pub))
+            # An article without a publication date has no days to resolve relative dates
+            # against: its events stay undated rather than dated by the day of the build.
+            self._times[sent.start] = find_times(sent.text, self.pub) if self.pub is not None else []
         return self._times[sent.start]
 
     def when(self, sent: Span, anchors: list[Token], future: bool) -> tuple[str | None, str | None]:
@@ -245,7 +246,7 @@ class Clock:
         # "since May, when X met": the clause hangs on the time expression it describes.
         described = {a.head.i for a in anchors if a.dep_ == "relcl"}
         keep = {a.i for a in anchors} | described
-        pub = cast(dt.date, self.pub)  # as in times()
+        pub = cast(dt.date, self.pub)  # times() finds nothing without one
         month = None
         for m in self.times(sent):
             if m.kind not in ("day", "month") or (m.kind == "day" and m.day is None):

@@ -369,7 +369,7 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
 
 def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str]) -> list[Unit]:
     """Every launch unit of one sentence, with its times, quantities, places and reporters."""
-    pub = ctx.article.published or dt.date.today()
+    pub = ctx.article.published
     cands = _candidates(ctx, sent)
     trig_ids = {t.i for t, _ in cands}
     units: list[Unit] = []
@@ -406,8 +406,11 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         return []
     text = ctx.text[sent.start_char:sent.end_char]     # = sent.text, without rebuilding it
     entries = _timeline(ctx)
+    # Without a publication day no relative date resolves: the launches stay undated (not
+    # dated by the day of the build, which would make the output depend on it).
+    found = find_times(text, pub) if pub else []
     # A timeline entry's heading dates the entry, not only what the parse hangs it on.
-    times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text) and not any(
+    times = [m for m in found if not is_stamp(sent, m, ctx.text) and not any(
         e.start <= sent.start_char + m.start < e.body for e in entries)]
     counted = relative_days(text, times)
     times = sorted(times + [m for m, _ in counted], key=lambda m: m.start)
@@ -471,7 +474,8 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
 def _timeline(ctx: Context) -> list[TimelineEntry]:
     """The document's timeline entries ("SEPT. 28, 2021 - North Korea fires ..."), found once."""
     if "timeline" not in ctx.cache:
-        ctx.cache["timeline"] = timeline_entries(ctx.text, ctx.article.published or dt.date.today())
+        pub = ctx.article.published
+        ctx.cache["timeline"] = timeline_entries(ctx.text, pub) if pub else []
     return ctx.cache["timeline"]
 
 
@@ -531,8 +535,8 @@ def _correction(ctx: Context, sent: Span) -> Unit | None:
     if not any(v[:5] in low for v in CORRECT_VERBS) or not any(
             t.lemma_.lower() in CORRECT_VERBS for t in sent):
         return None
-    pub = ctx.article.published or dt.date.today()
-    times = [m for m in find_times(text, pub) if not is_stamp(sent, m, ctx.text)]
+    pub = ctx.article.published
+    times = [m for m in (find_times(text, pub) if pub else []) if not is_stamp(sent, m, ctx.text)]
     found = corrected_clock(sent, times)
     if found is None:
         return None

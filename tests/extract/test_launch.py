@@ -535,3 +535,13 @@ def test_every_launch_has_its_sentences_as_evidence() -> None:
     assert [e.sentence for e in launch.evidence] == [
         "North Korea fired a ballistic missile on Tuesday.",
         "It flew about 600 km before falling into the East Sea."]
+
+
+def test_an_article_without_a_publication_date_gives_undated_launches():
+    # "on Monday" resolves against the publication day only; without one the launch is kept
+    # undated, never dated by the day the graph happens to be built.
+    text = "North Korea fired a ballistic missile on Monday, Japan's defence ministry said. It flew 300 km."
+    article = Article(id="undated", text=text, published=None)
+    facts = extract(load_model()(text), article, names=["kg.missile_launch.v1"])
+    [launch] = [e for e in facts.events if isinstance(e, MissileLaunch)]
+    assert launch.date is None and launch.range_km == 300

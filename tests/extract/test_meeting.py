@@ -579,3 +579,15 @@ def test_evidence_is_verbatim() -> None:
     (meeting,) = facts.events
     assert [text[e.start:e.end] for e in meeting.evidence] == [e.sentence for e in meeting.evidence]
     assert len(meeting.evidence) == 2
+
+
+def test_an_article_without_a_publication_date_keeps_its_meetings_undated(monkeypatch):
+    # Relative days cannot be resolved without a publication day: the meeting is still found,
+    # with no day, and the extractor does not fail (which would drop every meeting).
+    monkeypatch.setenv("KG_DEBUG", "1")
+    text = ("North Korea fired a missile on Monday. Hours after the launch, Japan held an emergency "
+            "meeting of its National Security Council.")
+    article = Article(id="undated", text=text, published=None)
+    facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
+    [meeting] = facts.events
+    assert meeting.date is None
