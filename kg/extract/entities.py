@@ -81,6 +81,7 @@ _WIRE_MARKERS = {
     "advisory",
     "news",
     "more",
+    "attn",
 }
 
 
@@ -501,6 +502,12 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
 # "By Jane Roe", "By Jane Roe in Seoul and John Doe in Tokyo", "By Jane Roe, Senior Fellow": a
 # line that names the writers, who are not in the story.
 _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$", re.M)
+# The desk's credits: "Edited by: Jane Roe", "(Reporting by Jane Roe; Editing by Tom Poe)",
+# "Jane Roe in Seoul and Tom Poe in Tokyo contributed to this report."
+_CREDITS = re.compile(r"^[ \t]*\(?(?:(?:additional )?reporting|editing|edited|writing|written|compiled|"
+                      r"produced|translated)(?: by)?[ \t]*:?[ \t]+[A-Z][^\n]{0,200}$|"
+                      r"^[^\n]{0,200}\bcontributed (?:reporting|to this (?:report|story|article))[^\n]{0,60}$",
+                      re.M | re.I)
 
 
 # A transcript's label of the programme's own people: "JANE ROE, CORRESPONDENT:".
@@ -521,8 +528,9 @@ def _crew_names(text: str) -> tuple[set[str], set[str]]:
 
 
 def _bylines(text: str) -> list[tuple[int, int]]:
+    """The lines that credit the writers and editors, who are not in the story."""
     return [(m.start(), m.end()) for m in _BYLINE.finditer(text) if not m.group().rstrip().endswith(".")
-            or len(m.group()) < 60]
+            or len(m.group()) < 60] + [(m.start(), m.end()) for m in _CREDITS.finditer(text)]
 
 
 def _full_names(spans: list[tuple[Span, str]]) -> dict[str, Entity]:

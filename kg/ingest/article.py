@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kg.errors import error
-from kg.ingest.furniture import body_end
+from kg.ingest.furniture import blank_inline_furniture, body_end
 from kg.records import Article
 
 _SNIFF = 8192
@@ -43,7 +43,7 @@ def _published(value: object, where: Path) -> dt.date | None:
 def make_article(raw: str, meta: dict, *, path: Path, name: str) -> Article:
     if not raw.strip():
         raise error("E002", path=name)
-    text = raw[: body_end(raw)]
+    text = blank_inline_furniture(raw[: body_end(raw)])
     if not text.strip():
         raise error("E002", path=name)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

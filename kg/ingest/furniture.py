@@ -16,7 +16,8 @@ _RELATED = re.compile(
     r"^\s*(related( stories| topics| articles| coverage| content)?|more on this story|more from|"
     r"read more|top stories|most read|most popular|you may also like|recommended|"
     r"around the bbc|features|elsewhere on|more stories|latest news|related links|read next|"
-    r"read this next|what to read next|editor'?s picks|trending( now)?|popular now|our standards)\b.{0,80}$",
+    r"read this next|what to read next|editor'?s picks|trending( now)?|popular now|our standards|"
+    r"most liked|most viewed|most shared|keep reading)\b.{0,80}$",
     re.I,
 )
 # A broadcast's break and its trailer of the next items ("Coming up after the news: ...").
@@ -73,3 +74,40 @@ def body_end(text: str) -> int:
         cut = run_start
     end = offsets[cut] if cut < len(lines) else len(text)
     return len(text[:end].rstrip())
+
+
+# Inside the article: a link to another story ("Read more: How the chip boom began") ...
+_LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|related|see also|watch|listen|more)[ \t]*:"
+                        r"[^\n]{1,150}$", re.I | re.M)
+# ... or a list of them under a header ("Keep reading" / "list of 3 items" / ... / "end of list").
+_LIST_HEADER = re.compile(r"^[ \t]*(?:keep reading|related stories|related articles?|read more|"
+                          r"you may also like|recommended stories|more stories)[ \t]*$", re.I | re.M)
+_LIST_END = re.compile(r"^[ \t]*end of list[ \t]*$", re.I)
+
+
+def blank_inline_furniture(text: str) -> str:
+    """``text`` with the links to other stories that sit between its paragraphs turned into
+    spaces: a line "Read more: ...", or a header such as "Keep reading" and the lines after it
+    up to "end of list" or a blank line. Offsets into the text stay what they were.
+
+    >>> blank_inline_furniture("It fired.\\nRead more: Stocks slide\\nIt flew.").split()
+    ['It', 'fired.', 'It', 'flew.']
+    """
+    spans = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text) if not _SENTENCE_END.search(m.group())]
+    for m in _LIST_HEADER.finditer(text):
+        end = m.end()
+        for line in text[m.end():].split("\n")[1:]:
+            if not line.strip() or len(line.split()) > MAX_HEADLINE_WORDS:
+                break
+            end += 1 + len(line)
+            if _LIST_END.match(line):
+                break
+        spans.append((m.start(), end))
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

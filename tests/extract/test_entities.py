@@ -246,6 +246,13 @@ def test_a_place_is_typed_by_the_words_around_it(text, surface, cls):
     assert entities(text)[surface][1] == cls
 
 
+def test_the_desks_credits_name_no_one_in_the_story():
+    found = entities("North Korea fired a missile, Japan said.\nEdited by: Anna Roe\n"
+                     "(Reporting by Jim Lee; Editing by Tom Poe)\n"
+                     "Mary Kay in Tokyo and Joe Ban in Seoul contributed to this report.")
+    assert not {"Anna Roe", "Jim Lee", "Tom Poe", "Mary Kay", "Joe Ban"} & set(found)
+
+
 def test_the_writers_of_a_byline_are_not_in_the_story():
     found = entities("By Jane Roe and Tom Poe in Seoul\nNorth Korea fired a missile on Monday, "
                      "Japan's defence ministry said.")

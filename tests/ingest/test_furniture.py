@@ -48,3 +48,24 @@ def test_article_text_is_kept(text):
 def test_copyright_in_the_first_half_is_text():
     text = "Copyright holders sued the agency on Monday.\n" + BODY + "\n" + BODY
     assert cut(text) == text
+
+
+@pytest.mark.parametrize("inline", [
+    "Read more: How a chip maker became the face of the AI boom\n",
+    "Keep reading\nlist of 2 items\nlist 1 of 2\nFloods hit coastal towns\nlist 2 of 2\n"
+    "Farmers protest new tax\nend of list\n",
+    "RELATED ARTICLE\nOpinion: Why the capital braces for a busy summer\n",
+])
+def test_links_between_paragraphs_are_blanked_in_place(inline):
+    from kg.ingest.furniture import blank_inline_furniture
+    text = "North Korea fired a missile on Monday.\n\n" + inline + "\nIt flew 800km, Seoul said."
+    out = blank_inline_furniture(text)
+    assert len(out) == len(text)  # offsets of what is kept do not move
+    assert out.split() == ["North", "Korea", "fired", "a", "missile", "on", "Monday.", "It", "flew",
+                           "800km,", "Seoul", "said."]
+
+
+def test_a_paragraph_that_says_read_more_is_kept():
+    from kg.ingest.furniture import blank_inline_furniture
+    text = "Analysts urged caution.\nRead more: the ministry said the launch was a test.\nIt flew."
+    assert blank_inline_furniture(text) == text
