@@ -506,7 +506,8 @@ _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$", re.M)
 # "Jane Roe in Seoul and Tom Poe in Tokyo contributed to this report."
 _CREDITS = re.compile(r"^[ \t]*\(?(?:(?:additional )?reporting|editing|edited|writing|written|compiled|"
                       r"produced|translated)(?: by)?[ \t]*:?[ \t]+[A-Z][^\n]{0,200}$|"
-                      r"^[^\n]{0,200}\bcontributed (?:reporting|to this (?:report|story|article))[^\n]{0,60}$",
+                      r"^[^\n]{0,200}\bcontributed (?:reporting|to this (?:report|story|article))"
+                      r"[^\n]{0,60}$",
                       re.M | re.I)
 
 
