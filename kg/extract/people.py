@@ -114,11 +114,13 @@ def _is_name(span: Span) -> bool:
 
 
 def _office_after(doc: Doc, end: int) -> bool:
-    """ ", the foreign minister", ", a missile analyst at", ", 52, a professor"."""
+    """ ", the foreign minister", ", a missile analyst at", ", 52, a professor", ", who heads the"."""
     toks = tokens(doc)
     if end >= len(toks) or toks[end].text != ",":
         return False
     window = toks[end + 1 : min(len(toks), end + 7)]
+    if len(window) > 1 and window[0].lower_ == "who" and window[1].lower_ in _HEADS_VERBS:
+        return True  # ", who heads the National Security Office"
     for tok in window:
         if tok.lower_ in OFFICE_WORDS:
             return True
@@ -127,6 +129,8 @@ def _office_after(doc: Doc, end: int) -> bool:
     return False
 
 
+# "X, who heads the ...": a relative clause that gives an office.
+_HEADS_VERBS = {"heads", "leads", "chairs", "headed", "led", "chaired"}
 _COURTESY = {"mr", "mrs", "ms", "miss", "dr", "mx"}
 _SPEAKING = {"say", "tell", "add", "warn", "write", "note", "insist"}
 

@@ -154,8 +154,9 @@ class _Reader:
             tok, nxt = doc[i], i + step
             ahead = sent.start <= nxt < sent.end
             hyphen = tok.text in _HYPHENS and not tok.whitespace_ and not doc[i - 1].whitespace_
-            if words and ahead and (hyphen or tok.lower_ == "of") and self._is_title_tok(doc[nxt], True):
-                words.append("-" if hyphen else "of")
+            if words and ahead and (hyphen or tok.lower_ == "of" or self._portfolio_for(i, step, words)) \
+                    and self._is_title_tok(doc[nxt], True):
+                words.append("-" if hyphen else tok.lower_)
             else:
                 word = self._is_title_tok(tok, bool(words) or (ahead and doc[nxt].lower_ in TITLE_WORDS))
                 if word is None:
@@ -163,6 +164,14 @@ class _Reader:
                 words.append(word)
             i = nxt
         return (words[::-1] if step < 0 else words), i
+
+    def _portfolio_for(self, i: int, step: int, words: list[str]) -> bool:
+        """ "Minister for Foreign Affairs": a "for" at token ``i`` joins the portfolio to the office,
+        if no office follows it (not "a spokesman for Defence Minister X")."""
+        if self.doc[i].lower_ != "for":
+            return False
+        after = words if step < 0 else self._run(i + 1, 1)[0]
+        return not HEADS & set(after)
 
     def title_before(self, start: int) -> tuple[list[str], int] | None:
         """Title words ending just before token ``start`` (ranks skipped), and the first one's index."""
@@ -229,18 +238,27 @@ class _Reader:
 
     def list_member(self, span: Span, key: str) -> _Cand | None:
         """ "the defence ministers – X of South Korea and Y of Poland –": a plural title
-        before a list of names, each followed by "of|from" the body or country whose office it is."""
+        before a list of names, each followed by "of|from" the body or country whose office it is,
+        or after its country's possessive ("... and Japan's Z –")."""
         doc, s0, end = self.doc, span.sent.start, span.sent.end
-        if span.end + 1 >= end or doc[span.end].lower_ not in ("of", "from"):
+        ends = span.end >= end or doc[span.end].text in _LIST_END or doc[span.end].lower_ == "and"
+        if span.end + 1 < end and doc[span.end].lower_ in ("of", "from"):
+            org = self._org_named_at(span.end + 1)
+            after = self.table.span_of(doc[span.end + 1 + (doc[span.end + 1].lower_ == "the")])
+            if org is None or after is None or (after.end < end and doc[after.end].text not in _LIST_END
+                                                and doc[after.end].lower_ != "and"):
+                return None
+            i = span.start - 1
+        elif ends and span.start - 2 > s0 and doc[span.start - 1].lower_ in _POSSESSIVE:
+            owner = self.table.span_of(doc[span.start - 2])
+            org = self._as_org(self.table.entity_of(doc[span.start - 2]))
+            if owner is None or self.table.cls(org) != "Country":
+                return None
+            i = owner.start - 1
+        else:
             return None
-        org = self._org_named_at(span.end + 1)
-        after = self.table.span_of(doc[span.end + 1 + (doc[span.end + 1].lower_ == "the")])
-        if org is None or after is None or (after.end < end and doc[after.end].text not in _LIST_END
-                                            and doc[after.end].lower_ != "and"):
-            return None
-        i = span.start - 1
-        while i > s0 and (doc[i].lower_ in ("of", "from", "and", "the", ",") or doc[i].ent_type_
-                          or self.table.entity_of(doc[i])):
+        while i > s0 and (doc[i].lower_ in ("of", "from", "and", "the", ",") or doc[i].lower_ in _POSSESSIVE
+                          or doc[i].ent_type_ or self.table.entity_of(doc[i])):
             i -= 1  # back over the earlier members: "X of South Korea and"
         i -= doc[i].text in _LIST_END and doc[i].text != "," and i > s0
         head = doc[i].lower_
@@ -414,6 +432,8 @@ class _Reader:
             if not paren and depth == 0 and text in (",", ";", ".", "\u2014", "\u2013"):
                 break
             stop += 1
+        if (heads := self._heads_body(span, key, at, stop)) is not None:
+            return [heads]
         if not paren and self._names_next(stop):
             return []  # "Mr Biden, the Japanese prime minister, Fumio Kishida, and ...": Kishida's
         # "and vice department director of ...": a title right after "and" starts one too.
@@ -421,6 +441,18 @@ class _Reader:
                                    if t.lower_ == "and" and (doc[t.i + 1].lower_ in ("a", "an", "the")
                                                              or self._is_title_tok(doc[t.i + 1], False))]
         return [c for c in (self._description(span, key, i, stop) for i in starts) if c]
+
+    def _heads_body(self, span: Span, key: str, at: int, stop: int) -> _Cand | None:
+        """ "X, who heads the presidential National Security Office,": the head of the body named,
+        which must end the clause (not "who heads Japan's delegation")."""
+        doc = self.doc
+        if not (doc[at].text == "," and at + 3 < stop and doc[at + 1].lower_ == "who"
+                and doc[at + 2].tag_ == "VBZ" and doc[at + 2].lemma_ in _HEADING):  # not "who led"
+            return None
+        org = self._org_named_at(at + 3)
+        if org is None or self.table.entity_of(doc[stop - 1]) != org:
+            return None
+        return _Cand(key, _HEADING[doc[at + 2].lemma_], org, False, span)
 
     def _names_next(self, i: int) -> bool:
         """A person's name right after the comma at ``i``: the apposition before it is theirs."""
@@ -466,16 +498,21 @@ class _Reader:
             p -= 1
         if p < m and p > i and doc[p - 1].lower_ in _POSSESSIVE:
             m = p
+        # A lower-case adjective first is no qualifier, nor part of the office: "a nonproliferation
+        # researcher at the X Institute" (only an office at a named body may have one, below).
+        lead = i
+        while lead < m and doc[lead].is_lower and doc[lead].pos_ == "ADJ" and doc[lead].dep_ == "amod":
+            lead += 1
         # Otherwise only a qualifier may stand between: "South Korea's", "the US", "the country's".
         if not all(self.table.entity_of(t) or t.lower_ in _POSSESSIVE or t.text[:1].isupper()
-                   or self._anaphor(t) for t in doc[i:m]):
+                   or self._anaphor(t) for t in doc[lead:m]):
             return None
         found = self.title_after(k)
         if found is None:
             return None
         words, j = found
         words = [t.lower_ for t in doc[m:k]] + words
-        org, salient = self.qualifier_before(m - 1) if m > i else (None, False)
+        org, salient = self.qualifier_before(m - 1) if m > lead else (None, False)
         if j < stop and doc[j].lower_ in ("of", "at", "for"):
             # "a professor of North Korean studies at Ewha University": the field, then the place
             at = next((t.i for t in doc[j + 1:stop] if t.lower_ == "at"), None) \
@@ -497,6 +534,8 @@ class _Reader:
                         and doc[body.end - 1].lower_ != "party":
                     words, named = [*words, "of", *(t.lower_ for t in doc[j + 1:body.end])], country
             return _Cand(key, _join(words), named, False, span) if named else None
+        if lead > i:
+            return None  # "X, a prominent analyst,": whose office is unsaid
         if j < stop and doc[j].lower_ == "to" and words[-1] in ("ambassador", "envoy"):
             j = stop  # "the US ambassador to Japan": the posting; the office is the qualifier's
         if m < k and org is None and not salient and via is None:
@@ -511,6 +550,8 @@ def _join(words: list[str]) -> str:
     return " ".join(words).replace(" - ", "-")
 
 
+# Verbs of heading a body and the office they give: "who heads the X Office".
+_HEADING = {"head": "head", "lead": "leader", "chair": "chair"}
 _BODY_WORDS = ("ministry", "department", "agency", "office", "council", "command")
 # Bodies inside an organisation, named after it: "the Party Central Committee".
 _SUB_BODIES = {"committee", "commission", "politburo", "presidium", "secretariat", "bureau"}
@@ -690,7 +731,9 @@ def find_roles(ctx: Context) -> list[Role]:
             title = _GENERIC_OFFICES.get(title, title)
             roles.setdefault((person, title, country),
                              Role(person, title, country, line_evidence(ctx, [span])))
-    ctx.cache["roles"] = list(roles.values())
+    # "Minister Cho" after "Minister of Foreign Affairs Cho": the short title is the full one's.
+    ctx.cache["roles"] = [r for (p, t, o), r in roles.items() if not any(
+        p2 == p and o2 == o and set(t.split()) < set(t2.split()) for p2, t2, o2 in roles)]
     return ctx.cache["roles"]
 
 

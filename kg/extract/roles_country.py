@@ -9,7 +9,8 @@ In this order (the first that answers wins; :func:`bare_title_org`):
    or the country that reacted in the sentence just before ("Seoul condemned the launch. Foreign
    Minister X called it ...");
 3. a ministry of the same kind named in the same paragraph ("Japan's Defence Ministry said
-   ... Defence Minister X");
+   ... Defence Minister X"), or a body of the office's field in the same sentence ("South Korea's
+   National Security Council met, chaired by national security adviser X");
 4. for "leader", the country that acts as the subject of a clause before it in the sentence
    ("North Korea fired ..., and leader X watched"), else the one the document most often makes
    the subject of an action (not of saying or reacting), else the topic country
@@ -21,7 +22,8 @@ In this order (the first that answers wins; :func:`bare_title_org`):
    (a monarchy has no president): national media leave their own officials unqualified (an
    American wire's "President X", a Japanese broadcaster's "Prime Minister X") if the article
    names that country at all; else the dateline's country ("SEOUL, May 2 (Reuters) -":
-   Reuters's Britain is not in a story about Korea);
+   Reuters's Britain is not in a story about Korea); failing that (the US has no ministers), the
+   country a broadcast's correspondent reports from ("X reports from Seoul");
 7. the one country the sentence before names in the same paragraph, other than the launcher's
    and those the sentence itself names ("South Korean President X convened the NSC in Seoul.
    Defence Minister Y said ...");
@@ -190,6 +192,21 @@ def ministry_country(ctx: Context, title: str, within: tuple[int, int] | None = 
     return countries.pop() if len(countries) == 1 else None
 
 
+def field_body_country(ctx: Context, title: str, span: Span) -> str | None:
+    """"South Korea's National Security Council met, chaired by national security adviser X": the
+    country of the one national body the sentence names whose name has the office's field."""
+    words = set(fold(title).replace("defence", "defense").split()) - _HEAD_WORDS - {"adviser", "advisor"}
+    if "minister" in title or not words:
+        return None  # a ministry's (:func:`ministry_country`)
+    countries = set()
+    for _, key in ctx.entities.in_span(span.sent):
+        ent = ctx.entities.entities.get(key)
+        if ent is not None and ent.country and ent.cls in ORG_CLASSES and \
+                words <= set(fold(ent.name).replace("defence", "defense").split()):
+            countries.add(ent.country)
+    return countries.pop() if len(countries) == 1 else None
+
+
 _SAYING = {"say", "tell", "report", "announce", "claim", "add", "state", "quote", "confirm"}
 # "state media said ...": the media of the state the article is about.
 _MEDIA = {"media", "television", "tv", "radio", "agency", "newspaper", "outlet", "outlets", "press"}
@@ -328,6 +345,26 @@ def publisher_country(ctx: Context) -> str | None:
     return found
 
 
+# "VOA's X reports from Seoul", "our correspondent in Seoul", "Our Seoul correspondent X": where a
+# broadcast's report comes from.
+_REPORT_FROM = re.compile(r"\b(?:reports?|reporting)\s+from\s+(?P<a>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2})"
+                          r"|\bcorrespondents?\s+in\s+(?P<b>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2})"
+                          r"|\b(?P<c>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,2})[ \t]+correspondents?\b")
+
+
+def report_country(ctx: Context, span: Span) -> str | None:
+    """The country a broadcast's report comes from, for what is said after the anchor hands over
+    ("... reports from Seoul. ... Foreign Minister X said ..."): a correspondent abroad leaves the
+    officials of the country they report from unqualified, as a paper does its own."""
+    found = None
+    for m in _REPORT_FROM.finditer(ctx.text, 0, span.start_char):
+        words = (m.group("a") or m.group("b") or m.group("c")).split()
+        # "Our Seoul correspondent": the place is the last words before "correspondent"
+        found = next((c for n in range(len(words)) if (c := _country_of_place(" ".join(words[n:])))), None) \
+            or found
+    return found
+
+
 def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) -> str | None:
     """The country of a bare title at ``span`` (see the module docstring), or None. Without
     ``guess``, only what the text itself says (no publisher, no sentence before, no ministry
@@ -335,7 +372,8 @@ def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) 
     if title in NATIONAL_OFFICES:
         return NATIONAL_OFFICES[title]
     found = place_tag(ctx, span) or side_country(ctx, span) or opening_place(ctx.entities, span) \
-        or reacting_before(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char))
+        or reacting_before(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char)) \
+        or field_body_country(ctx, title, span)
     if found is None and title in LEADER_TITLES:
         found = local_country(ctx, span) or actor_country(ctx) or topic_country(ctx)
     found = found or reporter_country(ctx, span) or host_country(ctx, span)
@@ -344,13 +382,18 @@ def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) 
     pub = publisher_country(ctx)
     if pub is not None and not _has_office(pub, title):
         pub = None  # a British paper's "President Putin" is not Britain's: it has none
-    return found or pub or previous_country(ctx, span) or ministry_country(ctx, title)
+    report = report_country(ctx, span)
+    if report is not None and not _has_office(report, title):
+        report = None
+    return found or pub or report or previous_country(ctx, span) or ministry_country(ctx, title)
 
 
 # General knowledge: monarchies have no president, presidential republics no prime minister.
 _NO_PRESIDENT = {"GB", "JP", "ES", "NL", "BE", "SE", "NO", "DK", "TH", "KH", "SA", "JO", "MA", "AU", "CA",
                  "NZ", "LU", "BT", "BN", "MY", "QA", "KW", "BH", "OM"}
 _NO_PRIME_MINISTER = {"US", "MX", "BR", "AR", "CL", "CO", "ID", "PH", "IR", "AF", "EC", "VE"}
+# Its cabinet are secretaries: an American paper's "Foreign Minister X" is someone else's.
+_NO_MINISTERS = {"US"}
 
 
 def _has_office(country: str, title: str) -> bool:
@@ -360,6 +403,8 @@ def _has_office(country: str, title: str) -> bool:
         return code not in _NO_PRESIDENT
     if title.endswith("prime minister"):
         return code not in _NO_PRIME_MINISTER
+    if words[-1] == "minister":
+        return code not in _NO_MINISTERS
     return True
 
 

@@ -14,7 +14,7 @@ HEADS = {
     "spokeswoman", "adviser", "advisor", "ambassador", "envoy", "diplomat", "commander", "chairman",
     "chairwoman", "chair", "chief", "director", "senator", "governor", "mayor", "king", "queen",
     "emperor", "representative", "lawmaker", "researcher", "professor", "analyst", "fellow", "head",
-    "administrator", "undersecretary", "strategist", "economist", "coordinator",
+    "administrator", "undersecretary", "strategist", "economist", "coordinator", "manager",
 }
 # Words that build titles from heads: "chief cabinet secretary", "national security adviser".
 MODIFIERS = {

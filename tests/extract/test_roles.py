@@ -225,6 +225,35 @@ CASES = [
     pytest.param("Japan protested the launch on Monday, and Japan's cabinet met. Pakistan has rejected the "
                  "plan. Its president, Asif Ali Zardari, spoke in Tokyo.",
                  {("Asif Ali Zardari", "president", "Pakistan")}, id="its-is-the-country-just-the-subject"),
+    pytest.param("Ms. Penny Wong, Minister for Foreign Affairs of Australia, met Indian officials in Delhi. "
+                 "Minister Wong said the talks went well.",
+                 {("Penny Wong", "minister for foreign affairs", "Australia")},
+                 id="a-portfolio-after-for-and-the-short-title-is-the-full-ones"),
+    pytest.param("Canada protested. Tom Reid, a spokesman for Defence Minister Bill Blair, declined to "
+                 "comment.", {("Bill Blair", "defence minister", "Canada")},
+                 id="for-before-another-office-is-no-portfolio"),
+    pytest.param("Sara Holm, a nonproliferation researcher at the Stockholm International Peace Research "
+                 "Institute, said the data were thin. Jan Berg, a prominent analyst, agreed.",
+                 {("Sara Holm", "researcher", "Stockholm International Peace Research Institute")},
+                 id="an-adjective-before-an-office-at-a-named-body"),
+    pytest.param("Shares rose, said Omar Haddad, a portfolio manager at Fidelity International.",
+                 {("Omar Haddad", "portfolio manager", "Fidelity International")}, id="a-manager-at-a-firm"),
+    pytest.param("Talks will follow in Paris, Jonas Lindqvist, who heads the Norwegian Refugee Council, told "
+                 "reporters on Friday. Ola Dahl, who led the Norwegian Red Cross, agreed.",
+                 {("Jonas Lindqvist", "head", "Norwegian Refugee Council")}, id="who-heads-a-body"),
+    pytest.param("Mexico's National Security Council met on Friday, chaired by national security adviser "
+                 "Rosa Icela Rodriguez, after the attack.",
+                 {("Rosa Icela Rodriguez", "national security adviser", "Mexico")},
+                 id="a-body-of-the-offices-field-in-the-sentence"),
+    pytest.param("The three countries' national security advisers \u2013 Mike Waltz of the US, Britain's "
+                 "Jonathan Powell and France's Emmanuel Bonne \u2013 are to meet in Paris next week.",
+                 {("Mike Waltz", "national security adviser", "United States"),
+                  ("Jonathan Powell", "national security adviser", "United Kingdom"),
+                  ("Emmanuel Bonne", "national security adviser", "France")},
+                 id="list-members-after-their-countrys-possessive"),
+    pytest.param("Chile condemned the test. State Department spokesperson Ned Price said talks must resume.",
+                 {("Ned Price", "spokesperson", "State Department")},
+                 id="the-state-department-as-news-names-it"),
 ]
 
 
@@ -253,8 +282,19 @@ def test_roles(text: str, expected: set[tuple[str, str, str]]) -> None:
     ("SEOUL (AP) — President Yoon Suk Yeol spoke on Monday. The United States agreed. Yoon will "
      "travel to Washington for a summit with President Joe Biden.", "Associated Press",
      {("Joe Biden", "president", "United States")}),
+    # The US has secretaries, not ministers: an American outlet's "Foreign Minister X" is the country
+    # its correspondent reports from.
+    ("Brazil and Argentina held talks. Reuben Cole reports from Buenos Aires.\n\nForeign Minister Gerardo "
+     "Werthein said the talks were useful.", "Voice of America",
+     {("Gerardo Werthein", "foreign minister", "Argentina")}),
+    ("Brazil and the United States held talks on Friday.\n\nDefence Minister Jose Mucio said the talks "
+     "were useful.", "Voice of America", set()),
+    ("HOST: Our Lima correspondent Ana Ruiz has more. Ana?\n\nRUIZ: Defence Minister Walter Astudillo "
+     "said the army was ready.", "Evening Report (radio transcript)",
+     {("Walter Astudillo", "defence minister", "Peru")}),
 ], ids=["broadcaster-home", "wire-home-named", "wire-home-unnamed", "host-of-the-trip-not-a-monarchy",
-        "a-monarchy-has-no-president", "placed-office-before-guesses"])
+        "a-monarchy-has-no-president", "placed-office-before-guesses", "a-correspondents-place",
+        "us-has-no-ministers", "a-correspondent-named-after-the-place"])
 def test_publisher_country(text: str, source: str, expected: set[tuple[str, str, str]]) -> None:
     assert roles(text, source=source) == expected
 

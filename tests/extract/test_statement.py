@@ -153,7 +153,7 @@ CASES = [
                                    "authorities.", True)], id="live-blog-label"),
     pytest.param('STATE DEPARTMENT: "We urge Pyongyang to return to talks."\nThe State Department issued '
                  'the statement overnight.',
-                 [("U.S. Department of State", "We urge Pyongyang to return to talks.", True)],
+                 [("State Department", "We urge Pyongyang to return to talks.", True)],
                  id="body-label"),
     pytest.param("09:10 \u2014 Tokyo: Japan's defence ministry says the missile fell outside the zone.", [],
                  id="place-line-is-no-label"),
