@@ -186,8 +186,11 @@ def event_identity(rec: EventRecord) -> tuple:
         return (rec.TYPE, day, rec.place, *sorted(rec.participants))
     if isinstance(rec, Statement) and rec.speaker:
         return ("Statement", rec.speaker, fold(rec.quote))
-    # Two events of one sentence ("separate talks with A and with B") stay two.
-    return (rec.TYPE, *local, rec.date, *sorted(getattr(rec, "participants", ())))
+    # Two events of one sentence ("separate talks with A and with B") stay two; so do talks and the
+    # forum on whose sidelines the same people hold them.
+    own = (rec.TYPE, *local, rec.date, *sorted(getattr(rec, "participants", ())))
+    up = getattr(rec, "part_of", None)
+    return (*own, "sidelines") if up is not None and event_identity(up) == own else own
 
 
 def resolve(facts: list[ArticleFacts]) -> Corpus:

@@ -270,7 +270,7 @@ class EventArgs(Places):
             if low in ("he", "him", "his", "she", "her"):
                 return [person] if (person := self.last_person(h)) else []
             if low in ("they", "them", "their"):
-                return self._subject_of_clause(h) or self.group(h, None)
+                return self._subject_of_clause(h) or self.group(h, None) or self._last_subject(h)
             return []
         key = self.entity_actor(h)
         if key:
@@ -330,7 +330,8 @@ class EventArgs(Places):
                 if not n and keys and all(keys):  # "A spoke with B and C. The leaders ...": A too
                     heads = self.last_heads(h)
                     keys = heads if set(keys) < set(heads) else keys
-                if keys and all(keys):
+                # ("the two leaders" are two people: not one who leads both a party and a state)
+                if keys and all(keys) and (not n or len(set(keys)) == n):
                     return keys
                 return self.last_people(h, n) if n else self.last_heads(h)
             return keys
@@ -350,6 +351,16 @@ class EventArgs(Places):
             elif not (tok.text in (",", "-") or tok.lower_ == "and" or tok.ent_type_ == "PERSON"):
                 break
         return dedupe(out)
+
+    def _last_subject(self, pron: Token) -> list[str]:
+        """"The two leaders first held talks .... They then continued ...": the plural subject of
+        the sentence before, when it names two or more actors."""
+        if pron.sent.start == 0:
+            return []
+        root = self.doc[pron.sent.start - 1].sent.root
+        keys = [k for c in root.children if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS")
+                or c.dep_ == "nsubj" and any(x.dep_ == "conj" for x in c.children) for k in self.actors(c)]
+        return dedupe(keys) if len(set(keys)) >= 2 else []
 
     def _subject_of_clause(self, pron: Token) -> list[str]:
         """"The leaders of X, Y and Z marked the anniversary of their summit": "their" is the
@@ -431,6 +442,13 @@ class EventArgs(Places):
                   for o in pobjs(p) if o.lower_ in SIDELINES for c in o.children
                   if c.dep_ == "prep" and c.lower_ in preps]
         objs = [o for c in found for o in pobjs(c)]
+        # "held a meeting with A, Secretary of State, and B, Minister of ...": after a long
+        # apposition the parser hangs the last conjunct on the verb.
+        objs += [x for c in found if tok.head.i != tok.i for x in tok.head.children
+                 if x.dep_ in ("dobj", "conj") and x.i > c.right_edge.i and self.t.entity_of(x)
+                 and self.t.cls(self.t.entity_of(x)) == "Person"
+                 and [w.lower_ for w in self.doc[c.right_edge.i + 1:x.left_edge.i]] in (["and"],
+                                                                                   [",", "and"])]
         # "with A and B expected to attend": the subjects of the clause the preposition takes.
         clauses = [v for c in found for v in c.children if v.dep_ == "pcomp"]
         clauses += [v for v in [*tok.children, *near] if v.dep_ == "advcl" and any(
@@ -472,11 +490,17 @@ class EventArgs(Places):
         return tuple(out[k] for k in sorted(out))
 
 
+_MESSAGES = {"statement", "report", "interview", "speech", "letter", "message", "commentary", "editorial",
+             "post", "broadcast", "briefing"}
+
+
 def clauses_of(tok: Token) -> list[Token]:
     """Relative and participial clauses on a noun phrase ("the summit, which opened in Seoul",
     "a meeting held in Washington"); the parser often hangs them on the phrase's last noun."""
+    # (Not a message's clause: "dismissed the meeting in a statement carried by KCNA on Sunday" tells
+    # when the statement ran.)
     heads = {tok.i} | {o.i for c in tok.children if c.dep_ == "prep" and c.lower_ not in TEMPORAL_PREPS
-                       for o in pobjs(c)}
+                       for o in pobjs(c) if o.lemma_.lower() not in _MESSAGES}
     # "the Shangri-La Dialogue, the region's top security forum, which opens on May 31"
     heads |= {c.i for c in tok.children if c.dep_ == "appos"}
     out = [v for v in tok.subtree if v.dep_ in ("relcl", "acl") and v.pos_ == "VERB" and v.head.i in heads]
@@ -486,6 +510,13 @@ def clauses_of(tok: Token) -> list[Token]:
     if tok.dep_ == "dobj" and after + 1 < len(tok.doc) and tok.doc[after].text == ",":
         out += [v for v in tok.head.children if v.i == after + 1 and v.dep_ == "advcl" and v.tag_ == "VBN"
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children)]
+    # "... of the Shangri-La Dialogue, the region's top forum, which opens on May 31": an apposition
+    # right after the phrase that the parser hung on the verb as an object.
+    comma = after - 1 if tok.doc[after - 1].text == "," else after  # (the comma may hang on the phrase)
+    if comma + 1 < len(tok.doc) and tok.doc[comma].text == ",":
+        out += [v for x in tok.doc[comma + 1:tok.sent.end] if x.left_edge.i == comma + 1 and x.pos_ == "NOUN"
+                and x.dep_ in ("dobj", "npadvmod", "appos") and x.head.i != tok.i and x.head.pos_ == "VERB"
+                for v in x.children if v.dep_ == "relcl" and v.pos_ == "VERB"]
     return out
 
 

@@ -37,6 +37,7 @@ class Mention:
     parent: int | None = None      # token index of the summit trigger it is on the sidelines of
     sides: int | None = None       # "bilateral" 2, "trilateral" 3: how many sides the text says meet
     headline: bool = False         # told in the article's title line
+    session: bool = False          # "talks in an expanded format": one sitting of a summit
 
 
 def in_headline(args: EventArgs, sent: Span) -> bool:
@@ -149,14 +150,21 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
             # A side meeting is not the summit it sits in, nor a meeting that sits in no summit.
             # ("plan another summit" in a headline, with no place or day, may be the one planned on
             # the sidelines of a larger one later on.)
+            # (A headline that names the side meeting itself is that meeting: "Japan-ROK Foreign
+            # Ministers' Meeting" over "held a Japan-ROK Foreign Ministers' Meeting on the margins of".)
+            titled = all(x.headline for x in clusters[i]) and same_name(m.name, c.name)
+            # (A sitting of a summit takes only "the talks" told after it, not another meeting of the
+            # same two people: "Putin and Kim last met in 2023".)
+            sitting = any(x.session for x in clusters[i]) and not m.session and not m.definite
             nested = any(x.parent == m.trigger.i or m.parent == x.trigger.i for x in clusters[i]) or (
-                m.parent is not None and all(x.parent is None for x in clusters[i])
+                m.parent is not None and not titled and all(x.parent is None for x in clusters[i])
                 and not (m.planned and c.planned and not c.place and not c.date))
             # "marking one year since the three leaders met": the meeting in a time clause is not
             # the event of the clause it times.
             apart = any(x.sent.start == m.sent.start and _timed(x.trigger) != _timed(m.trigger)
                         for x in clusters[i])
-            score = 0.0 if bare or nested or apart or not compatible(args, m, c) else same_event(args, m, c)
+            stop = bare or nested or apart or sitting
+            score = 0.0 if stop or not compatible(args, m, c) else same_event(args, m, c)
             if score and m.trigger.lemma_.lower() in {x.trigger.lemma_.lower() for x in clusters[i]}:
                 score += 0.5  # "the exercise" rather than "a combined air drill"
             if score > top:  # the best-supported cluster; the latest among equals

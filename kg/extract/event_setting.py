@@ -265,8 +265,11 @@ class Clock:
                 continue
             day = m.day
             if not _EXPLICIT.search(m.text) and not year_after(sent.text, m.end):
-                # the trigger's own tense decides "Thursday", "Aug. 25" (not "May 7 last year")
-                day = resolve_day(m.text, pub, future=future) or day
+                # the trigger's own tense decides "Thursday", "Aug. 25" (not "May 7 last year"); a
+                # clause of its own may set it ahead ("the forum, which opens on May 31")
+                verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                ahead = future or verb is not None and verb.dep_ == "relcl" and is_future(verb)
+                day = resolve_day(m.text, pub, future=ahead) or day
             assert day is not None  # a "day" mention without a day was skipped above
             return day, day.isoformat()[:7]
         return None, month
@@ -355,9 +358,17 @@ class Clock:
         return self.attached(sent, [sent.root], is_future(sent.root), since=False)[0]
 
 
+# Participles that only time the clause they hang on ("On July 27, commencing at 11 a.m., X held a
+# meeting with Y": the day is the meeting's).
+_TIMING = {"commence", "start", "begin", "last", "run"}
+
+
 def _attached(tok: Token, anchors: set[int]) -> bool:
     for _ in range(8):
         if tok.i in anchors:
+            return True
+        if tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ in _TIMING \
+                and tok.head.i in anchors and not any(c.dep_ in ("nsubj", "mark") for c in tok.children):
             return True
         if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod") or tok.head is tok:
             return False

@@ -33,6 +33,7 @@ from kg.extract.event_setting import (
     pobjs,
     verb_in,
 )
+from kg.extract.roles import find_roles
 from kg.extract.tokens import tokens
 from kg.records import ORG_CLASSES, Meeting
 
@@ -97,6 +98,7 @@ def _trigger_verb(args: EventArgs, tok: Token) -> bool:
 
 
 _CHAIRING = {"chair", "preside", "lead", "host", "convene"}
+_GO_ON = {"continue", "proceed", "follow", "begin", "start", "open", "end", "close", "conclude", "wrap"}
 _SIDES = {"bilateral": 2, "one-on-one": 2, "two-way": 2, "trilateral": 3, "three-way": 3, "four-way": 4}
 # Bodies that meet as themselves ("the Security Council met", "the politburo will meet", "the
 # Nuclear Planning Group met").
@@ -167,11 +169,21 @@ def _name(tok: Token) -> str | None:
     if not tok.text[:1].isupper() or tok.is_sent_start:
         return None
     start, end = tok.i, tok.i + 1
-    while start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].is_title:
+    while start > tok.sent.start and _name_word(tok.doc[start - 1]):
         start -= 1
     if end + 1 < tok.sent.end and tok.doc[end].lower_ in ("for", "on", "of") and tok.doc[end + 1].is_title:
         end += 2
     return tok.doc[start:end].text
+
+
+def _name_word(w: Token) -> bool:
+    """A word of a meeting's name: a capitalised proper noun, also one with an apostrophe or
+    hyphens inside the name ("the Japan-U.S.-ROK Foreign Ministers' Meeting")."""
+    if w.pos_ == "PROPN" and w.text[:1].isupper():
+        return w.is_title or w.text[-1:] != "." and any(c.isupper() for c in w.text[1:])
+    prev = w.doc[w.i - 1] if w.i > w.sent.start else None
+    return prev is not None and prev.pos_ == "PROPN" and (
+        w.tag_ == "POS" and w.head.i == prev.i or w.text == "-" and w.whitespace_ == "" == prev.whitespace_)
 
 
 def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
@@ -222,8 +234,10 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
             rest += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
     if gov is not None and rel == "dobj" and verb_in(gov, HOLD):
         # "held an emergency meeting on Tuesday chaired by X": the chair hangs on the verb
-        rest += [k for c in gov.children if c.dep_ in ("advcl", "acl") and verb_in(c, _CHAIRING)
-                 for a in c.children if a.dep_ == "agent" for o in pobjs(a) for k in args.actors(o)]
+        # ("held talks, attended on the Russian side by X and Y, and on the other by Z": every "by")
+        rest += [k for c in gov.children if c.dep_ in ("advcl", "acl") and verb_in(c, _CHAIRING | {"attend"})
+                 for a in c.subtree if a.dep_ == "agent" or a.dep_ == "prep" and a.lower_ == "by"
+                 for o in pobjs(a) for k in args.actors(o)]
     subjects: list[str] = []
     if tok.i == tok.sent.start and tok.lower_ == "meeting" and tok.head is not tok and not any(
             c.dep_ in ("det", "poss") for c in tok.children):
@@ -236,8 +250,9 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         anchors.append(gov)
         if gov.dep_ in ("advcl", "xcomp") and verb_in(gov.head, {"visit"}):
             anchors.append(gov.head)
+        # ("They then continued with one-on-one talks": the subject goes on meeting.)
         if (rel == "dobj" and verb_in(gov, HOLD)) or (rel in MEDIUM_PREPS and rel != "for") or (
-                rel == "for" and verb_in(gov, HOLD)):
+                rel == "for" and verb_in(gov, HOLD)) or (rel == "with" and verb_in(gov, _GO_ON)):
             subjects = args.subject_actors(gov)
             if verb_in(gov, {"welcome", "invite", "host"}) or rel == "for":
                 rest += [k for c in gov.children if c.dep_ == "dobj" for k in args.actors(c)]
@@ -433,15 +448,90 @@ def _visit_mention(args: EventArgs, v: Token) -> Mention | None:
     return None
 
 
+def _same_day(tok: Token) -> bool:
+    """"also held a meeting with X on the same day", "met Y that day": the day of the event told
+    just before."""
+    verb = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(
+        d.lemma_ == "day" and (d.head.i == verb.i or d.head.dep_ == "prep" and d.head.head.i == verb.i)
+        and any(c.lower_ in ("same", "that") for c in d.children) for d in verb.subtree)
+
+
+# Who speaks at a council's sitting: the envoys of its members ("U.S. Ambassador X said", "China's
+# envoy, Y, urged ...") and whoever "told the council" or "briefed the council".
+_ENVOYS = {"ambassador", "envoy", "representative"}
+_ADDRESS = {"tell", "brief", "address"}
+
+
+def _council_speakers(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """Speakers at an international council's meeting told before them join it. A sentence that
+    names a month or day speaks of the sitting of that time ("In March, Russia's envoy argued")."""
+    t = args.t
+    sittings = [(min(m.sent.start for m in clusters[i]), i, bodies) for i, v in enumerate(views)
+                if not v.planned and (bodies := [p for p in v.participants
+                                                 if t.cls(p) == "InternationalOrganization"
+                                                 and _deliberative(args, p)])]
+    if not sittings or args.pub is None:
+        return
+    envoys = {r.person for r in find_roles(args.ctx) if set(r.title.lower().split()) & _ENVOYS}
+    for tok in tokens(args.doc):
+        if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+            continue
+        # ("China's envoy, Fu Cong, urged ...": the name in apposition)
+        key = t.entity_of(tok) or next((t.entity_of(c) for c in tok.children if c.dep_ == "appos"), None)
+        if key is None or t.cls(key) != "Person":
+            continue
+        told = [i for _, i, bodies in sittings if verb_in(tok.head, _ADDRESS) and any(
+            c.dep_ in ("dobj", "dative") and (t.entity_of(c) in bodies or c.lemma_.lower() in {
+                t.entities[b].name.lower().split()[-1] for b in bodies}) for c in tok.head.children)]
+        if not told and key not in envoys:
+            continue
+        day, month = args.clock.attached(tok.sent, [tok.head], False)
+        month = day.isoformat()[:7] if day else month
+        cands = [i for start, i, _ in sittings if start <= tok.sent.start
+                 and (month is None or (views[i].date or views[i].month or "")[:7] == month)]
+        cands = [i for i in cands if i in told] if told else cands
+        if cands:
+            views[cands[-1]].participants = dedupe(views[cands[-1]].participants + [key])
+
+
+# The formats a summit's talks are held in, one sitting each.
+_FORMATS = {"expanded", "extended", "enlarged", "restricted", "narrow", "one-on-one", "tete-a-tete",
+            "tête-à-tête", "small-group", "delegation-level"}
+
+
+def _session(tok: Token) -> bool:
+    """"one-on-one talks", "talks in an expanded format", "talks in a restricted format"."""
+    words = [tok.doc[tok.left_edge.i:tok.i].text.lower()]
+    words += [tok.doc[o.left_edge.i:o.i].text.lower() for c in tok.children if c.dep_ == "prep"
+              and c.lower_ == "in" for o in pobjs(c) if o.lemma_.lower() in ("format", "setting", "session")]
+    return any(w in _FORMATS for text in words for w in text.replace(" - ", "-").split())
+
+
 def find_mentions(args: EventArgs) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for tok in tokens(args.doc):
         if _trigger_verb(args, tok):
-            out += [m for m in [_verb_mention(args, tok)] if m is not None]
+            new = [m for m in [_verb_mention(args, tok)] if m is not None]
         elif _trigger_noun(tok):
-            out += _noun_mentions(args, tok)
+            new = _noun_mentions(args, tok)
         elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in ("visit", "be", "arrive")):
-            out += [m for m in [_visit_mention(args, tok)] if m is not None]
+            new = [m for m in [_visit_mention(args, tok)] if m is not None]
+        else:
+            continue
+        if _trigger_noun(tok) and _session(tok):
+            # "Kim and Putin held summit talks ... The two leaders first held talks in an expanded
+            # format ... then continued with one-on-one talks": sittings of that summit.
+            for m in new:
+                top = next((x for x in out[::-1] if x.kind == "Summit" and not x.planned and x.parent is None
+                            and len(set(x.participants) & set(m.participants)) >= 2), None)
+                if m.parent is None and top is not None:
+                    m.parent, m.session = top.trigger.i, True
+        last = next((m.date for m in out[::-1] if m.date and m.sent.start < tok.sent.start), None)
+        for m in new:
+            if m.date is None and last and not m.planned and _same_day(tok):
+                m.date = last
+        out += new
     return out
 
 
@@ -450,6 +540,7 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     args = EventArgs.of(ctx)
     clusters, where = merge(args, find_mentions(args))
     views = [fold(c) for c in clusters]
+    _council_speakers(args, clusters, views)
     parent: dict[int, int] = {}
     for i, c in enumerate(clusters):
         up = next((where[m.parent] for m in c if m.parent in where and where[m.parent] != i), None)
@@ -473,8 +564,11 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
         # sidelines are guests, not members of it.
         bloc = views[par].kind != "Summit" and any(
             args.t.cls(p) == "InternationalOrganization" for p in views[par].participants)
-        joining = [] if bloc else [p for p in views[child].participants if views[par].kind != "Summit"
-                                   or not _accompanies(args, p, views[par].participants)]
+        # (A sitting of the summit adds no one: its people are the summit's and their aides.)
+        sitting = any(m.session for m in clusters[child])
+        joining = [] if bloc or sitting else [
+            p for p in views[child].participants
+            if views[par].kind != "Summit" or not _accompanies(args, p, views[par].participants)]
         views[par].participants = dedupe(views[par].participants + joining)
         views[child].place = views[child].place or views[par].place
         views[par].place = views[par].place or views[child].place  # "met in Hiroshima on the sidelines"

@@ -554,6 +554,53 @@ CASES = [
     pytest.param(
         "Iran fired a missile when US President Joe Biden visited Riyadh on July 15.", "2024-01-08", [],
         id="a-visit-without-dealings-with-the-host-is-no-meeting"),
+    pytest.param(
+        "On March 4, commencing at 3:10 p.m. for about 40 minutes, Mr. Taro Kono, Minister for Foreign "
+        "Affairs of Japan, held a meeting with Penny Wong, Minister for Foreign Affairs of Australia, and "
+        "Marise Payne, Minister for Defence of Australia.",
+        "2024-03-05",
+        [{"participants": {"Taro Kono", "Penny Wong", "Marise Payne"}, "date": "2024-03-04"}],
+        id="formal-readout-dated-by-commencing-clause"),
+    pytest.param(
+        "On March 4, Foreign Minister Taro Kono held a Japan-Australia Foreign Ministers' Meeting with "
+        "Foreign Minister Penny Wong in Perth. Mr. Kono also held a Japan-India Foreign Ministers' Meeting "
+        "with Foreign Minister Subrahmanyam Jaishankar on the same day.", "2024-03-05",
+        [{"participants": {"Taro Kono", "Penny Wong", "Japan", "Australia"}, "date": "2024-03-04",
+          "place": "Perth"},
+         {"participants": {"Taro Kono", "Subrahmanyam Jaishankar", "Japan", "India"}, "date": "2024-03-04",
+          "place": None}],
+        id="same-day-meeting-of-another-name"),
+    pytest.param(
+        "The defence chiefs of Australia, Japan and the Philippines will hold talks next week on the "
+        "sidelines of the Halifax Forum, the annual security conference, which opens on Nov. 22.",
+        "2024-11-15",
+        [{"participants": {"Australia", "Japan", "Philippines"}, "date": None, "planned": True,
+          "part_of": {"Australia", "Japan", "Philippines"}},
+         {"participants": {"Australia", "Japan", "Philippines"}, "date": "2024-11-22"}],
+        id="forum-dated-by-apposition-hung-on-verb"),
+    pytest.param(
+        "The Security Council met on Tuesday to discuss the satellite launch. Rosemary DiCarlo, the UN "
+        "political affairs chief, told the council that the launch was a threat to aviation. \"We will not "
+        "look away,\" said Barbara Woodward, Britain's ambassador to the United Nations. Russia's envoy, "
+        "Vassily Nebenzia, blamed Washington. Kim Yo Jong dismissed the council meeting in a statement "
+        "carried by KCNA on Wednesday.", "2024-06-01",
+        [{"participants": {"UN Security Council", "Rosemary DiCarlo", "Barbara Woodward", "Vassily Nebenzia"},
+          "date": "2024-05-28"}],
+        id="council-speakers-join-the-sitting"),
+    pytest.param(
+        "Xi Jinping held summit talks with visiting Indonesian President Joko Widodo in Beijing on Friday. "
+        "The two leaders first held talks in a restricted format, attended on the Chinese side by Foreign "
+        "Minister Wang Yi, and on the Indonesian side by Foreign Minister Retno Marsudi. They then "
+        "continued with one-on-one talks. Xi and Widodo last met "
+        "in 2023 in Jakarta.", "2024-04-12",
+        [{"kind": "Summit", "participants": {"Xi Jinping", "Joko Widodo"}, "place": "Beijing",
+          "date": "2024-04-12"},
+         {"participants": {"Xi Jinping", "Joko Widodo", "Wang Yi", "Retno Marsudi"},
+          "place": "Beijing", "date": "2024-04-12", "part_of": {"Xi Jinping", "Joko Widodo"}},
+         {"participants": {"Xi Jinping", "Joko Widodo"}, "place": "Beijing",
+          "date": "2024-04-12", "part_of": {"Xi Jinping", "Joko Widodo"}},
+         {"participants": {"Xi Jinping", "Joko Widodo"}, "place": "Jakarta"}],
+        id="summit-sittings-by-format"),
 ]
 
 
@@ -591,3 +638,15 @@ def test_an_article_without_a_publication_date_keeps_its_meetings_undated(monkey
     facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
     [meeting] = facts.events
     assert meeting.date is None
+
+
+def test_headline_names_the_side_meeting() -> None:
+    # A readout's title line is the side meeting it reports, not a meeting of its own.
+    title = "Japan-Philippines Foreign Ministers' Meeting"
+    text = (f"{title}\n\nOn June 3, Foreign Minister Taro Kono held a Japan-Philippines Foreign Ministers' "
+            "Meeting with Foreign Minister Melanie Joly on the margins of the G7 Foreign Ministers' Meeting "
+            "in Rome.")
+    article = Article(id="t", text=text, published=dt.date(2024, 6, 4), title=title)
+    facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
+    side = [m for m in facts.events if m.part_of is not None]
+    assert len(facts.events) == 2 and len(side) == 1 and side[0].date == "2024-06-03"
