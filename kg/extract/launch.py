@@ -377,8 +377,7 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
     heads: list[list[Token]] = []
     domain: dict[int, int] = {}
     for tok, kind in cands:
-        missiles = _missiles_of(tok, trig_ids)
-        status = _status(tok, kind, missiles)
+        missiles, status = _read(ctx, tok, kind, trig_ids)
         if status is None:
             continue
         domain[tok.i] = len(units)
@@ -501,6 +500,16 @@ def _first_since(sent: Span, times: list, domain: dict[int, int], units: list[Un
     return out
 
 
+def _read(ctx: Context, tok: Token, kind: str, triggers: set[int]) -> tuple[list[Token], str | None]:
+    """A trigger's missiles and status, worked out once: both passes over the document (for its
+    launcher, then for its launches) ask, with the same triggers of the sentence."""
+    key = ("launch_read", tok.i)
+    if key not in ctx.cache:
+        missiles = _missiles_of(tok, triggers)
+        ctx.cache[key] = (missiles, _status(tok, kind, missiles))
+    return ctx.cache[key]
+
+
 def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
     """The document's launcher, for units that name none ("The other missiles launched ..."):
     the one its launch verbs name most, else its launch nouns, else the country of a launch site."""
@@ -513,7 +522,7 @@ def _doc_launcher(ctx: Context, sents: list[Span]) -> str | None:
         cands = _candidates(ctx, sent)
         ids = {t.i for t, _ in cands}
         for tok, kind in cands:
-            if _status(tok, kind, _missiles_of(tok, ids)) is None:
+            if _read(ctx, tok, kind, ids)[1] is None:
                 if kind == "verb" and (key := launcher_of(tok, kind, ctx.entities)):
                     tallies[key] += 1
                 continue
