@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import Context, extractor
 from kg.extract import launch_args as args
-from kg.extract.launch_actors import SPEECH_VERBS, launcher_of, reporters_of, subject_orgs
+from kg.extract.launch_actors import SPEECH_VERBS, agency_naming, launcher_of, reporters_of, subject_orgs
 from kg.extract.launch_clauses import SIGHTING_VERBS, clause, continues, missiles_in, referring, stray_flights
 from kg.extract.launch_story import Story
 from kg.extract.launch_time import (
@@ -80,6 +80,8 @@ HISTORY_ADVS = {"last", "recently", "previously", "already", "once", "before"}
 # Verbs of a flight's end: a sea it ended over is where it came down ("exploded over the Yellow
 # Sea"); one it only flew over is not ("headed south over the Yellow Sea").
 BREAKUP_VERBS = {"explode", "blow", "disintegrate", "break", "crash", "end"}
+# Verbs of a flight that ended on its target ("before hitting a target island").
+TARGET_VERBS = {"hit", "strike"}
 GENERIC_MODS = {"any", "every", "no", "such", "future", "further", "additional", "repeated", "more",
                 "each", "these", "those"}
 
@@ -114,6 +116,7 @@ class Unit:
                                        # own launch, which is not a report of it
     corrects: bool = False             # "later corrected the launch time to ...": its clock
                                        # replaces the one told before
+    same_waters: bool = False          # "fell into the same waters": the sea told before
 
 
 # ------------------------------------------------------------------ triggers
@@ -142,6 +145,11 @@ def _missiles_of(tok: Token, triggers: set[int]) -> list[Token]:
     if tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.pos_ == "NOUN":
         # "Today's missile is the first ICBM launch since ...": the subject is the launch's missile
         out += [c for c in tok.head.children if c.dep_ == "nsubj" and args.is_missile(c)]
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "The missile, which ..., was a Hwasong-18, was launched from ...": coordinated verbs
+        # share their subject
+        out += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and args.is_missile(c)]
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in RAISING_VERBS:
         # "a missile appears to have been launched", "the missile is believed to have been fired"
         out += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and args.is_missile(c)]
@@ -152,6 +160,11 @@ def _counted(tok: Token) -> bool:
     """"the second attempt", "a third try": a launch counted in a series of tries."""
     return tok.lemma_.lower() in ATTEMPT_NOUNS and tok.pos_ == "NOUN" and any(
         c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in tok.children)
+
+
+def _ordinal(tok: Token) -> bool:
+    """"the third attempt", "its second launch": a launch counted in a series."""
+    return any(c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in tok.children)
 
 
 def _candidate(tok: Token) -> str | None:
@@ -192,8 +205,22 @@ def _candidates(ctx: Context, sent: Span) -> list[tuple[Token, str]]:
     (both passes over the document, for its launcher and for its launches, ask)."""
     key = ("launch_candidates", sent.start)
     if key not in ctx.cache:
-        ctx.cache[key] = [(t, k) for t in span_tokens(sent) if (k := _candidate(t))]
+        found = [(t, k) for t in span_tokens(sent) if (k := _candidate(t))]
+        found += [(t, "noun") for t in span_tokens(sent) if _series_member(t)]
+        ctx.cache[key] = sorted(found, key=lambda f: f[0].i)
     return ctx.cache[key]
+
+
+def _series_member(tok: Token) -> bool:
+    """"It was the third attempt this year. The first, on May 2, ended ...": an ordinal standing
+    alone as a subject, right after a sentence that counts launches, is one of them."""
+    if not (tok.lower_ in ORDINALS and tok.ent_type_ == "ORDINAL" and tok.dep_ in ("nsubj", "nsubjpass")
+            and any(c.lower_ == "the" for c in tok.children)) or tok.head.lemma_.lower() in FIRE_VERBS:
+        return False
+    if tok.sent.start == 0:
+        return False
+    before = tok.doc[tok.sent.start - 1].sent
+    return any(_ordinal(t) and t.lemma_.lower() in LAUNCH_NOUNS | ATTEMPT_NOUNS for t in before)
 
 
 def _not_done(tok: Token) -> bool:
@@ -342,11 +369,16 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
         # "... was launched at 6:29 a.m. | local time from the Sohae station ... and flew south":
         # the parser split the sentence after "a.m."; the fragment's "from" is the launch's site.
         u.site, _country, u.vague_site = args.site_detail(u.sent.root, table)
+    # "flew ... over the East Sea before hitting a target island": a flight that ended on a target
+    # ended over the sea it flew over.
+    on_target = any(v.lemma_.lower() in TARGET_VERBS for v in verbs)
     for v in verbs:
         if (v.i == trig.i or v.lemma_.lower() in args.FLIGHT_VERBS | {"appear", "be"}) and \
                 not any(c.dep_ == "neg" for c in v.children):
             u.landing += [w for w in args.landing_of(v, table, home) if w not in u.landing]
-        if (v.i == trig.i and u.kind != "refer") or v.lemma_.lower() in BREAKUP_VERBS:
+            u.same_waters = u.same_waters or args.same_waters(v)
+        if (v.i == trig.i and u.kind != "refer") or v.lemma_.lower() in BREAKUP_VERBS or (
+                on_target and v.lemma_.lower() in args.FLIGHT_VERBS):
             u.over += [w for w in args.overflown(v, table) if w not in u.over]
     for h in heads:
         u.landing += [w for w in args.landing_of(h, table, home) if w not in u.landing]
@@ -386,9 +418,12 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         days_on = _dates_after(tok) if kind == "noun" else None
         if days_on is not None:
             domain[days_on.i] = len(units)
+        if kind == "noun" and tok.lower_ in ORDINALS and tok.head.pos_ in ("VERB", "AUX"):
+            # "The first, on May 2, ended when ...": the verb of the series member is its own
+            domain.setdefault(tok.head.i, len(units))
         anchors = [tok] + ([days_on] if days_on is not None else [])
         units.append(Unit(sent, anchors, status, noun=kind == "noun",
-                          counted=kind == "noun" and _counted(tok)))
+                          counted=kind == "noun" and (_counted(tok) or tok.lower_ in ORDINALS)))
         kinds.append(kind)
         heads.append(missiles)
     # A clause about the missile, unless a launch verb already tells this sentence's launch
@@ -428,7 +463,9 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         elif m.kind == "clock" and units[i].clock is None and (
                 units[i].kind != "refer" or units[i].anchors[0].lemma_.lower() in SIGHTING_VERBS):
             units[i].clock = m.time
-        elif m.kind in ("period", "month", "year"):
+        elif m.kind in ("period", "month", "year") and not (
+                m.text.lower().startswith("this") and _ordinal(units[i].anchors[0])):
+            # (but "its third attempt this year" counts the launch told among this year's)
             units[i].historical = True
     for u in units:
         day = when_day(sent, u.anchors[0], times)
@@ -439,6 +476,13 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         if not u.days and (day := apposed_day(sent, u.anchors[0], times)) is not None:
             u.days = [day]
         days_apart(u, units, domain)
+    for u in units:
+        # "The first, on May 2, ended when the rocket crashed into ...": a clause about the missile
+        # inside the clause of a dated launch is about that launch.
+        verb = u.anchors[0]
+        gov = units[domain[verb.head.i]] if verb.dep_ == "advcl" and verb.head.i in domain else None
+        if u.kind == "refer" and not u.days and gov is not None and gov is not u and len(gov.days) == 1:
+            u.days, u.main = list(gov.days), False
     for u in units:
         # "JAN. 11, 2022 - Kim Jong Un watches ... The JCS says the missile flew ...": a launch
         # told in a timeline entry without a day of its own is of the heading's day.
@@ -464,6 +508,8 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             u.reporters = reporters_of(sent, u.anchors, ctx.entities, ctx.text, last)
             u.own_word = kind == "verb" and any(c.dep_ == "nsubj" and c.lower_ in ("it", "we")
                                                 for c in u.anchors[0].children)
+        elif kind == "noun":
+            u.reporters = agency_naming(u.anchors[0], ctx.entities)
     units += _first_since(sent, times, domain, units)
     # A clause about the missile that says nothing we keep is not evidence of the launch.
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values

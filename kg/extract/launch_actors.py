@@ -49,6 +49,23 @@ def _actor(c: Token, table: EntityTable) -> str | None:
     return None
 
 
+# Nouns of armed forces that a country's adjective makes that country's: "US forces fired ...".
+_FORCES = {"force", "forces", "troop", "troops", "military", "army", "navy", "unit", "units", "soldier",
+           "soldiers", "marine", "marines"}
+
+
+def _national(noun: Token, table: EntityTable) -> list[Token]:
+    """The country adjective of a missile or of armed forces ("a South Korean missile", "South
+    Korean and US forces": the one next to the noun); not where it was made ("a Russian-made
+    missile")."""
+    if not (is_missile(noun) or noun.lower_ in _FORCES):
+        return []
+    out = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+           and c.ent_type_ in ("NORP", "GPE") and "-" not in c.text
+           and table.cls(table.entity_of(c)) == "Country"]
+    return out[-1:]
+
+
 def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
     """The country that launched: subject of the active verb, agent of the passive, possessor of
     the noun ("Pyongyang's fourth missile launch"; a capital acting is its country). A military
@@ -76,6 +93,11 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
         cands = [c for c in tok.children if c.dep_ == "poss"]
         cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
                   for g in c.children if g.dep_ == "pobj"]
+    if kind == "verb" and tok.dep_ == "acl" and is_missile(tok.head) and not cands:
+        cands = [tok.head]             # "a South Korean missile fired in a drill crashed ..."
+    # "A South Korean Hyunmoo-2 missile fired ...", "South Korean and US forces fired ...": the
+    # missile or the forces named by their country's adjective are that country's.
+    cands = [a for c in cands for a in ([c] if _actor(c, table) else [*_national(c, table), c])]
     lead = _dateline_end(tok.sent) if cands else 0
     # "SEOUL, Dec 18 (Reuters) - North Korea fired": the dateline city is parsed as the subject.
     cands = [a for c in cands for a in ([c] if c.idx >= lead else
@@ -195,6 +217,20 @@ def reporters_of(sent: Span, content: list[Token], table: EntityTable, text: str
                 out += found
     out += _colon_speaker(content[0], table, text)
     return list(dict.fromkeys(out))
+
+
+# Verbs of naming: "KCNA later described that launch as the first test of ...".
+_NAMING_VERBS = {"describe", "call", "hail", "name", "term", "dub"}
+
+
+def agency_naming(trig: Token, table: EntityTable) -> list[str]:
+    """A news agency that names or describes the launch ("KCNA described the launch as ...") tells
+    of it, so reports it (a leader or a ministry that calls it a provocation only judges it)."""
+    verb = trig.head
+    if trig.dep_ != "dobj" or verb.lemma_.lower() not in _NAMING_VERBS:
+        return []
+    return [k for c in verb.children if c.dep_ == "nsubj" for k in _reporter(c, table)
+            if table.cls(k) == "NewsAgency"]
 
 
 def _tells(verb: Token) -> bool:

@@ -267,13 +267,22 @@ def overflown(verb: Token, table: EntityTable) -> list[str]:
     flown over ("over Japan") is not one."""
     out: list[str] = []
     for prep in verb.subtree:
+        # "exploded ..., scattering debris over the Yellow Sea": the debris came down there too
         if prep.dep_ != "prep" or prep.lower_ != "over" or any(
-                p.pos_ in ("VERB", "AUX") for p in _path_up(prep, verb)[1:]):
+                p.pos_ in ("VERB", "AUX") and not _scatters(p) for p in _path_up(prep, verb)[1:]):
             continue
         for _span, key in _entities_under(table, prep):
             if table.cls(key) == "BodyOfWater" and key not in out:
                 out.append(key)
     return out
+
+
+# What a missile that broke up sends down: "scattering debris over ...".
+_WRECKAGE = {"debris", "fragment", "wreckage", "piece", "part"}
+
+
+def _scatters(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _WRECKAGE for c in verb.children)
 
 
 @functools.cache
@@ -335,6 +344,13 @@ def landing_of(verb: Token, table: EntityTable, owner: str | None) -> list[str]:
             waters = [inferred] if inferred else []
         out += [w for w in waters[:1] if w not in out]
     return out
+
+
+def same_waters(verb: Token) -> bool:
+    """"falling into the same waters": the sea named for the launch told before."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in ("water", "waters", "sea", "area") and any(
+        m.dep_ == "amod" and m.lower_ == "same" for m in g.children)
+        for c in verb.children if c.dep_ == "prep" and c.lower_ in _LAND_PREPS for g in c.children)
 
 
 # ------------------------------------------------------------------ time zones

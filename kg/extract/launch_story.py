@@ -46,6 +46,7 @@ class Story:
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
         self.site: str | None = None       # the launch site told last, for "from there"
+        self.landing: list[str] = []       # the sea told last, for "the same waters"
 
     def _dated(self, launcher: str | None, day: dt.date) -> Draft:
         for d in self.drafts:
@@ -60,6 +61,10 @@ class Story:
             u = replace(u, site=self.site)      # "was launched from there": the site told before
         elif u.site is not None and not u.vague_site:
             self.site = u.site
+        if u.same_waters and not u.landing and self.landing:
+            u = replace(u, landing=list(self.landing))  # "into the same waters": the sea told before
+        elif u.landing:
+            self.landing = u.landing
         cur = self.current
         # A unit that names no launcher is about the launcher being told, else the document's.
         launcher = u.launcher or (cur.launcher if cur is not None else self.default)

@@ -206,7 +206,12 @@ def days_apart(u: Unit, units: list[Unit], domain: dict[int, int]) -> None:
     n = next((_COUNTS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
               for c in gap.children if c.dep_ in ("det", "nummod")), None) or 1
     n *= 7 if gap.lemma_.lower() == "week" else 1
-    gov = units[domain[trig.head.i]] if trig.head.i in domain else None
+    gov_tok = trig.head
+    if gov_tok.i not in domain and gov_tok.pos_ in ("VERB", "AUX"):
+        # "Tuesday's launch came two days after the North fired ...": counted from the launch that
+        # is the subject of the verb the clause hangs on.
+        gov_tok = next((c for c in gov_tok.children if c.dep_ == "nsubj" and c.i in domain), gov_tok)
+    gov = units[domain[gov_tok.i]] if gov_tok.i in domain else None
     if gov is not None and len(gov.days) == 1:
         u.days = [gov.days[0] + dt.timedelta(days=-n if mark == "after" else n)]
         u.main = False

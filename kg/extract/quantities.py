@@ -1,9 +1,10 @@
 """Distances and durations in missile-launch reporting, normalised to km and minutes.
 
-Only lengths (km, miles, nautical miles) and durations (minutes, hours) count: "90 missiles" or
-"12 years" are not quantities, and speeds ("5,000 km/h", "km an hour") are skipped. A unit
-conversion in brackets or after "or" ("1,000km (620 miles)", "370 miles (600 km)") is folded into
-one quantity whose value is the km figure. The role is read from the words around the number.
+Only lengths (km, miles, nautical miles) and durations (minutes, hours, seconds in figures)
+count: "90 missiles" or "12 years" are not quantities, and speeds ("5,000 km/h", "km an hour")
+are skipped. A unit conversion in brackets or after "or" ("1,000km (620 miles)", "370 miles
+(600 km)") is folded into one quantity whose value is the km figure. The role is read from the
+words around the number.
 
 >>> q, = find_quantities("It flew about 1,000km (620 miles).")
 >>> q.text, q.value, q.unit, q.role, q.approx
@@ -34,14 +35,14 @@ _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "eighty": 80, "ninety": 90, "half an": 0.5, "half a": 0.5}
 # Factor to the base unit: km for lengths, minutes for durations.
 _UNITS = {"nautical": ("km", 1.852), "kilomet": ("km", 1.0), "km": ("km", 1.0),
-          "mi": ("km", 1.609344), "min": ("min", 1.0), "h": ("min", 60.0)}
+          "mi": ("km", 1.609344), "min": ("min", 1.0), "h": ("min", 60.0), "sec": ("min", 1 / 60)}
 
 _MEASURE_RE = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|half\s+an?|an?|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety)\s*-?\s*"
     r"(?P<unit>nautical[\s-]+miles?|nautical[\s-]+mile|kilomet(?:er|re)s?|kms|km|miles?|mi"
-    r"|minutes?|mins?|hours?|hrs?)(?![a-z])"
+    r"|minutes?|mins?|hours?|hrs?|seconds?|secs?)(?![a-z])"
     r"(?P<half>\s+and\s+a\s+half\b)?", re.I)
 # After a length: it is a speed, not a length.
 _SPEED_AFTER = re.compile(r"\s*(?:/\s*(?:h|hr|hour|s|sec)\b|per\s+(?:hour|second)|an\s+hour|a\s+second"
@@ -64,7 +65,9 @@ _DISTANCE_AFTER = re.compile(rf"\s*(?:{_DIR}\s+of\b|off\b|away\b|short\s+of\b)",
 _FROM_AFTER = re.compile(r"\s*from\b", re.I)
 _APOGEE_AFTER = re.compile(r"\s*-?\s*(?:high|in\s+(?:altitude|height)|altitude|above)\b", re.I)
 _RANGE_AFTER = re.compile(r"\s*-?\s*(?:range|in\s+range|flight)\b", re.I)
-_FLIGHT_AFTER = re.compile(r"\s*-?\s*(?:long\s+)?(?:flight|in\s+the\s+air|aloft)\b", re.I)
+# "exploded two minutes into its flight": the flight lasted that long.
+_FLIGHT_AFTER = re.compile(r"\s*-?\s*(?:long\s+)?(?:flight|in\s+the\s+air|aloft"
+                           r"|into\s+(?:its|their|the)\s+flight)\b", re.I)
 _APOGEE_CUE = re.compile(r"\b(?:altitude|height|apogee|high|higher|highest|peak|peaked|ceiling|lofted"
                          r"|elevation|soared|climbed|rose|ascended)\b", re.I)
 _RANGE_CUE = re.compile(r"\b(?:range|ranges|flew|flown|fly|flies|flying|flight|distance|travell?ed"
@@ -98,7 +101,9 @@ def _raw_measures(text: str) -> list[_Raw]:
         if m.start() < blocked:          # the "an hour" of "5,000 km an hour"
             continue
         u = m["unit"].lower()
-        key = next(k for k in ("nautical", "kilomet", "km", "min", "mi", "h") if u.startswith(k))
+        key = next(k for k in ("nautical", "kilomet", "km", "min", "mi", "h", "sec") if u.startswith(k))
+        if key == "sec" and not m["num"][0].isdigit():
+            continue                     # "a second missile" is no duration; "7,421 seconds" is
         kind, factor = _UNITS[key]
         if kind == "km":
             speed = _SPEED_AFTER.match(text, m.end("unit"))

@@ -454,20 +454,31 @@ def timeline_entries(text: str, published: dt.date) -> list[TimelineEntry]:
 _DAY_BEFORE_RE = re.compile(
     r"\b(?:the\s+(?:day|night)\s+before|the\s+previous\s+day|(?:a|one)\s+day\s+(?:earlier|before))"
     r"(?=\s*(?:[,.;:)]|$))", re.I)
+# "launched an ICBM on July 3 and a week later fired two more": a day counted forward from the
+# day named before it in the same sentence ("two days later", "the next day").
+_DAYS_LATER_RE = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+later"
+    r"|the\s+(?:next|following)\s+day(?=\s*(?:[,.;:)]|$)))\b", re.I)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"']")
 
 
 def relative_days(text: str, mentions: list[TimeMention]) -> list[tuple[TimeMention, TimeMention]]:
-    """``(mention, anchor)`` for each day counted back from another ("the day before") in
+    """``(mention, anchor)`` for each day counted back ("the day before") or forward ("a week
+    later") from another in
     ``text``, whose ``mentions`` (from :func:`find_times`) name the day it counts from."""
     out = []
-    for m in _DAY_BEFORE_RE.finditer(text):
+    found = [(m, -1) for m in _DAY_BEFORE_RE.finditer(text)]
+    for m in _DAYS_LATER_RE.finditer(text):
+        n = 1 if m["n"] is None else _COUNT_WORDS.get(m["n"].lower()) or int(m["n"])
+        found.append((m, n * (7 if (m["unit"] or "").lower().startswith("week") else 1)))
+    for m, shift in sorted(found, key=lambda f: f[0].start()):
         if any(o.start < m.end() and m.start() < o.end for o in mentions):
             continue
         anchor = next((o for o in reversed(mentions) if o.kind == "day" and o.day and o.end <= m.start()),
                       None)
         if anchor is None or anchor.day is None or _SENTENCE_END.search(text, anchor.end, m.start() + 1):
             continue
-        day = anchor.day - dt.timedelta(days=1)
+        day = anchor.day + dt.timedelta(days=shift)
         out.append((TimeMention(m.start(), m.end(), m.group(), day, None, "day"), anchor))
     return out

@@ -37,6 +37,11 @@ def _is_headline(line: str) -> bool:
             and not _SENTENCE_END.search(line))
 
 
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text: longer than a headline, ending as a sentence does."""
+    return len(line.split()) > MAX_HEADLINE_WORDS and bool(re.search(r"[.!?\"”]\s*$", line))
+
+
 def body_end(text: str) -> int:
     """The offset where the article proper ends; ``text[:body_end(text)]`` is the article.
 
@@ -53,8 +58,11 @@ def body_end(text: str) -> int:
     # 1. A copyright line or a related-stories header cuts everything after it.
     for i, line in enumerate(lines):
         if _COPYRIGHT.match(line) or _RELATED.match(line) or _BREAK.match(line):
-            # Only in the last part of the page: a quoted "copyright" mid-article is text.
-            if i >= len(lines) // 2:
+            # Only in the last part of the page: a quoted "copyright" mid-article is text. A link
+            # to one other story ("Read more: How ...") with paragraphs of the article after it is
+            # no end: it is blanked in place (:func:`blank_inline_furniture`).
+            if i >= len(lines) // 2 and not (_LINK_LINE.match(line) and any(
+                    _is_prose(later) for later in lines[i + 1:])):
                 cut = i
                 break
     # 2. A trailing run of headline-like lines (blank lines allowed between them).

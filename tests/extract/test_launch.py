@@ -514,6 +514,56 @@ GENERAL_CASES = [
         "Iran fired a ballistic missile on Monday. Japan's defence ministry said its maximum altitude was "
         "about 90 km.", "2024-05-23",
         [{"date": "2024-05-20", "apogee_km": 90, "reporters": {JP_MOD}}], id="its-altitude-is-the-missiles"),
+    pytest.param(
+        "On March 3, North Korea launched an ICBM that flew for 60 minutes, and a week later it fired two "
+        "short-range ballistic missiles from the Sunan area.", "2025-04-02",
+        [{"date": "2025-03-03", "flight_minutes": 60}, {"date": "2025-03-10", "site": SUNAN, "count": 2}],
+        id="a-week-later-counts-from-the-day-before-it"),
+    pytest.param(
+        "North Korea fired a cruise missile on Friday. Friday's launch came three days after the North fired "
+        "two cruise missiles at around 6 a.m. from waters near Hamhung.", "2025-04-04",
+        [{"date": "2025-04-04"}, {"date": "2025-04-01T06:00:00+09:00", "site": HAMHUNG}],
+        id="counted-from-the-launch-the-clause-is-about"),
+    pytest.param(
+        "North Korea fired cruise missiles on Sunday, state media said. The missiles flew for 5,430 seconds "
+        "over the Yellow Sea before hitting a target island.", "2025-04-07",
+        [{"date": "2025-04-06", "flight_minutes": 90.5, "landing": (YELLOW_SEA,)}],
+        id="flight-in-seconds-over-the-sea-onto-a-target"),
+    pytest.param(
+        "A North Korean rocket lifted off at 9:15 p.m. Tuesday and blew up about three minutes into its "
+        "flight, scattering debris over the Sea of Japan.", "2025-04-09",
+        [{"date": "2025-04-08T21:15:00+09:00", "flight_minutes": 3, "landing": (SEA_OF_JAPAN,)}],
+        id="debris-scattered-over-a-sea"),
+    pytest.param(
+        "On Thursday, North Korea fired two cruise missiles, South Korea's Joint Chiefs of Staff said. "
+        "KCNA later described that launch as the first test of a new engine.", "2025-04-11",
+        [{"date": "2025-04-10", "reporters": {JCS, "org:kcna"}}], id="a-news-agency-describing-the-launch"),
+    pytest.param(
+        "North Korea fired an ICBM on Sunday. The missile, which Seoul believes was a Hwasong-17, was "
+        "launched from the Sunan area at 9:05 am and flew about 900 kilometres, South Korea's Joint Chiefs "
+        "of Staff said.", "2025-04-14",
+        [{"date": "2025-04-13T09:05:00+09:00", "site": SUNAN, "reporters": {JCS}}],
+        id="coordinated-passive-shares-the-missile-subject"),
+    pytest.param(
+        "North Korea fired an ICBM into the Sea of Japan on Monday. On Sunday, it had fired a cruise missile "
+        "from near Hamhung that travelled 300 km before falling into the same waters.", "2025-04-15",
+        [{"date": "2025-04-14", "landing": (SEA_OF_JAPAN,)},
+         {"date": "2025-04-13", "landing": (SEA_OF_JAPAN,), "range_km": 300}],
+        id="the-same-waters-are-the-sea-told-before"),
+    pytest.param(
+        "North Korea fired a ballistic missile on Sunday. A Japanese interceptor missile launched in a drill "
+        "late on Monday crashed soon after takeoff. On Tuesday, Japanese and US forces fired two missiles "
+        "into the sea.", "2025-04-16",
+        [{"date": "2025-04-13", "launcher": KP}, {"date": "2025-04-14", "launcher": "country:JP"},
+         {"date": "2025-04-15", "launcher": "country:JP"}],
+        id="the-country-adjective-of-the-missile-or-forces-launches"),
+    pytest.param(
+        "North Korea launched a rocket carrying a satellite on Monday. The launch was the North's fourth "
+        "attempt this year. The first, on Feb. 12, ended when the rocket broke up over the Yellow Sea, and a "
+        "second try on April 2 failed.", "2025-06-10",
+        [{"date": "2025-06-09"}, {"date": "2025-02-12", "missile": "rocket", "landing": (YELLOW_SEA,)},
+         {"date": "2025-04-02", "missile": "rocket", "landing": ()}],
+        id="the-first-of-the-attempts-counted"),
 ]
 
 

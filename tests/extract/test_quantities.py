@@ -111,6 +111,12 @@ CASES = [
                  [q("13,000 km", 13000, role="range")], id="targets-away"),
     pytest.param("The warhead hit a target 450 km (280 miles) away, state media said.",
                  [q("450 km (280 miles)", 450, role="range")], id="target-away-converted"),
+    pytest.param("The drone flew for 5,430 seconds before hitting its target.",
+                 [q("5,430 seconds", 90.5, "min", "flight_time")], id="flight-in-seconds"),
+    pytest.param("It fired a second rocket, which broke up 40 seconds after liftoff.",
+                 [q("40 seconds", 40 / 60, "min", None)], id="a-second-is-no-duration"),
+    pytest.param("The rocket blew up about three minutes into its flight.",
+                 [q("three minutes", 3, "min", "flight_time", True)], id="minutes-into-its-flight"),
     # --- genuinely unsolved
     pytest.param("The missiles flew between 800 and 1,000 km.",
                  [q("800", 800, role="range"), q("1,000 km", 1000, role="range")],

@@ -256,6 +256,12 @@ def test_timeline_entries(text: str, expected: list[tuple[str, dt.date]]) -> Non
                  id="the-day-before-something-else"),
     pytest.param("The army spoke on Thursday. The day before, Iran had fired a rocket.", [],
                  id="not-across-sentences"),
+    pytest.param("On March 2, Iran fired a rocket, and a week later it launched a drone.",
+                 [("a week later", dt.date(2023, 3, 9))], id="a-week-later"),
+    pytest.param("Iran fired a rocket on Tuesday and two days later tested another.",
+                 [("two days later", THU)], id="two-days-later"),
+    pytest.param("Iran fired a rocket on Wednesday, the army said the next day.",
+                 [("the next day", THU)], id="the-next-day"),
 ])
 def test_relative_days(text: str, expected: list[tuple[str, dt.date]]) -> None:
     got = relative_days(text, find_times(text, THU))

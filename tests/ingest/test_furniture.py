@@ -65,6 +65,13 @@ def test_links_between_paragraphs_are_blanked_in_place(inline):
                            "800km,", "Seoul", "said."]
 
 
+def test_a_link_late_in_the_article_is_no_end():
+    para = "The ministry said the rocket fell into the sea shortly after it lifted off on Monday morning."
+    text = "\n\n".join([BODY, BODY, "Read more: Why a violinist became a chess champion", para,
+                        "Related stories\nFloods hit coastal towns"])
+    assert cut(text).endswith(para)
+
+
 def test_a_paragraph_that_says_read_more_is_kept():
     from kg.ingest.furniture import blank_inline_furniture
     text = "Analysts urged caution.\nRead more: the ministry said the launch was a test.\nIt flew."
