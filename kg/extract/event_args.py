@@ -409,6 +409,9 @@ class EventArgs(Places):
             # "will fly to Tokyo ..., then head to Washington": a verb the parser could not label
             # ("dep") shares its head's subject too.
             loose = v.dep_ == "dep" and v.pos_ == "VERB" and v.head.pos_ == "VERB"
+            if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.head.pos_ == "VERB":
+                v = v.head.head  # "met X on Monday before joining Y": the gerund shares the subject
+                continue
             if (v.dep_ in ("xcomp", "acomp", "conj", "ccomp") or purpose or participle or loose) \
                     and v.head is not v:
                 v = v.head
@@ -441,6 +444,12 @@ class EventArgs(Places):
         found += [c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "at")
                   for o in pobjs(p) if o.lower_ in SIDELINES for c in o.children
                   if c.dep_ == "prep" and c.lower_ in preps]
+        if found and tok.head is not tok:
+            # "held talks with A and then with B": the parser makes the second "with" a conjunct
+            # of the verb.
+            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps
+                      and c.i > found[0].i]
         objs = [o for c in found for o in pobjs(c)]
         # "held a meeting with A, Secretary of State, and B, Minister of ...": after a long
         # apposition the parser hangs the last conjunct on the verb.
@@ -526,6 +535,10 @@ def _hyphened(tok: Token) -> list[Token]:
             and tok.doc[c.right_edge.i + 1].text == "-"]
 
 
+# The parts of an event's course that stand for it ("at the opening of the summit").
+_PHASES = {"opening", "start", "close", "closing"}
+
+
 def governor(tok: Token) -> tuple[Token | None, str]:
     """The verb a noun trigger is an argument of, and how: ("held", "dobj"), ("discussed", "in")."""
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
@@ -535,6 +548,8 @@ def governor(tok: Token) -> tuple[Token | None, str]:
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return tok.head.head, tok.head.lower_
     obj = tok.head.head if tok.dep_ == "pobj" else None
+    if obj is not None and tok.head.lower_ == "of" and obj.lemma_.lower() in _PHASES and obj is not tok:
+        return governor(obj)  # "joined Y at the opening of the summit": the summit is the verb's
     if obj is not None and tok.head.lower_ in ("in", "over", "via") and obj.dep_ == "dobj" and (
             obj.head.pos_ == "VERB"):  # "condemned the launch in phone talks": the talks are the verb's
         return obj.head, tok.head.lower_

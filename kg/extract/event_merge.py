@@ -130,6 +130,10 @@ def _same(m, c, mp: set, cp: set) -> bool:
         return True  # ("his talks with Dong" that add Dong to a meeting of others are another meeting)
     if m.kind == "MilitaryExercise" and nested:  # an article's "drills": its one exercise unless named
         return True
+    # "Blinken was in Seoul for a summit on Monday ... met Cho on Monday": a meeting that brings
+    # in people the summit does not have is one of its own.
+    if m.kind == "Meeting" and c.kind == "Summit" and not mp <= cp:
+        return False
     if m.place and m.place == c.place and (m.date and m.date == c.date or mp and cp and nested):
         return True
     return bool(m.date and m.date == c.date and mp and cp and nested and (mp & cp))
@@ -202,6 +206,8 @@ def _last_talked_about(args: EventArgs, m: Mention, clusters: list[list[Mention]
         not (past and fold(clusters[i]).planned), m.kind in ("Meeting", fold(clusters[i]).kind),
         m.trigger.lemma_.lower() in _heads(clusters[i]),
         len(fold(clusters[i]).participants) >= 2,
+        # ("held separate talks with A and with B ... called the meeting historic": the whole event)
+        not all(x.separate for x in clusters[i]),
         clusters[i][-1].trigger.i))
     return ranked[-1] if ranked else None
 

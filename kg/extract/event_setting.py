@@ -73,6 +73,26 @@ def start_clauses(verb: Token) -> list[Token]:
             and verb_in(v, {"begin", "start"}) and not any(c.dep_ == "mark" for c in v.children)]
 
 
+def participle_hosts(verb: Token) -> list[Token]:
+    """The clause a participle without subject hangs on, and the main verb above it: it tells of
+    the same time ("agreed Friday to hold drills, pledging cooperation at a summit": the summit is
+    Friday's). Climbs coordinated and controlled verbs ("to consult ... and to hold")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "mark") for c in verb.children):
+        return []
+    return main_clause(verb.head)
+
+
+def main_clause(verb: Token) -> list[Token]:
+    """``verb`` and the verbs it is coordinated with or controlled by, up to the main one ("agreed
+    Monday to consult ... and to hold ...": hold, consult, agreed; "fired on Monday, officials
+    said, as ...": said, fired)."""
+    out, v = [verb], verb
+    while v.dep_ in ("conj", "xcomp", "parataxis") and v.head is not v and len(out) < 4:
+        v = v.head
+        out.append(v)
+    return out
+
+
 def verb_in(tok: Token, words) -> bool:
     """``tok``'s lemma is one of ``words``, also when the lemmatiser slips ("staged" -> "stag")."""
     return not _verb_forms(tok.lemma_, tok.lower_).isdisjoint(words)
@@ -340,23 +360,30 @@ class Clock:
         if day is not None:
             return day
         earlier = [s for s in self.sentences if s.end <= noun.sent.start][::-1]
-        for s in earlier:
-            same = [t for t in s if t.pos_ in ("NOUN", "VERB") and (t.lemma_ == noun.lemma_ or (
-                t.pos_ == "VERB" and verb_in(noun, {t.lemma_})))]
-            for t in same:
-                anchors = [t, t.head] if t.dep_ in ("dobj", "nsubj", "nsubjpass", "compound") else [t]
-                anchors += start_clauses(t) if t.pos_ == "VERB" else []
-                day, _ = self.attached(s, anchors, False, since=False)
-                if day is not None:
+        # (the same word first; then, for a launch, a verb of firing: "fired the missile on Thursday")
+        for fired in [set(), *([_FIRED[noun.lemma_.lower()]] if noun.lemma_.lower() in _FIRED else [])]:
+            for s in earlier:
+                same = [t for t in s if t.pos_ in ("NOUN", "VERB") and (
+                    (t.lemma_ == noun.lemma_ or t.pos_ == "VERB" and verb_in(noun, {t.lemma_})) if not fired
+                    else t.pos_ == "VERB" and verb_in(t, fired))]
+                for t in same:
+                    anchors = [t, t.head] if t.dep_ in ("dobj", "nsubj", "nsubjpass", "compound") else [t]
+                    anchors += start_clauses(t) if t.pos_ == "VERB" else []
+                    day, _ = self.attached(s, anchors, False, since=False)
+                    if day is not None:
+                        return day
+                if same and (day := self._main_day(s)) is not None:  # "Monday night's explosion ... launch"
                     return day
-            if same and (day := self._main_day(s)) is not None:  # "Monday night's explosion ... launch"
-                return day
         return next((d for s in earlier[:3] if (d := self._main_day(s)) is not None), None)
 
     def _main_day(self, sent: Span) -> dt.date | None:
         """The day a sentence's main clause happened on ("North Korea fired a missile on Tuesday")."""
         return self.attached(sent, [sent.root], is_future(sent.root), since=False)[0]
 
+
+# Event nouns told earlier by another verb ("North Korea fired the missile on Thursday ... The
+# launch came a day after ...").
+_FIRED = {"launch": {"fire", "launch"}, "firing": {"fire", "launch"}, "test": {"fire", "test", "launch"}}
 
 # Participles that only time the clause they hang on ("On July 27, commencing at 11 a.m., X held a
 # meeting with Y": the day is the meeting's).

@@ -17,19 +17,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
-from kg.extract.event_merge import Mention, compatible, fold, merge, normalise
+from kg.extract.event_merge import Mention, compatible, fold, in_headline, merge, normalise
 from kg.extract.event_setting import (
     FUTURE_HEADS,
     MOVE,
     PLACES,
     SIDELINES,
     conjuncts,
+    main_clause,
     month_of,
+    participle_hosts,
     pobjs,
     verb_in,
 )
@@ -251,11 +254,15 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         if gov.dep_ in ("advcl", "xcomp") and verb_in(gov.head, {"visit"}):
             anchors.append(gov.head)
         # ("They then continued with one-on-one talks": the subject goes on meeting.)
+        # ("Blinken was in Seoul for a summit": there for it)
+        there = rel == "for" and gov.lemma_ == "be" and args.place([gov]) is not None
         if (rel == "dobj" and verb_in(gov, HOLD)) or (rel in MEDIUM_PREPS and rel != "for") or (
-                rel == "for" and verb_in(gov, HOLD)) or (rel == "with" and verb_in(gov, _GO_ON)):
+                rel == "for" and verb_in(gov, HOLD)) or (rel == "with" and verb_in(gov, _GO_ON)) or there:
             subjects = args.subject_actors(gov)
-            if verb_in(gov, {"welcome", "invite", "host"}) or rel == "for":
-                rest += [k for c in gov.children if c.dep_ == "dobj" for k in args.actors(c)]
+            # ("joined Yoon at the summit"; not the city of "visits Seoul for a summit")
+            if verb_in(gov, {"welcome", "invite", "host", "join"}) or rel == "for":
+                rest += [k for c in gov.children if c.dep_ == "dobj"
+                         and args.t.cls(args.place_of(c)) not in ("City", "Region") for k in args.actors(c)]
         partners += args.with_actors(gov)
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") or (c.dep_ == "compound" and c.lower_ == "summit")
@@ -268,8 +275,16 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     # "The Camp David summit, held at the retreat in the mountains": the place in the meeting's own
     # name comes first.
     m.place = next((t.entity_of(c) for c in tok.children if c.dep_ in ("compound", "nmod")
-                    and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None) or args.place(anchors)
-    future = gov is not None and (args.is_future(gov) or verb_in(gov, FUTURE_HEADS)) or any(
+                    and t.cls(t.entity_of(c)) in PLACES - {"Country"}), None) or args.place(anchors) or next((
+        # "the meeting of their Nuclear Consultative Group in Washington": the body does not sit
+        # in the city, its meeting does.
+        k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
+        if t.cls(t.entity_of(o)) in ORG_CLASSES for q in o.children
+        if q.dep_ == "prep" and q.lower_ in ("in", "at") for x in pobjs(q)[:1]
+        if (k := args.place_of(x)) and t.cls(k) != "Country"), None)
+    # ("agreed to hold a summit" is a plan; "pledging cooperation at a summit" is not)
+    future = gov is not None and (args.is_future(gov) and not _headline_now(args, gov)
+                                  or verb_in(gov, FUTURE_HEADS) and rel not in _AT) or any(
         c.lower_ in ("upcoming", "planned", "next") for c in tok.children)
     if (outer := _described_in(tok)) is not None:
         # "A and B agreed Friday ..., in what is expected to be A's final summit with B": what is
@@ -279,7 +294,13 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     # "denounced on Sunday the meeting held last Friday": a verb that only talks about the meeting
     # does not date it.
     talked_about = gov is not None and rel == "dobj" and not verb_in(gov, HOLD)
-    m.date, m.month = args.when(tok.sent, [a for a in anchors if not (talked_about and a is gov)], future)
+    timed = [a for a in anchors if not (talked_about and a is gov)]
+    if gov is not None and rel not in TEMPORAL_PREPS:
+        timed += participle_hosts(gov)  # "agreed Friday ..., pledging ... at a summit": Friday's
+        if gov.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while")
+                                       for c in gov.children):
+            timed += main_clause(gov.head)  # "fired on Monday, as X was in Seoul for a summit"
+    m.date, m.month = args.when(tok.sent, timed, future)
     if m.month is None and args.pub is not None:  # "at that December meeting"
         m.month = next((month_of(c.text, args.pub, future) for c in tok.children
                         if c.dep_ in ("compound", "nmod") and c.ent_type_ == "DATE"), None)
@@ -302,6 +323,16 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         return [dataclasses.replace(m, participants=dedupe(subjects + [p]), separate=True)
                 for p in dedupe(partners)]
     return [m]
+
+
+_AT = {"at", "during", "in", "on", "over", "via"}
+
+
+def _headline_now(args: EventArgs, verb: Token) -> bool:
+    """A headline's bare present tells the news of the day, not a schedule ("X fires missiles as
+    Y visits Seoul for summit")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children) \
+        and in_headline(args, verb.sent)
 
 
 def _now(verb: Token) -> bool:
@@ -392,7 +423,9 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         anchors.append(v.head)  # "will travel to Seoul this week to meet X": where and when the trip goes
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in v.children):
-        anchors.append(v.head)  # "signed a pact on Sunday as their defence chiefs met": the same day
+        # "signed a pact on Sunday as their defence chiefs met": the same day ("agreed Monday to
+        # hold ..., as the leaders met": the main verb's)
+        anchors += main_clause(v.head)
     future = args.is_future(v)
     # "hosted Li and Kishida for the first summit of the three countries": the verb's meeting is that summit.
     kind = "Summit" if any(o.lemma_.lower() == "summit" for o in nouns) else "Meeting"
@@ -527,12 +560,50 @@ def find_mentions(args: EventArgs) -> list[Mention]:
                             and len(set(x.participants) & set(m.participants)) >= 2), None)
                 if m.parent is None and top is not None:
                     m.parent, m.session = top.trigger.i, True
-        last = next((m.date for m in out[::-1] if m.date and m.sent.start < tok.sent.start), None)
+        # ("On Sunday, A held talks with B, and C met D the same day": the clause before it counts)
+        last = next((m.date for m in out[::-1] if m.date and m.trigger.i < tok.i), None)
         for m in new:
             if m.date is None and last and not m.planned and _same_day(tok):
                 m.date = last
         out += new
     return out
+
+
+# "CAMP DAVID, Md. —", "SEOUL, May 27 (Yonhap) --": a dateline opening the story's first sentence.
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,30}?\s*(?:,[^\n()\u2013\u2014]{0,30}?)?\s*(?:\([^()\n]{1,40}\))?"
+                       r"\s*(?:--|-|\u2013|\u2014)\s")
+_CALLS = {"call", "conversation", "videoconference", "teleconference", "speak", "talk"}
+
+
+def _dateline(args: EventArgs) -> tuple[Span, str] | None:
+    """The sentence a dateline opens and the city it names, if the story has one."""
+    for sent in args.ctx.sentences[:4]:
+        key = args.t.entity_of(sent[0]) if _DATELINE.match(sent.text) else None
+        if key is not None:
+            return (sent, key) if args.t.cls(key) in ("City", "Region") else None
+    return None
+
+
+def _lede_place(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """A meeting the dateline's sentence tells, with no place of its own, is where the dateline puts
+    the story ("CAMP DAVID, Md. — A, B and C agreed Friday ..., at a summit"). Not a call, nor a
+    sitting of an international body, which meets in its own seat."""
+    found = _dateline(args)
+    if found is None:
+        return
+    lede, city = found
+    for c, v in zip(clusters, views, strict=True):
+        if v.place is None and not v.planned and any(m.sent.start == lede.start for m in c) and not any(
+                m.trigger.lemma_.lower() in _CALLS or any(x.lower_ in CALL_MODS for x in m.trigger.children)
+                for m in c) and not any(args.t.cls(p) == "InternationalOrganization" for p in v.participants):
+            v.place = city
+
+
+def _told_after(args: EventArgs, summit: list[Mention], meeting: list[Mention]) -> bool:
+    """``meeting`` is first told in a sentence of ``summit`` or in one of the two after one."""
+    sents = [s.start for s in args.ctx.sentences]
+    first = min(sents.index(m.sent.start) for m in meeting if m.sent.start in sents)
+    return any(0 <= first - sents.index(m.sent.start) <= 2 for m in summit if m.sent.start in sents)
 
 
 @extractor("kg.meeting.v1")
@@ -541,6 +612,7 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     clusters, where = merge(args, find_mentions(args))
     views = [fold(c) for c in clusters]
     _council_speakers(args, clusters, views)
+    _lede_place(args, clusters, views)
     parent: dict[int, int] = {}
     for i, c in enumerate(clusters):
         up = next((where[m.parent] for m in c if m.parent in where and where[m.parent] != i), None)
@@ -555,6 +627,17 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
                     and v.place == w.place and len(people) >= 2
                     and people < set(normalise(args, w.participants))
                     and compatible(args, v, w) and parent.get(j) != i):
+                parent[i] = j
+    # A meeting of some of a summit's people told right after it, with no place or day of its own,
+    # is held there ("The summit ... Before the three sat down together, A held separate talks with
+    # B and then with C").
+    for i, v in enumerate(views):
+        people = set(normalise(args, v.participants))
+        for j, w in enumerate(views):
+            if (i not in parent and v.kind == "Meeting" and w.kind == "Summit" and not v.planned
+                    and not w.planned and not (v.place or v.date or v.month) and len(people) >= 2
+                    and people < set(normalise(args, w.participants)) and parent.get(j) != i
+                    and _told_after(args, clusters[j], clusters[i])):
                 parent[i] = j
     # A side meeting's people attend the summit, except ministers whose leader is there (they
     # accompany theirs); it takes place where the summit does and, unless it is still to come, on

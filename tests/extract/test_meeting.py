@@ -601,6 +601,76 @@ CASES = [
           "date": "2024-04-12", "part_of": {"Xi Jinping", "Joko Widodo"}},
          {"participants": {"Xi Jinping", "Joko Widodo"}, "place": "Jakarta"}],
         id="summit-sittings-by-format"),
+    # A participle shares the time of the clause it hangs on; a meeting the dateline's sentence
+    # tells with no place of its own is where the dateline puts the story.
+    pytest.param(
+        "VILNIUS, Lithuania \u2014 Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda "
+        "agreed Tuesday to share radar data and to hold joint drills, pledging a new chapter of partnership "
+        "at a summit that officials hope will last.", "2024-04-09",
+        [{"kind": "Summit", "participants": {"Andrzej Duda", "Gitanas Nauseda"}, "place": "Vilnius",
+          "date": "2024-04-09", "planned": False}],
+        id="participle-timed-by-main-clause-dateline-place"),
+    pytest.param(
+        "VILNIUS, Lithuania \u2014 Polish President Andrzej Duda spoke by phone with Lithuanian President "
+        "Gitanas Nauseda on Tuesday.", "2024-04-09",
+        [{"kind": "Meeting", "participants": {"Andrzej Duda", "Gitanas Nauseda"}, "place": None,
+          "date": "2024-04-09"}],
+        id="dateline-is-no-place-for-a-call"),
+    # Separate talks told right after a summit, with nothing of their own, are held at it; "the
+    # meeting" after them is the summit.
+    pytest.param(
+        "Polish President Andrzej Duda, Lithuanian President Gitanas Nauseda and Estonian President Alar "
+        "Karis held a summit in Riga on Tuesday. Before the three sat down together, Duda held separate "
+        "talks with Nauseda and then with Karis. Karis called the meeting a turning point.", "2024-04-10",
+        [{"kind": "Summit", "participants": {"Andrzej Duda", "Gitanas Nauseda", "Alar Karis"},
+          "place": "Riga", "date": "2024-04-09", "evidence": 2},
+         {"kind": "Meeting", "participants": {"Andrzej Duda", "Gitanas Nauseda"}, "place": "Riga",
+          "date": "2024-04-09", "part_of": {"Andrzej Duda", "Gitanas Nauseda", "Alar Karis"}},
+         {"kind": "Meeting", "participants": {"Andrzej Duda", "Alar Karis"}, "place": "Riga",
+          "date": "2024-04-09", "part_of": {"Andrzej Duda", "Gitanas Nauseda", "Alar Karis"}}],
+        id="separate-talks-then-with-part-of-summit"),
+    # "as the leaders met": the time of the main clause, through "agreed Monday to ...".
+    pytest.param(
+        "Vietnamese President To Lam and Thai Prime Minister Srettha Thavisin agreed Monday to expand trade "
+        "on a yearly basis, as the two leaders met in Hanoi for the first time in five years.", "2024-06-18",
+        [{"kind": "Meeting", "participants": {"To Lam", "Srettha Thavisin"}, "place": "Hanoi",
+          "date": "2024-06-17"}],
+        id="as-clause-timed-by-main-clause"),
+    # "the same day" in the sentence's own earlier clause.
+    pytest.param(
+        "On Saturday, Indonesian President Joko Widodo held separate bilateral talks with Malaysian Prime "
+        "Minister Anwar Ibrahim and Thai Prime Minister Srettha Thavisin in Jakarta, and Anwar met Srettha "
+        "the same day.", "2024-06-10",
+        [{"kind": "Meeting", "participants": {"Joko Widodo", "Anwar Ibrahim"}, "date": "2024-06-08"},
+         {"kind": "Meeting", "participants": {"Joko Widodo", "Srettha Thavisin"}, "date": "2024-06-08"},
+         {"kind": "Meeting", "participants": {"Anwar Ibrahim", "Srettha Thavisin"}, "date": "2024-06-08"}],
+        id="same-day-of-the-clause-before"),
+    # "The launch came a day after ...": the launch told by a verb of firing.
+    pytest.param(
+        "North Korea fired a missile at dawn on Thursday, the military said. Leader Kim Jong Un watched "
+        "the launch. The launch came a day after Indian Defence Minister Rajnath Singh and Australian "
+        "Defence Minister Richard Marles met in Canberra.", "2024-06-15",
+        [{"kind": "Meeting", "participants": {"Rajnath Singh", "Richard Marles"}, "place": "Canberra",
+          "date": "2024-06-12"}],
+        id="day-after-the-launch-told-by-fired"),
+    # "met X on Tuesday before joining Y at the opening of the summit": the gerund's subject, the
+    # one joined, the summit of the phase noun; a meeting that adds people is not the summit.
+    pytest.param(
+        "North Korea fired two missiles on Tuesday morning, Japan's defence ministry said, as US Secretary "
+        "of State Antony Blinken was in Manila for a regional summit. Blinken met Australian Foreign "
+        "Minister Penny Wong on Tuesday before joining Philippine President Ferdinand Marcos at the "
+        "opening of the summit.", "2024-07-30",
+        [{"kind": "Summit", "participants": {"Antony Blinken", "Ferdinand Marcos"}, "place": "Manila",
+          "date": "2024-07-30"},
+         {"kind": "Meeting", "participants": {"Antony Blinken", "Penny Wong"}, "date": "2024-07-30"}],
+        id="in-city-for-summit-joining-at-opening"),
+    # "the meeting of their <body> in <city>": the meeting is in the city.
+    pytest.param(
+        "The allies held the third meeting of the Nuclear Planning Group in Brussels on Wednesday.",
+        "2024-06-14",
+        [{"kind": "Meeting", "participants": {"Nuclear Planning Group"}, "place": "Brussels",
+          "date": "2024-06-12"}],
+        id="meeting-of-body-in-city"),
 ]
 
 
@@ -650,3 +720,15 @@ def test_headline_names_the_side_meeting() -> None:
     facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
     side = [m for m in facts.events if m.part_of is not None]
     assert len(facts.events) == 2 and len(side) == 1 and side[0].date == "2024-06-03"
+
+
+def test_headline_present_is_the_news_of_the_day() -> None:
+    # A headline's bare present tells what happens as it is written, not a plan; the city visited is
+    # no participant.
+    title = "Blinken visits Manila for regional summit"
+    text = (f"{title}\n\nUS Secretary of State Antony Blinken was in Manila on Tuesday for a regional "
+            "summit.")
+    article = Article(id="t", text=text, published=dt.date(2024, 7, 30), title=title)
+    facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
+    assert [(m.kind, m.planned, m.date) for m in facts.events] == [("Summit", False, "2024-07-30")]
+    assert [facts.entities[p].name for p in facts.events[0].participants] == ["Antony Blinken"]
