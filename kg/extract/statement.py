@@ -338,11 +338,20 @@ def find_statements(ctx: Context) -> list[Statement]:
             content = _around(verb, parts)
             quote, direct = _clean(text, *content, marks), False
         elif len(parts) > 1:
-            # Each part keeps its own sentence end: '"A," he said. "B."' is "A. B".
-            pieces = [_clean(text, q.start, q.end, marks) for q, _ in parts]
-            quote, direct = " ".join(p + ("." if nxt[:1].isupper() and p[-1:].isalnum() else "")
-                                     for p, nxt in zip(pieces, [*pieces[1:], ""], strict=True)), True
-            content = (parts[0][0].start, parts[-1][0].end)
+            # '"A," he said. "B."', 'should "A" and "B"': each quoted part is a statement of its
+            # own (the words between them are the reporter's). A sentence the frame interrupts
+            # ('"A," he said, "and b."') or a quote run on over paragraphs stays one.
+            for run in _runs(text, parts):
+                pieces = [_clean(text, q.start, q.end, marks) for q, _ in run]
+                # Each part keeps its own sentence end: '"A. "B."' over two paragraphs is "A. B".
+                piece = " ".join(p + ("." if nxt[:1].isupper() and p[-1:].isalnum() else "")
+                                 for p, nxt in zip(pieces, [*pieces[1:], ""], strict=True))
+                if len(piece.split()) < 2:
+                    continue
+                span = (run[0][0].start, run[-1][0].end)
+                out.append(Statement(speaker, piece, True, _date(ctx, [s.sent for _, s in run], span),
+                                     (line_evidence(ctx, [doc[vi:vi + 1], *(s for _, s in run)]),)))
+            continue
         else:
             q, qspan = parts[0]
             content = _content(doc, text, verb, qspan, subj)
@@ -359,6 +368,21 @@ def find_statements(ctx: Context) -> list[Statement]:
                              (line_evidence(ctx, frame),)))
     out += _transcript(ctx)
     return _dedupe(out)
+
+
+def _runs(text: str, parts: list) -> list[list]:
+    """The quoted parts of one frame grouped into statements: a part joins the one before when
+    that one runs on into the next paragraph, or ends in a comma before a lower-case part."""
+    runs: list[list] = []
+    for q, qspan in parts:
+        if runs:
+            prev = runs[-1][-1][0]
+            said = text[prev.start:prev.end].rstrip()
+            if prev.runs_on or (said.endswith(",") and text[q.start:q.start + 1].islower()):
+                runs[-1].append((q, qspan))
+                continue
+        runs.append([(q, qspan)])
+    return runs
 
 
 def _words(text: str) -> set[str]:

@@ -75,6 +75,15 @@ CASES = [
                  'intimidated," the prime minister said, "and we will defend our people."',
                  [("Shigeru Ishiba", "We will not be intimidated and we will defend our people", True)],
                  id="titled-noun-and-split-quote"),
+    # Two quoted phrases of one frame are two statements: the words between are the reporter's.
+    pytest.param('Foreign ministry spokesman Lin Jian said the allies should "stop stoking tension" and '
+                 '"respect the security of others".',
+                 [("Lin Jian", "respect the security of others", True),
+                  ("Lin Jian", "stop stoking tension", True)],
+                 id="two-quoted-phrases"),
+    pytest.param('"We are ready," Defence Minister Anna Berg said. "Our patience has limits."',
+                 [("Anna Berg", "Our patience has limits", True), ("Anna Berg", "We are ready", True)],
+                 id="two-quoted-sentences"),
     pytest.param('Japanese Prime Minister Shigeru Ishiba met reporters. "We have lodged a strong protest," '
                  'Ishiba said. "Such acts cannot be tolerated."',
                  [("Shigeru Ishiba", "We have lodged a strong protest", True),
