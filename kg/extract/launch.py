@@ -117,6 +117,7 @@ class Unit:
     corrects: bool = False             # "later corrected the launch time to ...": its clock
                                        # replaces the one told before
     same_waters: bool = False          # "fell into the same waters": the sea told before
+    definite: bool = False             # "The missile was launched ...": a missile told before
 
 
 # ------------------------------------------------------------------ triggers
@@ -142,6 +143,13 @@ def _missiles_of(tok: Token, triggers: set[int]) -> list[Token]:
             noun = noun.head         # "two missiles, not one, fired from ..."
         if args.is_missile(noun):
             out.insert(0, noun)      # "cruise missiles launched toward ..."
+    if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children) \
+            and args.is_missile(tok.head.head):
+        out.insert(0, tok.head.head)  # "the ICBM the regime says it tested on March 3"
+    if tok.lemma_.lower() in ATTEMPT_NOUNS and tok.pos_ == "NOUN":
+        # "two attempts to launch a satellite, on May 31 and August 24": what the try launched
+        out += [m for c in tok.children if c.dep_ == "acl" and c.i in triggers
+                for m in _missiles_of(c, triggers)]
     if tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.pos_ == "NOUN":
         # "Today's missile is the first ICBM launch since ...": the subject is the launch's missile
         out += [c for c in tok.head.children if c.dep_ == "nsubj" and args.is_missile(c)]
@@ -254,7 +262,11 @@ def _dates_after(tok: Token) -> Token | None:
     doc = tok.doc
     prep = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prep is None or prep.lower_ != "on" or prep.head.i not in (tok.i, tok.head.i):
-        return None
+        # "two attempts to launch a satellite, on May 31 and August 24, ended ...": the days may
+        # also follow what the noun's clause says, when the parse hangs them on the noun itself.
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > tok.i), None)
+        if prep is None:
+            return None
     days = [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
     days += [c for d in days for c in d.children if c.dep_ == "conj" and c.ent_type_ == "DATE"]
     return prep if len(days) > 1 else None
@@ -333,6 +345,8 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
         u.missiles += [p for p in [phrase, *args.designations(h)] if p and p not in u.missiles]
         u.count = u.count or args.count_of(h)
     trig = u.anchors[0]
+    u.definite = kind == "verb" and bool(heads) and all(
+        any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) for h in heads)
     u.launcher = launcher_of(trig, kind, ctx.entities) if u.kind != "refer" else None
     home = u.launcher or home           # whose coast "its east coast" is
     verbs = list(u.anchors)

@@ -90,6 +90,15 @@ class Story:
         if u.historical and u.kind == "event":
             self.drafts.append(Draft(launcher, None, historical=True, units=[u]))
             return
+        if cur is None and u.kind == "event" and u.definite and self.drafts:
+            # "... since it fired an ICBM on April 13. The missile was launched from ...": with no
+            # launch being told, "the missile" is the one told just before, not news of its own.
+            told = [d for d in self.drafts if d.launcher == launcher and not d.pending and d.units]
+            if told:
+                last = max(told, key=lambda d: max(x.sent.start for x in d.units))
+                last.units.append(u)
+                self.current = last
+                return
         clash = cur is not None and _clash(u.missiles, cur)
         if cur is not None and (u.launcher is None or u.launcher == cur.launcher) and not clash:
             cur.units.append(u)

@@ -114,6 +114,12 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return domain[verb.head.i]      # "was launched ... and travelled about 1,050km": one subject
         kids = list(verb.children)
+        if verb.lemma_.lower() in _NAMING:
+            # "after what Pyongyang called a test of multiple warheads on June 26": the day of
+            # what a launch is called is the launch's (not "called the launch a success on ...").
+            hit = next((domain[c.i] for c in kids if c.dep_ == "oprd" and c.i in domain), None)
+            if hit is not None:
+                return hit
         for c in kids:
             # "The launch took place on Monday", "the attempt ended late Monday"; a wire dateline
             # ("SEOUL (AFP) - North Korea's attempt ... failed") is parsed as the subject, with

@@ -564,6 +564,30 @@ GENERAL_CASES = [
         [{"date": "2025-06-09"}, {"date": "2025-02-12", "missile": "rocket", "landing": (YELLOW_SEA,)},
          {"date": "2025-04-02", "missile": "rocket", "landing": ()}],
         id="the-first-of-the-attempts-counted"),
+    pytest.param(
+        "North Korea's two earlier attempts to launch a spy satellite, on March 3 and June 9, ended in "
+        "failure.", "2024-10-02",
+        [{"date": "2024-03-03", "launcher": KP, "missile": "spy satellite"},
+         {"date": "2024-06-09", "launcher": KP, "missile": "spy satellite"}],
+        id="attempts-to-launch-on-two-days"),
+    pytest.param(
+        "Tensions have grown since North Korea fired a new cruise missile on Feb. 2. The missile was "
+        "launched from near Nampo at 8:10 a.m. and flew about 500 km, South Korea's Joint Chiefs of Staff "
+        "said.", "2024-03-20",
+        [{"date": "2024-02-02T08:10:00+09:00", "launcher": KP, "site": NAMPO, "range_km": 500,
+          "reporters": {JCS}}],
+        id="the-missile-after-a-since-clause-is-that-launch"),
+    pytest.param(
+        "North Korea fired a cruise missile on Friday, the JCS said, a week after what Pyongyang called a "
+        "test of a new hypersonic missile on Oct. 4.", "2024-10-12",
+        [{"date": "2024-10-11", "missile": "cruise missile"},
+         {"date": "2024-10-04", "missile": "hypersonic missile"}],
+        id="what-it-called-a-test-on-a-day"),
+    pytest.param(
+        "North Korea fired a missile on Monday. Analysts think it was a Hwasong-19, the new ICBM the regime "
+        "says it tested on 9 October.", "2024-11-20",
+        [{"date": "2024-11-18", "launcher": KP}, {"date": "2024-10-09", "launcher": KP, "missile": "ICBM"}],
+        id="the-missile-a-relative-clause-says-was-tested"),
 ]
 
 
