@@ -528,10 +528,23 @@ def _crew_names(text: str) -> tuple[set[str], set[str]]:
     return names, tags
 
 
+# A byline without "By" among the lines before the story: "Jane Roe in Seoul and agencies".
+_WRITER_LINE = re.compile(r"^[ \t]*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){1,3} in [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                          r"(?:,? and (?:agencies|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3} in [A-Z][a-z]+))?[ \t]*$",
+                          re.M)
+
+
 def _bylines(text: str) -> list[tuple[int, int]]:
     """The lines that credit the writers and editors, who are not in the story."""
-    return [(m.start(), m.end()) for m in _BYLINE.finditer(text) if not m.group().rstrip().endswith(".")
-            or len(m.group()) < 60] + [(m.start(), m.end()) for m in _CREDITS.finditer(text)]
+    out = [(m.start(), m.end()) for m in _BYLINE.finditer(text) if not m.group().rstrip().endswith(".")
+           or len(m.group()) < 60] + [(m.start(), m.end()) for m in _CREDITS.finditer(text)]
+    # Only between the headline and the first paragraph of the story (a line that ends a sentence).
+    first_line = text.find("\n")
+    story = re.search(r"[.!?\"\u201d]\s*\n", text)
+    end = story.start() if story else len(text)
+    out += [(m.start(), m.end()) for m in _WRITER_LINE.finditer(text, max(first_line, 0), end)
+            if first_line >= 0]
+    return out
 
 
 def _full_names(spans: list[tuple[Span, str]]) -> dict[str, Entity]:

@@ -253,6 +253,13 @@ def test_the_desks_credits_name_no_one_in_the_story():
     assert not {"Anna Roe", "Jim Lee", "Tom Poe", "Mary Kay", "Joe Ban"} & set(found)
 
 
+def test_a_byline_without_by_under_the_headline_names_no_one():
+    found = entities("Kishida visits Seoul\n\nThe trip follows a thaw\n\nJane Roe in Seoul and agencies\n"
+                     "Wed 25 May\n\nNorth Korea fired a missile, Japan said.")
+    assert "Jane Roe" not in found and "Kishida" in found
+    assert "Kim Jong Un" in entities("Kim Jong Un in Moscow\nNorth Korea fired a missile, Japan said.")
+
+
 def test_the_writers_of_a_byline_are_not_in_the_story():
     found = entities("By Jane Roe and Tom Poe in Seoul\nNorth Korea fired a missile on Monday, "
                      "Japan's defence ministry said.")
