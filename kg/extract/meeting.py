@@ -264,6 +264,11 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                 rest += [k for c in gov.children if c.dep_ == "dobj"
                          and args.t.cls(args.place_of(c)) not in ("City", "Region") for k in args.actors(c)]
         partners += args.with_actors(gov)
+    if gov is not None and rel == "after" and verb_in(gov, _OUTCOME) and tok.tag_ == "NNS" and not subjects \
+            and tok.i > gov.i and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        # "signed the pact after talks at the ministry": the signers held the talks ("After the
+        # talks, the ministers signed": talks told before, which others may have held)
+        subjects = args.subject_actors(gov)
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") or (c.dep_ == "compound" and c.lower_ == "summit")
         for c in tok.children) else "Meeting"    # "the leaders' meeting", "summit talks"
@@ -326,6 +331,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
 
 
 _AT = {"at", "during", "in", "on", "over", "via"}
+# What the sides of talks do together at their end.
+_OUTCOME = {"sign", "agree", "adopt", "issue", "pledge"}
 
 
 def _headline_now(args: EventArgs, verb: Token) -> bool:
@@ -432,11 +439,32 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
     m = Mention(kind, v.sent, v, dedupe(parts), planned=future)
     m.place = args.place(anchors)
     m.date, m.month = args.when(v.sent, anchors, future)
+    if not parts and not future and (named := _named_next(args, v)) is not None:
+        # "The trade ministers of the two countries met in Hanoi. A and B agreed on May 2 to ...":
+        # officials met unnamed are the people the next sentence lists, on its day if they had none.
+        m.participants, day = named
+        m.date = m.date or day
     if m.date is None and m.month is None and not future and verb_in(v, {"meet", "host"}) and _now(v) \
             and args.pub is not None and not any(c.lower_ in _EARLIER for c in v.children):
         m.date = args.pub.isoformat()  # "Biden has hosted Yoon at the White House": the news of the day
     m.parent = _sidelines(v) or _loose_sidelines(v)
     return m
+
+
+def _named_next(args: EventArgs, v: Token) -> tuple[list[str], str | None] | None:
+    """The people the sentence after ``v``'s lists as its subject, and that sentence's day, when
+    ``v``'s own subject is a plural of no one named ("the defence ministers of the allies")."""
+    subj = args.subject(v)
+    if subj is None or subj.tag_ != "NNS" or args.t.entity_of(subj) or v.sent.end >= len(args.doc):
+        return None
+    nxt = args.doc[v.sent.end].sent
+    root = nxt.root
+    keys = [k for s in args.subjects(root) if any(c.dep_ == "conj" for c in s.subtree)
+            for k in args.actors(s)]
+    if sum(args.t.cls(k) == "Person" for k in keys) < 2:
+        return None
+    day, _ = args.when(nxt, [root], False)
+    return dedupe(keys), day
 
 
 def _visit_city(args: EventArgs, v: Token) -> str | None:
@@ -577,9 +605,13 @@ _CALLS = {"call", "conversation", "videoconference", "teleconference", "speak", 
 
 def _dateline(args: EventArgs) -> tuple[Span, str] | None:
     """The sentence a dateline opens and the city it names, if the story has one."""
-    for sent in args.ctx.sentences[:4]:
-        key = args.t.entity_of(sent[0]) if _DATELINE.match(sent.text) else None
+    sents = args.ctx.sentences
+    for k, sent in enumerate(sents[:8]):
+        found = _DATELINE.match(sent.text + " ")
+        key = args.t.entity_of(sent[0]) if found else None
         if key is not None:
+            if found and not sent.text[found.end():].strip() and k + 1 < len(sents):
+                sent = sents[k + 1]  # "TOKYO --" split off as a sentence of its own: the lede follows
             return (sent, key) if args.t.cls(key) in ("City", "Region") else None
     return None
 
@@ -599,6 +631,38 @@ def _lede_place(args: EventArgs, clusters: list[list[Mention]], views: list[Ment
             v.place = city
 
 
+def _lede_day(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """A past meeting with no day of its own, told in a dateline's dated lede or in the sentence
+    right after it, is the news the lede dates ("TOKYO -- The ministers signed a pact on Sunday ...
+    A, B and C signed it after talks at the ministry"); held in the dateline's city when the text
+    gives only its country."""
+    found = _dateline(args)
+    starts = [s.start for s in args.ctx.sentences]
+    if found is None or found[0].start not in starts:
+        return
+    lede, city = found
+    day, _ = args.when(lede, [lede.root], False)
+    if day is None:
+        return
+    near = set(starts[starts.index(lede.start):starts.index(lede.start) + 2])
+    for c, v in zip(clusters, views, strict=True):
+        if v.date is None and v.month is None and not v.planned and any(m.sent.start in near for m in c):
+            v.date = day
+            if v.place is not None and args.t.cls(v.place) == "Country" and (
+                    args.t.entities[city].within == v.place):
+                v.place = city
+
+
+def _same_day_after(clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """"The same day, A and B held talks": the day of the meeting told before, once the meetings
+    are put together (its day may come from another sentence than its first mention's)."""
+    order = sorted(range(len(views)), key=lambda i: min(m.trigger.i for m in clusters[i]))
+    for n, i in enumerate(order):
+        if views[i].date is None and not views[i].planned and any(_same_day(m.trigger) for m in clusters[i]):
+            before = [views[j].date for j in order[:n] if views[j].date and not views[j].planned]
+            views[i].date = before[-1] if before else None
+
+
 def _told_after(args: EventArgs, summit: list[Mention], meeting: list[Mention]) -> bool:
     """``meeting`` is first told in a sentence of ``summit`` or in one of the two after one."""
     sents = [s.start for s in args.ctx.sentences]
@@ -613,6 +677,8 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     views = [fold(c) for c in clusters]
     _council_speakers(args, clusters, views)
     _lede_place(args, clusters, views)
+    _lede_day(args, clusters, views)
+    _same_day_after(clusters, views)
     parent: dict[int, int] = {}
     for i, c in enumerate(clusters):
         up = next((where[m.parent] for m in c if m.parent in where and where[m.parent] != i), None)

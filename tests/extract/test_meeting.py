@@ -671,6 +671,21 @@ CASES = [
         [{"kind": "Meeting", "participants": {"Nuclear Planning Group"}, "place": "Brussels",
           "date": "2024-06-12"}],
         id="meeting-of-body-in-city"),
+    pytest.param(
+        "Tensions rose in the region. Earlier this month the trade ministers of the two neighbours met in "
+        "Canberra. Australian Trade Minister Don Farrell and New Zealand Trade Minister Todd McClay agreed "
+        "on March 4 to cut tariffs.", "2025-03-20",
+        [{"kind": "Meeting", "participants": {"Don Farrell", "Todd McClay"}, "place": "Canberra",
+          "date": "2025-03-04"}],
+        id="unnamed-officials-met-named-next"),
+    pytest.param(
+        "Ministers agree pact\n\nMANILA -- The defence ministers of Australia and Japan signed a "
+        "logistics pact in Manila on Tuesday. Australian Defence Minister Richard Marles and Japanese "
+        "Defence Minister Gen Nakatani signed the pact after talks at the defence department. The "
+        "same day, Marles held talks with Philippine Foreign Secretary Enrique Manalo.", "2025-02-12",
+        [{"kind": "Meeting", "participants": {"Richard Marles", "Nakatani"}, "date": "2025-02-11"},
+         {"kind": "Meeting", "participants": {"Richard Marles", "Enrique Manalo"}, "date": "2025-02-11"}],
+        id="signed-after-talks-lede-day-same-day"),
 ]
 
 
