@@ -530,7 +530,8 @@ def _crew_names(text: str) -> tuple[set[str], set[str]]:
 
 # A byline without "By" among the lines before the story: "Jane Roe in Seoul and agencies".
 _WRITER_LINE = re.compile(r"^[ \t]*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){1,3} in [A-Z][a-z]+(?: [A-Z][a-z]+)?"
-                          r"(?:,? and (?:agencies|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3} in [A-Z][a-z]+))?[ \t]*$",
+                          r"(?:,? and (?:agencies|[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3} in [A-Z][a-z]+))?"
+                          r"[ \t]*$",
                           re.M)
 
 
