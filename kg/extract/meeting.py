@@ -435,7 +435,9 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
         anchors += main_clause(v.head)
     future = args.is_future(v)
     # "hosted Li and Kishida for the first summit of the three countries": the verb's meeting is that summit.
-    kind = "Summit" if any(o.lemma_.lower() == "summit" for o in nouns) else "Meeting"
+    # "met at the retreat in the first stand-alone summit of the three leaders": so is the one it is in.
+    within = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for o in pobjs(c)]
+    kind = "Summit" if any(o.lemma_.lower() == "summit" for o in nouns + within) else "Meeting"
     m = Mention(kind, v.sent, v, dedupe(parts), planned=future)
     m.place = args.place(anchors)
     m.date, m.month = args.when(v.sent, anchors, future)

@@ -330,6 +330,12 @@ CASES = [
           "date": "2024-05-27"}],
         id="hosted-here-in-for-summit"),
     pytest.param(
+        "Prime Minister Anthony Albanese and New Zealand Prime Minister Chris Hipkins met in Wellington on "
+        "Thursday in the first annual summit of the two leaders.", "2023-07-07",
+        [{"kind": "Summit", "participants": {"Anthony Albanese", "Chris Hipkins"}, "place": "Wellington",
+          "date": "2023-07-06"}],
+        id="met-in-a-summit"),
+    pytest.param(
         "President Joe Biden spoke by phone on Monday with Japanese Prime Minister Fumio Kishida and South "
         "Korean President Yoon Suk Yeol. The leaders agreed to hold another trilateral summit on the "
         "sidelines of the G20 summit in Rio de Janeiro in November.", "2024-09-10",
