@@ -37,6 +37,7 @@ from kg.extract.entity_table import (
     place_entity,
 )
 from kg.extract.names import (
+    CREW_ROLES,
     NOT_ORGS,
     extend_name,
     fold,
@@ -479,8 +480,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     ]
     # Full names first, so surnames can be resolved against them.
     full_names = _full_names(spans)
-    global _crew
-    _crew = {full_names[k].key for k in crew if k in full_names}
+    table.crew = {full_names[k].key for k in crew if k in full_names}
     for span, label in spans:
         _add_span(table, span, label, full_names)
     for span, folded in surname_spans(doc, set(table._by_token), full_names):
@@ -512,8 +512,8 @@ _CREDITS = re.compile(r"^[ \t]*\(?(?:(?:additional )?reporting|editing|edited|wr
 
 
 # A transcript's label of the programme's own people: "JANE ROE, CORRESPONDENT:".
-_CREW_TAG = re.compile(r"^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,3}), (?:HOST|CO-HOST|ANCHOR|PRESENTER|"
-                       r"REPORTER|CORRESPONDENT|BYLINE|INTERVIEWER|MODERATOR|NARRATOR)(?: [A-Z]+)?:", re.M)
+_CREW_TAG = re.compile(r"^[ \t]*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,3}), (?:"
+                       + "|".join(sorted(r.upper() for r in CREW_ROLES)) + r")(?: [A-Z]+)?:", re.M)
 
 
 def _crew_names(text: str) -> tuple[set[str], set[str]]:
@@ -583,7 +583,8 @@ def _name_order(name: str, known: dict[str, Entity]) -> str:
     return name
 
 
-def _persons_for(text: str, full_names: dict[str, Entity]) -> list[Entity]:
+def _persons_for(text: str, full_names: dict[str, Entity], crew: set[str] | frozenset[str] = frozenset()
+                 ) -> list[Entity]:
     """The full names of the article that ``text`` is a short form of (several: ambiguous)."""
     if text.isupper():
         return []  # an acronym ("UN") is never part of a person's name ("Kim Jong Un")
@@ -595,14 +596,11 @@ def _persons_for(text: str, full_names: dict[str, Entity]) -> list[Entity]:
         for f, e in full_names.items()
         if f != " ".join(words) and (f.split()[: len(words)] == words or f.split()[-len(words) :] == words)
     }
-    if len(hits) > 1 and set(hits) - _crew:
+    if len(hits) > 1 and set(hits) - crew:
         # A transcript's crew present the story and are not in it: "Kim told Putin" is not the
         # correspondent Daniel Kim's.
-        hits = {k: e for k, e in hits.items() if k not in _crew}
+        hits = {k: e for k, e in hits.items() if k not in crew}
     return [hits[k] for k in sorted(hits)]
-
-
-_crew: set[str] = set()  # the keys of the document's transcript crew (set by find_entities)
 
 
 _RECENT_CHARS = 400
@@ -619,9 +617,10 @@ def _recent(table: EntityTable, candidates: list[Entity], before: int) -> Entity
     return keys[last.entity] if last is not None and before - last.end <= _RECENT_CHARS else None
 
 
-def _person_for(text: str, full_names: dict[str, Entity]) -> Entity | None:
+def _person_for(text: str, full_names: dict[str, Entity], crew: set[str] | frozenset[str] = frozenset()
+                ) -> Entity | None:
     """The one full name containing ``text``'s words, or None (none, or several)."""
-    hits = _persons_for(text, full_names)
+    hits = _persons_for(text, full_names, crew)
     return hits[0] if len(hits) == 1 else None
 
 
@@ -668,7 +667,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     text = span.text
     folded = fold(text)
     if label != "NORP" and len(span) <= 3 and (kind := _place_noun_before(span)) is not None and \
-            _person_for(text, full_names) is None:
+            _person_for(text, full_names, table.crew) is None:
         _add_place_of_kind(table, span, kind)
         return
     if text.isupper() and len(text) > 4 and " " in text or (label == "PERSON" and text.isupper()):
@@ -684,7 +683,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         person = (
             None
             if len(text) <= 5 and " " not in text
-            else (_person_for(titled, full_names) or full_names.get(folded))
+            else (_person_for(titled, full_names, table.crew) or full_names.get(folded))
         )
         if person:
             table.add(span, person)
@@ -697,7 +696,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             table.add(span, table.entities[key])
         return
     if label in ("GPE", "LOC", "FAC"):
-        person = _person_for(text, full_names) if len(span) == 1 else None
+        person = _person_for(text, full_names, table.crew) if len(span) == 1 else None
         if person is not None and getattr(gazetteer.lookup_place(text), "cls", None) != "Country":
             table.add(span, person)  # "Austin said": the surname of Lloyd Austin, not the city
             return
@@ -714,7 +713,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if org is not None:
             table.add(span, org_entity(org))
             return
-        person = _person_for(text, full_names)
+        person = _person_for(text, full_names, table.crew)
         if person:
             table.add(span, person)
             return
@@ -742,7 +741,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         table.add(span, Entity(key=f"{prefix}:{slug(text)}", cls=cls, name=text, within=within))
         return
     if label == "NORP":
-        person = _person_for(text, full_names)
+        person = _person_for(text, full_names, table.crew)
         if person:  # "Yoon and Albanese met": a surname the model read as a nationality
             table.add(span, person)
             return
@@ -761,7 +760,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     if label == "ORG":
         if folded in NOT_ORGS:
             return
-        person = _person_for(text, full_names)
+        person = _person_for(text, full_names, table.crew)
         if person:
             table.add(span, person)
             return
@@ -791,19 +790,19 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     # PERSON: the model reads some places as people ("Hamhung", "Camp David").
     if len(span) == 1 and span[0].is_sent_start and text[:1].isupper() and not text.isupper() and re.search(
             rf"\b{re.escape(text.lower())}\b", table.text) and folded not in full_names and \
-            not _persons_for(text, full_names):
+            not _persons_for(text, full_names, table.crew):
         return  # "Hypersonic weapons travel ...": a word the article writes in lower case elsewhere
-    person = _person_for(text, full_names)
+    person = _person_for(text, full_names, table.crew)
     if not person and len(span) > 1 and folded not in full_names and _names_a_place(span):
         return  # "Tohoku Shinkansen": a thing named after a place, not a person
     place = gazetteer.lookup_place(text)
     if place is not None and not person and folded not in full_names:
         table.add(span, place_entity(place))
         return
-    if person is None and len(_persons_for(text, full_names)) > 1:
+    if person is None and len(_persons_for(text, full_names, table.crew)) > 1:
         # "Kim" with two Kims in the article: the one named just before, if one was (news
         # style names a person in full, then by surname); otherwise better unnamed than wrong.
-        person = _recent(table, _persons_for(text, full_names), span.start_char)
+        person = _recent(table, _persons_for(text, full_names, table.crew), span.start_char)
         if person is None:
             return
     if person is None:

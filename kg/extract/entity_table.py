@@ -65,6 +65,8 @@ class EntityTable:
     # Where the article is written from: its agency's country or its dateline's. A body named
     # without a country ("the Joint Chiefs of Staff said") is that country's.
     home_country: str | None = None
+    # The people of a transcript's crew (their keys): a surname in the story is not theirs.
+    crew: set[str] = field(default_factory=set)
     # spaCy rebuilds Doc.text on every access: read it once.
     text: str = ""
 

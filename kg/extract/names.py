@@ -189,3 +189,8 @@ def is_common_word(word: str) -> bool:
         w[:-2] if w.endswith("er") else w,
     }
     return any(s in words for s in stems)
+
+
+# A programme's own people, as a transcript's label names them after the name ("JANE ROE, HOST:").
+CREW_ROLES = frozenset({"anchor", "host", "presenter", "reporter", "correspondent", "interviewer",
+                        "moderator", "byline", "narrator", "editor", "co-host", "cohost"})

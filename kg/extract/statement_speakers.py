@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract import Context
-from kg.extract.names import fold
+from kg.extract.names import CREW_ROLES, fold
 from kg.extract.roles import HEADS, find_roles
 from kg.extract.roles_country import body_country
 from kg.extract.roles_lexicon import RANKS
@@ -62,9 +62,6 @@ SPEAKER_CLASSES = {"Person", "Organization", "GovernmentBody", "MilitaryBody", "
                    "InternationalOrganization", "Country"}
 # What may stand before a name that opens a clause: the line start, a comma, a dash.
 _OPENERS = {",", ";", ":", "\u2014", "\u2013", "-", "(", "\n"}
-# The programme's own people, as a transcript's label names them after the name.
-_CREW = {"anchor", "host", "presenter", "reporter", "correspondent", "interviewer", "moderator", "byline",
-         "narrator", "editor", "co-host", "cohost"}
 
 
 def line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,7 +130,7 @@ def _is_journalist(ctx: Context, key: str) -> bool:
     a label "AIKO SATO, HOST:")."""
     name = fold(ctx.entities.entities[key].name) if key in ctx.entities.entities else None
     for m in re.finditer(r"^([^\W\d][\w .'-]{1,40}), ([A-Za-z-]+)\s*:", ctx.text, re.M):
-        if m.group(2).lower() in _CREW and name and fold(m.group(1)) == name:
+        if m.group(2).lower() in CREW_ROLES and name and fold(m.group(1)) == name:
             return True
     for sent in ctx.sentences:
         for span, k in ctx.entities.in_span(sent):
@@ -142,7 +139,7 @@ def _is_journalist(ctx: Context, key: str) -> bool:
                 return True
             # A transcript's own label: "JANE DOE, HOST:", "JOHN ROE, BYLINE:".
             after = ctx.doc[span.end:min(span.end + 2, len(ctx.doc))]
-            if k == key and len(after) == 2 and after[0].text == "," and after[1].lower_ in _CREW:
+            if k == key and len(after) == 2 and after[0].text == "," and after[1].lower_ in CREW_ROLES:
                 return True
     return False
 
