@@ -28,6 +28,7 @@ from kg.extract.bodies import (
 )
 from kg.extract.entity_table import (
     MODEL_LABELS,
+    PLACE_KIND_NOUNS,
     REGION_HEADS,
     WATER_HEADS,
     EntityTable,
@@ -624,20 +625,17 @@ def _person_for(text: str, full_names: dict[str, Entity], crew: set[str] | froze
     return hits[0] if len(hits) == 1 else None
 
 
-# "the island of Capri", "the border town of Khasan": the noun says what kind of place follows.
-_PLACE_NOUNS = {"island": "Region", "province": "Region", "county": "Region", "region": "Region",
-                "prefecture": "Region", "district": "Region", "town": "City", "city": "City",
-                "village": "City", "port": "City", "station": "City"}
 
 
 def _place_noun_before(span: Span) -> str | None:
     """City or Region when ``span`` follows "the [adjectives] <kind of place> of"."""
     doc = span.doc
-    if span.start < 3 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].lower_ not in _PLACE_NOUNS:
+    noun = doc[span.start - 2].lower_ if span.start >= 3 else ""
+    if doc[span.start - 1].lower_ != "of" or noun not in PLACE_KIND_NOUNS:
         return None
     if not any(t.lower_ == "the" for t in doc[max(0, span.start - 5) : span.start - 2]):
         return None
-    return _PLACE_NOUNS[doc[span.start - 2].lower_]
+    return PLACE_KIND_NOUNS[noun]
 
 
 def _country_named(table: EntityTable, place: gazetteer.Place) -> bool:

@@ -54,6 +54,12 @@ REGION_HEADS = {
 }
 
 
+# "the island of Capri", "the border town of Khasan": a noun that says what kind of place follows.
+PLACE_KIND_NOUNS = {"island": "Region", "province": "Region", "county": "Region", "region": "Region",
+                    "prefecture": "Region", "district": "Region", "town": "City", "city": "City",
+                    "village": "City", "port": "City", "station": "City"}
+
+
 @dataclass
 class EntityTable:
     """The entities of one document and where it names them."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.entity_table import PLACE_KIND_NOUNS
 from kg.extract.temporal import TimeMention, find_times, resolve_day, year_after
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ LOC_PREPS = {"in", "at", "around", "near", "off", "over", "inside", "across", "o
 MOVE = {"travel", "fly", "go", "come", "head", "arrive", "visit", "return"}
 SIDELINES = {"sideline", "sidelines", "margin", "margins"}
 # Nouns that name a place by an "of" phrase: "the island of Capri".
-_PLACE_NOUNS = {"island", "city", "town", "port", "province", "region", "village", "county", "prefecture"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 FUTURE_HEADS = {"set", "due", "expect", "schedule", "plan", "slate", "prepare", "poise", "go", "intend",
                 "hope", "aim", "likely", "agree", "decide", "vow", "pledge", "promise"}
@@ -161,7 +161,7 @@ class Places:
             k = self.t.entity_of(c)
             if c.dep_ in ("compound", "nmod") and k and self.t.cls(k) in PLACES - {"Country"}:
                 return k
-        if tok.lemma_.lower() in _PLACE_NOUNS:  # "on the island of Capri", "the city of Busan"
+        if tok.lemma_.lower() in PLACE_KIND_NOUNS:  # "on the island of Capri", "the city of Busan"
             k = next((k for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in pobjs(p)[:1]
                       for k in [self.t.entity_of(o)] if k and self.t.cls(k) in PLACES - {"Country"}), None)
             if k:
