@@ -89,14 +89,18 @@ def extract_articles(articles: list[Article], *, n_process: int = 1, quiet: bool
     size = chunk_size(len(todo), n_process)
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     done = 0
-    if n_process > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
+    parallel = n_process > 1 and len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    if parallel:
         warm_up()  # everything the workers need, loaded before forking so they inherit it
         if cache:
             code_fingerprint()
-        # Objects alive now are never freed by the workers: keeping them out of the garbage
-        # collector's scans also keeps it from writing to (and so copying) the shared pages.
-        gc.freeze()
-        try:
+    # The model, gazetteer and word lists alive now live as long as the process. Keeping them out
+    # of the collector's full scans, which parsing and extraction set off again and again (every
+    # Token they build is tracked), takes a fifth off extraction; in forked workers it also keeps
+    # the collector from writing to (and so copying) the pages they share.
+    gc.freeze()
+    try:
+        if parallel:
             with multiprocessing.get_context("fork").Pool(min(n_process, len(chunks))) as pool:
                 for pickled in pool.imap(functools.partial(_worker_chunk, cache=cache), chunks):
                     for data in pickled:
@@ -104,14 +108,7 @@ def extract_articles(articles: list[Article], *, n_process: int = 1, quiet: bool
                         found[facts.article.id] = facts
                     done += len(pickled)
                     _progress(done, len(todo), quiet)
-        finally:
-            gc.unfreeze()
-    else:
-        # The model, gazetteer and word lists live as long as the process: keeping them out of
-        # the collector's full scans, which parsing and extraction set off again and again
-        # (every Token they build is tracked), takes a fifth off extraction.
-        gc.freeze()
-        try:
+        else:
             for chunk in map(_extract_chunk, chunks):
                 for facts in chunk:
                     found[facts.article.id] = facts
@@ -119,7 +116,7 @@ def extract_articles(articles: list[Article], *, n_process: int = 1, quiet: bool
                         cache.put(facts)
                 done += len(chunk)
                 _progress(done, len(todo), quiet)
-        finally:
-            gc.unfreeze()
+    finally:
+        gc.unfreeze()
     assert done == len(todo)
     return [found[a.id] for a in articles]  # type: ignore[misc]
