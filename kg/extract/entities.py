@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -39,6 +40,7 @@ from kg.extract.entity_table import (
 )
 from kg.extract.names import (
     CREW_ROLES,
+    HONORIFICS,
     NOT_ORGS,
     extend_name,
     fold,
@@ -62,6 +64,7 @@ from kg.extract.place_mentions import (
     place_class_by_head,
 )
 from kg.extract.places import capitals
+from kg.extract.typos import merge_misspelt_places
 from kg.records import Entity
 
 # Wire-copy markers in capitals that the model reads as names ("(END)", "ANALYSIS -").
@@ -170,6 +173,8 @@ _TITLE_WORDS = {
     "ambassador",
     "envoy",
     "general",
+    "adviser",
+    "advisor",
 }
 
 
@@ -196,8 +201,8 @@ def _is_event_name(span: Span) -> bool:
         for tok in doc[span.end + 1 : min(len(doc), span.end + 7)]:
             if tok.lower_ in _EVENT_NOUNS:
                 return gazetteer.lookup_org(span.text) is None
-            if tok.text in {",", ".", ";"} or tok.pos_ == "VERB":
-                break
+            if tok.text in {",", ".", ";"} or tok.pos_ == "VERB" and tok.dep_ != "amod":
+                break  # (", a combined air exercise": a participle before the noun reads on)
     if nxt in _EVENT_NOUNS or (
         span.end + 1 < len(span.doc)
         and span.doc[span.end].text == "("
@@ -272,8 +277,11 @@ def _agree(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     anything else is a person everywhere ("Biden" once as an organisation, thrice as a person),
     and so is a single word right after a person's title ("President Biden")."""
     votes: dict[str, Counter] = {}
+    people: set[int] = set()
     for span, label in spans:
         votes.setdefault(fold(span.text), Counter())[label] += 1
+        if label == "PERSON":
+            people.update(range(span.start, span.end))
     out = []
     for span, label in spans:
         best, n = votes[fold(span.text)].most_common(1)[0]
@@ -287,8 +295,24 @@ def _agree(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
             label = "PERSON"
         elif label in ("GPE", "LOC", "FAC") and _person_of_country(span):
             label = "PERSON"
+        elif label == "ORG" and _name_among_people(span, people):
+            label = "PERSON"
         out.append((span, label))
     return out
+
+
+def _name_among_people(span: Span, people: set[int]) -> bool:
+    """ "Jake Sullivan of the US and Japan's Takeo Akiba": a name of two or three capitalised
+    words, none an English word and no known body, listed with a person is a person."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    if any(is_common_word(t.text) for t in words) or gazetteer.lookup_org(span.text) is not None:
+        return False
+    root = span.root
+    linked = [root.head] if root.dep_ in ("conj", "appos") else []
+    linked += [c for c in root.children if c.dep_ in ("conj", "appos")]
+    return any(t.i in people for t in linked)
 
 
 def _is_speaker_tag(span: Span) -> bool:
@@ -370,14 +394,17 @@ def _after_department(span: Span) -> bool:
             and span[0].lower_ in _DEPARTMENT_WORDS and all(t.text[:1].isupper() for t in span[1:]))
 
 
+_CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|KST|JST|ET|EST|BST))?", re.I)
+
+
 def _clean(ent: Span) -> Span | None:
     for i, tok in enumerate(ent):
         if i and tok.text in {"-", "\u2013", "\u2014", "--"} and ent[i - 1].whitespace_:
             ent = ent[:i]  # "Kyodo - North Korea": a dateline's dash ends the name
             break
     span = strip_leading(strip_possessive(ent), honorifics=ent.label_ == "PERSON")
-    if fold(span.text) in NOT_ORGS:
-        return None
+    if fold(span.text) in NOT_ORGS or len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS:
+        return None  # "UTC", or a title alone ("H.E.")
     if _after_department(span):
         span = span[1:]  # "Secretary of Defense Lloyd Austin": the department is the title's
     if ent.label_ == "PERSON" or _after_department(ent):
@@ -393,6 +420,7 @@ def _clean(ent: Span) -> Span | None:
         and (
             doc[span.end + 1].is_lower
             and len(doc[span.end + 1]) <= 4
+            and doc[span.end + 1].tag_ not in ("VBN", "VBD", "VBG")  # "US-led drills"
             or gazetteer.lookup_place(doc[span.start : span.end + 2].text) is not None
             # "Oshima-Oshima island": a hyphened name before a place's head is one name (a
             # pair of places, "Korea-Japan", is never followed by one)
@@ -414,6 +442,10 @@ def _clean(ent: Span) -> Span | None:
         end = span.end
         while end - span.start > 1 and span.doc[end - 1].lower_ in _TITLE_WORDS:
             end -= 1
+        titled = end < span.end or end < len(doc) and doc[end].is_title and doc[end].lower_ in _TITLE_WORDS
+        if titled and all(is_common_word(t.text) for t in doc[span.start : end]) and \
+                gazetteer.lookup_org(doc[span.start : end].text) is None:
+            return None  # "National Security Adviser Jane Roe": a title, no body named
         span = span.doc[span.start : end]
         # "National Assembly committee": lower-case words after a name are not part of it
         # (unless the whole is a known name: "Workers' party").
@@ -446,6 +478,8 @@ def _clean(ent: Span) -> Span | None:
         return None  # a name never runs across a line break: the model joined a heading to a line
     if text.isupper() and fold(text) in _WIRE_MARKERS:
         return None
+    if _CLOCK_TIME.fullmatch(text):
+        return None  # "at 7.23am": a time the model read as a name
     if _is_event_name(span):
         return None
     if ent.label_ == "PERSON" and (any(c.isdigit() for c in text) or re.match(r"^[A-Z]-", text)):
@@ -484,7 +518,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     table.crew = {full_names[k].key for k in crew if k in full_names}
     for span, label in spans:
         _add_span(table, span, label, full_names)
-    for span, folded in surname_spans(doc, set(table._by_token), full_names):
+    for span, folded in surname_spans(doc, set(table._by_token), _without_spouses(table, full_names)):
         table.add(span, full_names[folded])
     add_national_bodies(table)
     add_unlabelled_places(table)
@@ -494,6 +528,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     add_containment(table)
     add_coast_owner(table)
     add_country_possessive(table)
+    merge_misspelt_places(table)
     drop_unmentioned_countries(table)
     _skip_unmentioned_parents(table)
     table.mentions.sort(key=lambda m: (m.start, m.end))
@@ -618,6 +653,37 @@ def _recent(table: EntityTable, candidates: list[Entity], before: int) -> Entity
     return keys[last.entity] if last is not None and before - last.end <= _RECENT_CHARS else None
 
 
+_SPOUSE_WORDS = {"wife", "husband", "spouse"}
+
+
+def _spouses(table: EntityTable, people: Iterable[Entity]) -> set[str]:
+    """The keys of those of ``people`` introduced as someone's spouse ("accompanied by his wife
+    Yuko Kishida"): news names a spouse in full, and a surname alone is the other person's."""
+    out = set()
+    for ent in people:
+        first = min((m.start for m in table.mentions if m.entity == ent.key), default=None)
+        span = table.doc.char_span(first, first + 1, alignment_mode="expand") if first is not None else None
+        if span is not None and any(t.lower_ in _SPOUSE_WORDS
+                                    for t in table.doc[max(0, span.start - 3) : span.start]):
+            out.add(ent.key)
+    return out
+
+
+def _without_spouses(table: EntityTable, full_names: dict[str, Entity]) -> dict[str, Entity]:
+    """``full_names`` less the spouses who share a first or last word with someone else named."""
+    spouses = _spouses(table, full_names.values())
+    others = {w for f, e in full_names.items() if e.key not in spouses for w in (f.split()[0], f.split()[-1])}
+    return {f: e for f, e in full_names.items()
+            if e.key not in spouses or not {f.split()[0], f.split()[-1]} & others}
+
+
+def _not_spouses(table: EntityTable, candidates: list[Entity]) -> list[Entity]:
+    """Of people sharing a surname, those not introduced as another's spouse."""
+    spouses = _spouses(table, candidates)
+    rest = [e for e in candidates if e.key not in spouses]
+    return rest if rest else candidates
+
+
 def _person_for(text: str, full_names: dict[str, Entity], crew: set[str] | frozenset[str] = frozenset()
                 ) -> Entity | None:
     """The one full name containing ``text``'s words, or None (none, or several)."""
@@ -715,6 +781,8 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if person:
             table.add(span, person)
             return
+        if len(span) == 1 and is_common_word(text):
+            return  # "Diplomats said ...": a word, not a place the gazetteer missed
         if (
             label == "GPE"
             and len(span) <= 2
@@ -800,7 +868,8 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     if person is None and len(_persons_for(text, full_names, table.crew)) > 1:
         # "Kim" with two Kims in the article: the one named just before, if one was (news
         # style names a person in full, then by surname); otherwise better unnamed than wrong.
-        person = _recent(table, _persons_for(text, full_names, table.crew), span.start_char)
+        candidates = _not_spouses(table, _persons_for(text, full_names, table.crew))
+        person = candidates[0] if len(candidates) == 1 else _recent(table, candidates, span.start_char)
         if person is None:
             return
     if person is None:

@@ -60,6 +60,7 @@ HONORIFICS = {
     "chief",
     "supreme",
     "comrade",
+    "h.e",  # "H.E. Mr. Cho": His or Her Excellency
     "the",
 }
 

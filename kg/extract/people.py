@@ -162,7 +162,10 @@ def titled_names(doc: Doc) -> list[Span]:
         ):
             end = _name_run(doc, i)
             span = doc[i:end]
-            if end > i and _is_name(span) and (starts or _office_after(doc, end) or _speaks(doc, end)):
+            # "Minister of Foreign Affairs, and ...": the office's department, not a name
+            department = i > 1 and lowers[i - 1] == "of" and lowers[i - 2] in OFFICE_WORDS
+            beside_office = starts or _office_after(doc, end) or _speaks(doc, end)
+            if end > i and not department and _is_name(span) and beside_office:
                 out.append(span)
                 i = end
                 continue

@@ -65,7 +65,8 @@ def _demonym_choices() -> dict[str, tuple[int, str]]:
     return {n: (0, k) for n, k in cur.demonyms.items() if n not in cur.demonym_acronyms}
 
 
-def _refused(norm: str) -> bool:
+def is_refused(norm: str) -> bool:
+    """Whether a word must not be corrected: too short, an English word or a common name."""
     if len(norm) < MIN_LENGTH or not norm[0].isalpha():
         return True
     words = english_words()
@@ -75,7 +76,7 @@ def _refused(norm: str) -> bool:
 
 
 def _correct(norm: str, choices: dict[str, tuple[int, str]]) -> str | None:
-    if _refused(norm):
+    if is_refused(norm):
         return None
     matches = process.extract(
         norm, choices.keys(), scorer=OSA.normalized_similarity, score_cutoff=CUTOFF - _EPS, limit=20

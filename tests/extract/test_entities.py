@@ -96,6 +96,12 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
         # A surname that is also a city's name is the person the article names in full.
         ("US Defense Secretary Lloyd Austin arrived on Monday. Austin said the talks went well.",
          "Austin", "person:lloyd-austin", "Person"),
+        # A misspelling of a place the article names elsewhere is that place.
+        ("Sirens sounded across Hokkaido on Friday. It was the second warning for Hokakido this year.",
+         "Hokakido", "region:hokkaido", "Region"),
+        # A name the model reads as a body, listed with people, is a person.
+        ("Australia's adviser Helen Marsh, Tom Reyes of the Philippines and Japan's Haruki Tomonaga "
+         "agreed to meet again.", "Haruki Tomonaga", "person:haruki-tomonaga", "Person"),
     ],
 )
 def test_entity_is_found_and_typed(text, surface, key, cls):
@@ -127,6 +133,15 @@ def test_a_shared_surname_is_the_person_named_just_before():
         "Kim said the military was ready."
     )
     assert found["Kim"][0] == "person:kim-yong-hyun"
+
+
+def test_a_surname_is_not_the_spouse_named_with_it():
+    found = entities(
+        "Prime Minister Kenji Arakawa landed in Manila on Sunday. Arakawa, who was accompanied by his "
+        "wife Emiko Arakawa, laid a wreath. Emiko Arakawa visited a school. Arakawa then met the president."
+    )
+    assert found["Arakawa"][0] == "person:kenji-arakawa"
+    assert found["Emiko Arakawa"][0] == "person:emiko-arakawa"
 
 
 def test_a_shared_surname_far_from_both_names_is_left_out():
@@ -176,6 +191,14 @@ def test_dateline_in_capitals_is_a_place_not_a_person():
         ("Launch times are given in UTC.", "UTC"),
         ("The glide vehicle reached a top speed of Mach 12, the ministry said.", "Mach"),
         ("The aircraft carrier George Washington joined the drills.", "George Washington"),
+        # Clock times, titles and words the model reads as names.
+        ("The rocket lifted off at 9.41pm and fell into the sea.", "9.41pm"),
+        ("The pact was signed by H.E. Mr. Ruiz, the minister.", "H.E."),
+        ("The plan was approved by National Security Adviser Ana Ruiz on Monday.", "National Security"),
+        ("The text was signed by Ana Ruiz, Minister of Foreign Affairs, and by Li Wei.", "Foreign Affairs"),
+        ("Officials said Manila, Canberra and Tokyo would seek talks.", "Officials"),
+        ("Pyongyang condemned what it calls hostile US-led military drills.", "US-led"),
+        ("The jets joined Pacific Arrow, a combined air exercise involving 60 aircraft.", "Pacific Arrow"),
         # A sentence's first word that the article writes in lower case elsewhere.
         ("Seoul tracked the glide vehicle.\nHypersonic weapons are hard to track, and few armies "
          "field hypersonic missiles.", "Hypersonic"),
