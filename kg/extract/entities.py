@@ -178,6 +178,9 @@ _TITLE_WORDS = {
 }
 
 
+# Last words of the names of squares, streets and buildings, which are often named after people.
+_FACILITY_HEADS = {"square", "street", "avenue", "boulevard", "stadium", "palace", "hall", "hotel", "bridge",
+                   "memorial", "mausoleum", "university", "hospital", "tower", "plaza"}
 _NAMING_VERBS = {"dubbed", "called", "named", "codenamed", "code-named", "titled"}
 _SHIP_PREFIXES = {"USS", "HMS", "ROKS", "JS", "INS", "HMAS", "HMCS", "FS", "USNS"}
 _SHIP_NOUNS = {"carrier", "destroyer", "submarine", "frigate", "cruiser", "warship", "vessel", "ship",
@@ -409,6 +412,8 @@ def _clean(ent: Span) -> Span | None:
         span = span[1:]  # "Secretary of Defense Lloyd Austin": the department is the title's
     if ent.label_ == "PERSON" or _after_department(ent):
         span = extend_name(span)
+    if ent.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in _FACILITY_HEADS:
+        return None  # "Kim Il Sung Square": a place named after a person
     doc = span.doc
     while (
         ent.label_ in ("GPE", "LOC", "FAC")
@@ -521,6 +526,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     for span, folded in surname_spans(doc, set(table._by_token), _without_spouses(table, full_names)):
         table.add(span, full_names[folded])
     add_national_bodies(table)
+    _add_untagged_places_of_kind(table)
     add_unlabelled_places(table)
     add_compass_countries(table)
     add_acronyms(table)
@@ -701,7 +707,34 @@ def _place_noun_before(span: Span) -> str | None:
         return None
     if not any(t.lower_ == "the" for t in doc[max(0, span.start - 5) : span.start - 2]):
         return None
+    if getattr(gazetteer.lookup_place(span.text), "cls", None) == "Country":
+        return None  # "the Tokyo region of Japan": the country the region lies in
     return PLACE_KIND_NOUNS[noun]
+
+
+# "the city of Ise", "Russia's Amur region": a capitalised word the model left untagged, named
+# as a place by the noun before or after it.
+_KIND_BEFORE = re.compile(r"\bthe (?:[a-z]+ )?(" + "|".join(sorted(PLACE_KIND_NOUNS)) +
+                          r") of ([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+)?)\b")
+_KIND_AFTER = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?) (region|province|prefecture|oblast|krai|county)\b")
+
+
+def _add_untagged_places_of_kind(table: EntityTable) -> None:
+    doc = table.doc
+    for m in _KIND_BEFORE.finditer(table.text):
+        span = doc.char_span(m.start(2), m.end(2))
+        if span is not None and not table.taken(span) and not is_common_word(span[0].text) \
+                and _place_noun_before(span) is not None:
+            _add_place_of_kind(table, span, PLACE_KIND_NOUNS[m.group(1)])
+    for m in _KIND_AFTER.finditer(table.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or table.taken(span) or span[0].pos_ != "PROPN" or span[0].is_sent_start:
+            continue
+        known = gazetteer.lookup_place(m.group(1))
+        if known is not None and (known.cls == "Country" or _country_named(table, known)) \
+                or gazetteer.lookup_demonym(m.group(1)) is not None:
+            continue  # "the Tokyo region" is Tokyo's; "the Russian region" names no place
+        table.add(span, Entity(key=f"region:{slug(span.text)}", cls="Region", name=span.text))
 
 
 def _country_named(table: EntityTable, place: gazetteer.Place) -> bool:

@@ -142,6 +142,12 @@ def strip_leading(span: Span, *, honorifics: bool = False) -> Span:
     return span.doc[start : span.end] if start != span.start else span
 
 
+def _is_demonym(word: str) -> bool:
+    from kg import gazetteer
+
+    return gazetteer.lookup_demonym(word) is not None
+
+
 def extend_name(span: Span) -> Span:
     """Grow a person's name over the parts the model cut off: ``"Yoon Suk"`` + ``"Yeol"``, ``"Suk-yeol"``."""
     doc: Doc = span.doc
@@ -159,7 +165,9 @@ def extend_name(span: Span) -> Span:
             tok.is_alpha
             and tok.text[0].isupper()
             and name_like
-            and tok.ent_type_ in ("", "PERSON")
+            # "Choe Son Hui": the model reads a name's last syllable as a people (the Hui)
+            and (tok.ent_type_ in ("", "PERSON") or tok.ent_type_ == "NORP" and tok.i > span.start
+                 and doc[tok.i - 1].ent_type_ == "PERSON" and not _is_demonym(tok.text))
             and not starts_sentence
             and end - span.start < 4
         ):

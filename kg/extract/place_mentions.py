@@ -212,6 +212,9 @@ def add_unlabelled_places(table: EntityTable) -> None:
         while j < len(toks) and toks[j].pos_ == "PROPN" and j not in table._by_token and j - i < 4:
             j += 1
         span = doc[i:j]
+        if j < len(toks) and toks[j].text == "-" and not toks[j - 1].whitespace_:
+            i = j  # "Soo-ah Jeon": part of a hyphenated name, not the town of Soo
+            continue
         place = gazetteer.lookup_place(span.text)
         if place is not None and place.cls == "Country":
             # A country's name or code the model left untagged ("the South Korea-US group").

@@ -99,6 +99,14 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
         # A misspelling of a place the article names elsewhere is that place.
         ("Sirens sounded across Hokkaido on Friday. It was the second warning for Hokakido this year.",
          "Hokakido", "region:hokkaido", "Region"),
+        # A name's last syllable that the model reads as a people ("Hui") is the name's.
+        ("Vice Minister Pak Myong Hui was part of the delegation.", "Pak Myong Hui", "person:pak-myong-hui",
+         "Person"),
+        # Untagged names that the noun before or after says are places.
+        ("The premier spoke to reporters in the city of Tsuruga, in Fukui Prefecture.", "Tsuruga",
+         "city:tsuruga", "City"),
+        ("The leaders met at a resort in Chile's Maule region on Friday.", "Maule region",
+         "region:maule-region", "Region"),
         # A name the model reads as a body, listed with people, is a person.
         ("Australia's adviser Helen Marsh, Tom Reyes of the Philippines and Japan's Haruki Tomonaga "
          "agreed to meet again.", "Haruki Tomonaga", "person:haruki-tomonaga", "Person"),
@@ -199,6 +207,10 @@ def test_dateline_in_capitals_is_a_place_not_a_person():
         ("Officials said Manila, Canberra and Tokyo would seek talks.", "Officials"),
         ("Pyongyang condemned what it calls hostile US-led military drills.", "US-led"),
         ("The jets joined Pacific Arrow, a combined air exercise involving 60 aircraft.", "Pacific Arrow"),
+        # Squares and streets named after people; a town's name inside a hyphenated given name.
+        ("After a welcome ceremony at Kim Jong Suk Square, the leaders held talks.", "Kim Jong Suk Square"),
+        ("Crowds gathered on Jose Rizal Avenue before the talks.", "Jose Rizal Avenue"),
+        ("Japan protested on Monday.\n(Reporting by Soo-ah Jeon in Seoul; Editing by Tom Hale)", "Soo"),
         # A sentence's first word that the article writes in lower case elsewhere.
         ("Seoul tracked the glide vehicle.\nHypersonic weapons are hard to track, and few armies "
          "field hypersonic missiles.", "Hypersonic"),
