@@ -294,6 +294,25 @@ class Clock:
             return day, day.isoformat()[:7]
         return None, month
 
+    def story_day(self, sent: Span, anchors: list[Token]) -> dt.date | None:
+        """A clock time without a day hung on one of ``anchors`` ("staged a drill from 3 p.m."):
+        news tells the hours of the day it reports, so the day of the story's lead (the first
+        day its opening sentences name), else of publication. None without such a clock."""
+        keep = {a.i for a in anchors}
+        clocked = False
+        for m in self.times(sent):
+            span = self.doc.char_span(sent.start_char + m.start, sent.start_char + m.end,
+                                      alignment_mode="expand")
+            if m.kind == "clock" and span is not None and _attached(span.root, keep):
+                clocked = True
+        if not clocked:
+            return None
+        for lead in self.sentences[:4]:
+            day = next((m.day for m in self.times(lead) if m.kind == "day" and m.day is not None), None)
+            if day is not None:
+                return day
+        return self.pub
+
     # ------------------------------------------------------------ relative days
     def relative(self, sent: Span, anchors: list[Token]) -> dt.date | None:
         """"X fired ... early Wednesday, hours before Y welcomed Z": Y's day is X's.

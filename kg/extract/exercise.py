@@ -197,6 +197,8 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     m.place = args.place(anchors, skip=named)
     m.date, m.month = args.when(tok.sent, [a for a in anchors if not (talked_about and a is gov)], any(
         args.is_future(a) for a in anchors if a.pos_ in ("VERB", "AUX")))
+    if m.date is None and (day := args.clock.story_day(tok.sent, anchors)) is not None:
+        m.date, m.month = day.isoformat(), day.isoformat()[:7]  # "staged a drill from 3 p.m."
     return m
 
 

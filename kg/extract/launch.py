@@ -63,7 +63,9 @@ WEAK_NOUNS = {"firing", "test", "test-firing", "attempt", "try", "test-launch"}
 ATTEMPT_NOUNS = {"attempt", "try"}
 # Verbs under which a launch is planned, forbidden or threatened, not done.
 NOT_DONE = {"prohibit", "ban", "bar", "prevent", "stop", "vow", "plan", "threaten", "warn", "urge",
-            "prepare", "intend", "expect", "want", "aim", "continue", "pledge", "promise", "notify"}
+            "prepare", "intend", "expect", "want", "aim", "continue", "pledge", "promise", "notify",
+            # "was likely to conduct a launch", "is poised to fire": a forecast, not a launch
+            "likely", "unlikely", "poised"}
 HAPPEN_VERBS = {"take", "occur", "happen", "come", "begin", "end", "fail"}
 TRY_VERBS = {"try", "attempt", "fail", "appear", "seem", "manage"}
 # Verbs that lend their subject to the infinitive: "a missile appears to have been launched".
@@ -82,6 +84,9 @@ HISTORY_ADVS = {"last", "recently", "previously", "already", "once", "before"}
 BREAKUP_VERBS = {"explode", "blow", "disintegrate", "break", "crash", "end"}
 # Verbs of a flight that ended on its target ("before hitting a target island").
 TARGET_VERBS = {"hit", "strike"}
+# Past forms the lemmatiser leaves alone (the tagger may read "oversaw" as an adjective):
+# "the leader oversaw Thursday's launch" observes it.
+_IRREGULAR = {"oversaw": "oversee", "overseen": "oversee", "saw": "watch", "seen": "watch"}
 GENERIC_MODS = {"any", "every", "no", "such", "future", "further", "additional", "repeated", "more",
                 "each", "these", "those"}
 
@@ -178,6 +183,10 @@ def _ordinal(tok: Token) -> bool:
 def _candidate(tok: Token) -> str | None:
     """"verb" / "noun" when ``tok`` can be a launch trigger at all."""
     lemma, low = tok.lemma_.lower(), tok.lower_
+    if tok.tag_ == "VBZ" and tok.dep_ == "pobj" and low in PRESENT_FIRE:
+        # "share data on North Korean missile launches": a plural noun the tagger read as a verb
+        # (the object of a preposition is no verb).
+        return _candidate_noun(tok, "launch" if low == "launches" else lemma)
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
         if lemma in FIRE_VERBS or (lemma in ("lift", "blast") and _has_prt(tok, "off")):
             return "verb"
@@ -190,9 +199,15 @@ def _candidate(tok: Token) -> str | None:
             return "verb"
     if _misread_verb(tok):
         return "verb"
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
-        if lemma in LAUNCH_NOUNS | WEAK_NOUNS or low in LAUNCH_NOUNS | WEAK_NOUNS:
-            return "noun"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _candidate_noun(tok, lemma)
+    return None
+
+
+def _candidate_noun(tok: Token, lemma: str) -> str | None:
+    if tok.dep_ not in ("compound", "amod") and (lemma in LAUNCH_NOUNS | WEAK_NOUNS
+                                                 or tok.lower_ in LAUNCH_NOUNS | WEAK_NOUNS):
+        return "noun"
     return None
 
 
@@ -321,7 +336,7 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet")}
     if mods & GENERIC_MODS or (any(args.is_aggregate(m) for m in missiles) and not _one_day(tok)):
         return None  # (but "the launch of 18 missiles on Thursday" is one salvo)
-    plural = tok.tag_ in ("NNS", "NNPS")
+    plural = tok.tag_ in ("NNS", "NNPS", "VBZ")  # (VBZ: a plural noun misread, see _candidate)
     if plural and _dates_after(tok) is not None:
         return "event"                  # "the launches on June 26 and July 1": one on each day
     if plural and not any(c.dep_ in ("det", "poss") for c in tok.children):
@@ -406,7 +421,8 @@ def _fill(u: Unit, ctx: Context, kind: str, heads: list[Token], home: str | None
     # A launch noun states the launch as the object of a report ("confirmed the launch") or as
     # the subject of its happening ("The launch took place at 06:45"), not in an opinion of it.
     u.asserts = u.kind == "refer" or kind == "verb" or (
-        trig.dep_ == "dobj" and trig.head.lemma_.lower() in OBSERVE_VERBS | SPEECH_VERBS) or (
+        trig.dep_ == "dobj" and _IRREGULAR.get(trig.head.lower_, trig.head.lemma_.lower())
+        in OBSERVE_VERBS | SPEECH_VERBS) or (
         trig.dep_ == "nsubj" and trig.head.lemma_.lower() in HAPPEN_VERBS) or (
         # "KCNA said the launch was a successful test of ...": what the launch was
         trig.dep_ == "nsubj" and trig.head.lemma_ == "be" and any(

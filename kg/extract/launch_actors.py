@@ -105,6 +105,13 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
     for c in cands:
         if (key := _actor(c, table)) is not None:
             return key
+    if kind == "noun" and len(cands) == 1 and cands[0].lower_ == "its":
+        # "condemned North Korea's missile launches, including its test of an ICBM": the
+        # pronoun stands for the country named last before it in the sentence.
+        key = next((k for t in reversed(tok.doc[tok.sent.start:cands[0].i])
+                    for k in [_actor(t, table)] if k and table.cls(table.entity_of(t)) == "Country"), None)
+        if key is not None:
+            return key
     if kind == "verb" and len(cands) == 1 and cands[0].lower_ == "it" and tok.sent.start > 0 \
             and tok.dep_ == "ROOT" and tok.doc[tok.sent.start - 1].sent.root.lemma_.lower() \
             not in SPEECH_VERBS:

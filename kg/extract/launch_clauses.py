@@ -65,6 +65,9 @@ def about_missile(t: Token | None) -> bool:
     if t.lemma_.lower() in _HEIGHTS and any(
             c.dep_ == "poss" and (c.lower_ in ("its", "their") or args.is_missile(c)) for c in t.children):
         return True                     # "its maximum altitude was about 100 km": how high it flew
+    if t.lemma_.lower() in ("time", "duration") and any(c.lower_ == "flight" for c in t.children) and any(
+            c.dep_ == "poss" and (c.lower_ in ("its", "their") or args.is_missile(c)) for c in t.children):
+        return True                     # "Its flight time of 86 minutes was ...": how long it flew
     return t.lower_ in _PARTITIVES and any(
         c.dep_ == "prep" and c.lower_ == "of"
         and any(g.lower_ == "them" or about_missile(g) for g in c.children) for c in t.children)

@@ -326,6 +326,7 @@ def find_statements(ctx: Context) -> list[Statement]:
         grouped.setdefault((vi, -1), []).extend([*pending, (q, qspan)])
         pending = []
     out: list[Statement] = []
+    fragments: dict[int, set[str]] = {}  # the quoted words of a partial quote, by statement
     for (vi, _), parts in sorted(grouped.items()):
         verb, parts = doc[vi], sorted(parts, key=lambda p: p[0].start)
         speaker, subj = _speaker(ctx, speakers, verb, parts)
@@ -366,8 +367,28 @@ def find_statements(ctx: Context) -> list[Statement]:
         frame = [doc[vi:vi + 1], *(s for _, s in parts)]
         out.append(Statement(speaker, quote, direct, _date(ctx, sents, content),
                              (line_evidence(ctx, frame),)))
+        if not direct and len(parts) == 1:
+            fragments[id(out[-1])] = _words(text[parts[0][0].start:parts[0][0].end])
     out += _transcript(ctx)
-    return _dedupe(out)
+    return _dedupe(_headline_repeats(ctx, out, fragments))
+
+
+def _headline_repeats(ctx: Context, stmts: list[Statement],
+                      fragments: dict[int, set[str]]) -> list[Statement]:
+    """A headline's reported clause around a word the body quotes from the same speaker is that
+    quote again: "X says it tested 'final' missile" over "X called it "the final version"."."""
+    title = (ctx.article.title or "").strip()
+    pos = ctx.text.find(title) if title else -1
+    if pos < 0:
+        return stmts
+
+    def repeat(s: Statement) -> bool:
+        words = fragments.get(id(s))
+        return bool(words) and s.evidence[0].start < pos + len(title) and any(
+            k is not s and k.speaker == s.speaker and k.evidence[0].start >= pos + len(title)
+            and words <= _words(k.quote) for k in stmts)
+
+    return [s for s in stmts if not repeat(s)]
 
 
 def _runs(text: str, parts: list) -> list[list]:

@@ -24,6 +24,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract import Context
+from kg.extract.event_args import HEAD_TITLES, EventArgs
 from kg.extract.names import CREW_ROLES, fold
 from kg.extract.roles import HEADS, find_roles
 from kg.extract.roles_country import body_country
@@ -264,7 +265,7 @@ class Speakers:
         if key is not None:
             return key
         if tok.lower_ in HEADS and any(c.lower_ in ("the", "this") for c in tok.children):
-            return self.titled(tok)
+            return self._national_head(tok) or self.titled(tok)
         # "a spokesperson for the ministry", "a spokesman for the South Korean government"
         if tok.lower_ in _BODIES or tok.lower_ in _MOUTHS:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
@@ -285,6 +286,18 @@ class Speakers:
                 key = self.table.actor(self.table.entity_of(other))
                 if self.table.cls(key) == "Country":
                     return key
+        return None
+
+    def _national_head(self, noun: Token) -> str | None:
+        """"the Japanese leader said", "the South Korean president": the person the document
+        makes that country's head of state or government."""
+        words = " ".join(t.lower_ for t in noun.children if t.dep_ == "compound") + " " + noun.lower_
+        if not HEAD_TITLES.search(words) or noun.lower_ == "minister" and "prime" not in words:
+            return None
+        for mod in (c for c in noun.children if c.dep_ in ("amod", "compound", "poss")):
+            country = self.table.actor(self.table.entity_of(mod))
+            if self.table.cls(country) == "Country":
+                return EventArgs.of(self.ctx).leader_of(country)
         return None
 
     # ------------------------------------------------------------ no parsed subject

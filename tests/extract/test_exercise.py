@@ -189,6 +189,11 @@ CASES = [
         "In reply, the Israeli navy conducted a live-fire drill off Haifa, beginning at 14:00 today.",
         "2025-03-10", [{"participants": {"Israel"}, "date": "2025-03-10"}],
         id="a-beginning-participle-dates-the-drill"),
+    pytest.param(
+        "ATHENS, March 4 -- Turkish jets crossed into Greek airspace on Tuesday, the ministry said.\n\n"
+        "In response, Greek navy units based on Lesbos staged a naval drill from 2 p.m.",
+        "2025-03-05", [{"participants": {"Greece"}, "date": "2025-03-04"}],
+        id="a-clock-time-without-a-day-is-the-lead-day"),
 ]
 
 

@@ -588,6 +588,24 @@ GENERAL_CASES = [
         "says it tested on 9 October.", "2024-11-20",
         [{"date": "2024-11-18", "launcher": KP}, {"date": "2024-10-09", "launcher": KP, "missile": "ICBM"}],
         id="the-missile-a-relative-clause-says-was-tested"),
+    pytest.param(
+        "The ministers of the Quad said they deplored Iran's string of missile tests, including its test of "
+        "a new medium-range ballistic missile, the Sejjil-4, on 9 February.", "2025-03-02",
+        [{"date": "2025-02-09", "launcher": "country:IR", "missile": "Sejjil-4"}],
+        id="its-test-is-the-country-named-before"),
+    pytest.param(
+        "North Korea fired an ICBM on Sunday. Seoul's defence minister, Kang Min, said the allies would "
+        "share real-time data on North Korean missile launches \"within this year\".", "2025-03-02",
+        [{"date": "2025-03-02", "missile": "ICBM"}], id="launches-misread-as-a-verb-after-a-preposition"),
+    pytest.param(
+        "North Korea fired an ICBM on Sunday, Japan's defence ministry said. General Park Min-su said the "
+        "North was likely to conduct \"a satellite launch\" before the end of the month.", "2025-03-02",
+        [{"date": "2025-03-02", "reporters": {JP_MOD}}], id="likely-to-conduct-is-a-forecast"),
+    pytest.param(
+        "North Korea fired an ICBM on Tuesday. The state news agency KCNA said leader Kim Jong Un oversaw "
+        "Tuesday's launch. Its flight time of 68 minutes was a record.", "2025-03-05",
+        [{"date": "2025-03-04", "flight_minutes": 68, "reporters": {"org:kcna"}}],
+        id="oversaw-the-launch-reports-it-and-its-flight-time-is-how-long-it-flew"),
 ]
 
 

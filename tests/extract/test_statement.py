@@ -235,7 +235,23 @@ CASES = [
                  [("Anna Berg", "The window is closing", True),
                   ("Anna Berg", "aimed at Berlin as much as at Paris", True)],
                  id="a-parenthetical-reporting-clause"),
+    pytest.param('Germany\'s chancellor, Olaf Scholz, and Poland\'s president, Andrzej Duda, met in Berlin. '
+                 'The German leader said he hoped to "turn the page" on the dispute.',
+                 [("Olaf Scholz", "he hoped to turn the page on the dispute", False)],
+                 id="the-national-leader-is-the-countrys-head"),
 ]
+
+
+def test_a_headline_repeating_a_quoted_word_of_the_body() -> None:
+    """The headline's clause around a word the body quotes from the same speaker is no second
+    statement."""
+    title = "North Korea says it fired 'upgraded' cruise missile as Seoul protests"
+    text = (f"{title}\n\nNorth Korea said on Monday that it had tested a cruise missile. The official "
+            'Korean Central News Agency (KCNA) called it "an upgraded model of the country\'s cruise '
+            'missiles".')
+    article = Article(id="test", text=text, published=PUBLISHED, title=title)
+    facts = extract(load_model()(text), article, names=["kg.statement.v1"])
+    assert [s.quote for s in facts.events] == ["an upgraded model of the country's cruise missiles"]
 
 
 @pytest.mark.parametrize("text, expected", CASES)
