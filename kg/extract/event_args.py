@@ -33,7 +33,7 @@ GROUP_NOUNS = {"ally", "allies", "country", "nation", "side", "government", "nei
 # "the two ministers").
 STATE_NOUNS = {"country", "nation", "ally", "neighbour", "neighbor", "partner", "government", "power"}
 PEOPLE_NOUNS = {"minister", "official", "envoy", "diplomat", "counterpart", "negotiator", "secretary",
-                "chief", "delegate", "commander", "spokesperson", "lawmaker"}
+                "chief", "delegate", "commander", "spokesperson", "lawmaker", "man", "woman"}
 ORG_ANAPHORS = {"alliance", "bloc", "organization", "organisation", "grouping", "body"}
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 HABITUAL = re.compile(r"\b(?:every|each)\s+(?:year|month|week)|\b(?:regularly|annually|routinely|usually|"
@@ -267,6 +267,12 @@ class EventArgs(Places):
                        for k in [self.entity_actor(s)] if k and self.t.cls(k) == "Person"]
                 if len(own) == 1:
                     return own
+            if low in ("he", "she") and h.dep_ in ("nsubj", "conj") and h.i == h.sent.start:
+                # "A took office after the removal of his predecessor, B. He and C first met":
+                # a sentence's opening "he" is the person the sentence before was about.
+                before = self._previous_subject(h)
+                if before is not None:
+                    return [before]
             if low in ("he", "him", "his", "she", "her"):
                 return [person] if (person := self.last_person(h)) else []
             if low in ("they", "them", "their"):
@@ -292,6 +298,9 @@ class EventArgs(Places):
         mods += dedupe(k for c in h.children if c.dep_ == "poss" and c.tag_ == "NNS" and not mods
                        and c.lemma_.lower() in GROUP_NOUNS for k in self._np(c))
         n = next((NUMBERS[c.lower_] for c in h.children if c.lower_ in NUMBERS), None)
+        if lemma == "pair" and not mods and any(c.lower_ == "the" for c in h.children):
+            # "the pair were joined by X": the two people named together last
+            return self.group(h, 2, {"Person"}) or self.last_people(h, 2)
         if low in NUMBERS and not mods and h.pos_ in ("NUM", "NOUN") and any(
                 c.lower_ == "the" for c in h.children):
             # "The three are scheduled to meet": the three actors (or people) just named.
@@ -352,6 +361,14 @@ class EventArgs(Places):
                 break
         return dedupe(out)
 
+    def _previous_subject(self, pron: Token) -> str | None:
+        """The one person the sentence before ``pron``'s has as its main subject."""
+        if pron.sent.start == 0:
+            return None
+        root = self.doc[pron.sent.start - 1].sent.root
+        keys = [k for c in root.children if c.dep_ == "nsubj" for k in self.actors(c)]
+        return keys[0] if len(keys) == 1 and self.t.cls(keys[0]) == "Person" else None
+
     def _last_subject(self, pron: Token) -> list[str]:
         """"The two leaders first held talks .... They then continued ...": the plural subject of
         the sentence before, when it names two or more actors."""
@@ -374,6 +391,9 @@ class EventArgs(Places):
                     assert verb is not None  # the loop runs only over its subjects
                     keys += [k for o in verb.children if o.dep_ == "dobj" and o.i < pron.i
                              and o.tag_ not in ("PRP", "WP", "WDT") for k in self.actors(o) if k not in keys]
+                    # "A told a news conference with B after their talks": A and B
+                    keys += [k for o in verb.children if o.dep_ == "dobj" and o.i < pron.i and len(keys) == 1
+                             for k in self.with_actors(o) if k not in keys]
                 if len(keys) >= 2:
                     return keys
         return []
@@ -484,7 +504,9 @@ class EventArgs(Places):
         """
         if any(c.lower_ in ("such", "any", "no", "every", "each") for c in tok.children):
             return True
-        if tok.tag_ == "NNS" and any(c.lower_ in RECURRING for c in tok.children):
+        # ("held annual security talks on Wednesday": talks are one round, told in the past)
+        one_round = tok.lower_ == "talks" and clause.tag_ == "VBD" and tok.head.i == clause.i
+        if tok.tag_ == "NNS" and any(c.lower_ in RECURRING for c in tok.children) and not one_round:
             return True  # "stage regular exercises"
         if any(c.dep_ == "neg" or c.lower_ == "if" for c in clause.children):
             return True

@@ -187,8 +187,13 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
 
 
 def _one_attendee(args: EventArgs, m: Mention) -> bool:
-    """"X, who chaired the meeting": a bare definite reference that names only one person in it."""
-    return (m.definite and len(m.participants) == 1 and args.t.cls(m.participants[0]) == "Person"
+    """"X, who chaired the meeting": a bare definite reference that names only one person in it.
+    Those who "joined the talks" are attendees too, however many ("A and B joined the talks on
+    the host's side")."""
+    joined = m.trigger.dep_ == "dobj" and m.trigger.head.lemma_ == "join" and all(
+        args.t.cls(p) == "Person" for p in m.participants)
+    return (m.definite and (len(m.participants) == 1 or joined and m.participants)
+            and args.t.cls(m.participants[0]) == "Person"
             and not (m.place or m.date or m.name)
             and not any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "DATE"
                         for c in m.trigger.children))  # ("that December meeting" is one before)

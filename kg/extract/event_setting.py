@@ -281,7 +281,8 @@ class Clock:
             if before in ("until", "till", "through", "to") or bound:
                 continue  # an end, or "the first summit since May": a bound, not the event's time
             if m.kind == "month":
-                month = month or month_of(m.text, pub, future)
+                if not _earlier_event(span.root, keep):
+                    month = month or month_of(m.text, pub, future)
                 continue
             day = m.day
             if not _EXPLICIT.search(m.text) and not year_after(sent.text, m.end):
@@ -419,6 +420,18 @@ def _attached(tok: Token, anchors: set[int]) -> bool:
         if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod") or tok.head is tok:
             return False
         tok = tok.head
+    return False
+
+
+def _earlier_event(tok: Token, anchors: set[int]) -> bool:
+    """A month inside "after X's visit to Tokyo in March" is the month of that visit, not of the
+    event the "after" phrase times."""
+    for a in tok.ancestors:
+        if a.i in anchors or a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.lower_ in ("after", "since", "following") \
+                and any(c.dep_ == "poss" for c in a.children):
+            return True
     return False
 
 

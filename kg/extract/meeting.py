@@ -259,6 +259,10 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         if (rel == "dobj" and verb_in(gov, HOLD)) or (rel in MEDIUM_PREPS and rel != "for") or (
                 rel == "for" and verb_in(gov, HOLD)) or (rel == "with" and verb_in(gov, _GO_ON)) or there:
             subjects = args.subject_actors(gov)
+            if verb_in(gov, {"join"}) and any(c.dep_ == "nsubjpass" for c in gov.children):
+                # "the pair were joined by X for a meeting": X meets them
+                subjects += [k for c in gov.children if c.dep_ == "agent" for o in pobjs(c)
+                             for k in args.actors(o)]
             # ("joined Yoon at the summit"; not the city of "visits Seoul for a summit")
             if verb_in(gov, {"welcome", "invite", "host", "join"}) or rel == "for":
                 rest += [k for c in gov.children if c.dep_ == "dobj"
@@ -272,6 +276,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") or (c.dep_ == "compound" and c.lower_ == "summit")
         for c in tok.children) else "Meeting"    # "the leaders' meeting", "summit talks"
+    if _leaders_hold(args, gov, rel) and not _session(tok):
+        kind = "Summit"
     others = subjects + parts + rest + partners + members
     m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners
                                            + (members if len(set(members)) >= 2 else [])),
@@ -290,7 +296,15 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     # ("agreed to hold a summit" is a plan; "pledging cooperation at a summit" is not)
     future = gov is not None and (args.is_future(gov) and not _headline_now(args, gov)
                                   or verb_in(gov, FUTURE_HEADS) and rel not in _AT) or any(
-        c.lower_ in ("upcoming", "planned", "next") for c in tok.children)
+        # ("invited them to Washington for a further summit")
+        c.lower_ in ("upcoming", "planned", "next", "further") for c in tok.children)
+    agreed = gov is not None and rel in _AT and gov.dep_ == "xcomp" and verb_in(gov.head, _OUTCOME | {
+        "decide", "vow", "promise"}) and not args.is_future(gov.head)
+    if agreed:
+        # "A and B agreed on Saturday to deepen ties at a summit in Tokyo": the summit is where
+        # they agreed, on the day they did.
+        anchors.append(gov.head)
+        future = False
     if (outer := _described_in(tok)) is not None:
         # "A and B agreed Friday ..., in what is expected to be A's final summit with B": what is
         # expected is that it is the last; the summit is the one the sentence tells.
@@ -333,6 +347,14 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
 _AT = {"at", "during", "in", "on", "over", "via"}
 # What the sides of talks do together at their end.
 _OUTCOME = {"sign", "agree", "adopt", "issue", "pledge"}
+
+
+def _leaders_hold(args: EventArgs, gov: Token | None, rel: str) -> bool:
+    """"After the ceremony, the leaders held talks": the heads of state or government the text
+    calls "the leaders" hold a summit."""
+    return gov is not None and rel == "dobj" and verb_in(gov, HOLD) and any(
+        s.lemma_.lower() == "leader" and s.tag_ == "NNS" and (keys := args.actors(s))
+        and all(args.is_head(k) for k in keys) for s in args.subjects(gov))
 
 
 def _headline_now(args: EventArgs, verb: Token) -> bool:
@@ -433,13 +455,18 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
         # "signed a pact on Sunday as their defence chiefs met": the same day ("agreed Monday to
         # hold ..., as the leaders met": the main verb's)
         anchors += main_clause(v.head)
-    future = args.is_future(v)
+    future = args.is_future(v) and not _headline_now(args, v)  # ("A hosts B at spaceport": today's)
     # "hosted Li and Kishida for the first summit of the three countries": the verb's meeting is that summit.
     # "met at the retreat in the first stand-alone summit of the three leaders": so is the one it is in.
     within = [o for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for o in pobjs(c)]
     kind = "Summit" if any(o.lemma_.lower() == "summit" for o in nouns + within) else "Meeting"
     m = Mention(kind, v.sent, v, dedupe(parts), planned=future)
     m.place = args.place(anchors)
+    if m.place is None and v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children):
+        # "is due to fly to Washington on Sunday and will meet X at the White House on Monday": where
+        # the trip goes (its day is the trip's, not the meeting's)
+        trips = [x for x in v.head.subtree if x.i < v.i and x.pos_ == "VERB" and verb_in(x, MOVE)]
+        m.place = args.place(trips[-1:]) if trips else None
     m.date, m.month = args.when(v.sent, anchors, future)
     if not parts and not future and (named := _named_next(args, v)) is not None:
         # "The trade ministers of the two countries met in Hanoi. A and B agreed on May 2 to ...":
@@ -665,6 +692,37 @@ def _same_day_after(clusters: list[list[Mention]], views: list[Mention]) -> None
             views[i].date = before[-1] if before else None
 
 
+def _also(clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """"A held talks with B in Seoul on Monday ... A also met C": on the same trip, where and when
+    A's meeting told before was, when the text gives no other."""
+    order = sorted(range(len(views)), key=lambda i: min(m.trigger.i for m in clusters[i]))
+    for n, i in enumerate(order):
+        v = views[i]
+        if v.place or v.date or v.month or v.planned or not any(
+                c.dep_ == "advmod" and c.lower_ == "also" for m in clusters[i] for c in m.trigger.children):
+            continue
+        before = [views[j] for j in order[:n] if not views[j].planned and views[j].date
+                  and set(views[j].participants) & set(v.participants)]
+        if before:
+            v.place, v.date = before[-1].place, before[-1].date
+
+
+def _delegates(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """"A and B joined the talks, while C was part of D's delegation": C sits in the meeting of
+    the sentence with D."""
+    for c, v in zip(clusters, views, strict=True):
+        for sent in {m.sent.start: m.sent for m in c}.values():
+            for tok in sent:
+                if tok.lemma_.lower() != "delegation" or not any(
+                        x.dep_ == "poss" and set(args.actors(x)) & set(v.participants) for x in tok.children):
+                    continue
+                of = tok.head if tok.dep_ == "pobj" else None
+                part = of.head if of is not None and of.lower_ in ("of", "in") else None
+                be = part.head if part is not None and part.lemma_.lower() == "part" else part
+                if be is not None and be.lemma_ == "be":
+                    v.participants = dedupe(v.participants + args.subject_actors(be))
+
+
 def _told_after(args: EventArgs, summit: list[Mention], meeting: list[Mention]) -> bool:
     """``meeting`` is first told in a sentence of ``summit`` or in one of the two after one."""
     sents = [s.start for s in args.ctx.sentences]
@@ -681,6 +739,8 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     _lede_place(args, clusters, views)
     _lede_day(args, clusters, views)
     _same_day_after(clusters, views)
+    _also(clusters, views)
+    _delegates(args, clusters, views)
     parent: dict[int, int] = {}
     for i, c in enumerate(clusters):
         up = next((where[m.parent] for m in c if m.parent in where and where[m.parent] != i), None)
@@ -707,6 +767,18 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
                     and people < set(normalise(args, w.participants)) and parent.get(j) != i
                     and _told_after(args, clusters[j], clusters[i])):
                 parent[i] = j
+    # A meeting that the people of a side meeting go on to hold with others, told right after it
+    # with no place of its own, sits in the same summit ("A and B held talks on the sidelines of
+    # the summit ... Later that day, the pair were joined by C for a trilateral meeting").
+    for i, v in enumerate(views):
+        people = set(normalise(args, v.participants))
+        for j, w in enumerate(views):
+            if (i not in parent and j in parent and parent[j] != i and not v.planned and not v.place
+                    and v.kind == "Meeting" and 2 <= len(set(normalise(args, w.participants))) < len(people)
+                    and set(normalise(args, w.participants)) < people
+                    and compatible(args, v, w) and _told_after(args, clusters[j], clusters[i])
+                    and min(m.trigger.i for m in clusters[j]) < min(m.trigger.i for m in clusters[i])):
+                parent[i] = parent[j]
     # A side meeting's people attend the summit, except ministers whose leader is there (they
     # accompany theirs); it takes place where the summit does and, unless it is still to come, on
     # the summit's day when the text gives no other.

@@ -692,6 +692,69 @@ CASES = [
         [{"kind": "Meeting", "participants": {"Richard Marles", "Nakatani"}, "date": "2025-02-11"},
          {"kind": "Meeting", "participants": {"Richard Marles", "Enrique Manalo"}, "date": "2025-02-11"}],
         id="signed-after-talks-lede-day-same-day"),
+    pytest.param(
+        "Chinese President Xi Jinping welcomed Spanish Prime Minister Pedro Sanchez in Beijing on "
+        "Tuesday for a summit. Foreign Minister Wang Yi and Commerce Minister Wang Wentao joined the talks "
+        "on the Chinese side, while Spanish Foreign Minister Jose Manuel Albares was part of Sanchez's "
+        "delegation.",
+        "2025-05-13",
+        [{"kind": "Summit", "participants": {"Xi Jinping", "Pedro Sanchez", "Wang Yi",
+                                             "Wang Wentao", "Jose Manuel Albares"}, "place": "Beijing",
+          "date": "2025-05-13"}],
+        id="joined-the-talks-and-delegation"),
+    pytest.param(
+        "Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese toured a "
+        "harbour in Sydney on Sunday, the last day of the Quad summit. The two men then held talks on the "
+        "sidelines of the summit, after Mr Modi's visit to Canberra in March. Later on Sunday, the pair "
+        "were joined by US "
+        "President Joe Biden for a brief trilateral meeting.", "2024-09-22",
+        [{"kind": "Summit", "participants": {"Quad", "Narendra Modi", "Anthony Albanese", "Joe Biden"}},
+         {"kind": "Meeting", "participants": {"Narendra Modi", "Anthony Albanese"},
+          "part_of": {"Quad", "Narendra Modi", "Anthony Albanese", "Joe Biden"}},
+         {"kind": "Meeting", "participants": {"Narendra Modi", "Anthony Albanese", "Joe Biden"},
+          "date": "2024-09-22", "part_of": {"Quad", "Narendra Modi", "Anthony Albanese", "Joe Biden"}}],
+        id="pair-joined-by-for-trilateral-on-same-sidelines"),
+    pytest.param(
+        "British Defence Secretary John Healey and Polish Defence Minister Wladyslaw Kosiniak-Kamysz held "
+        "annual security talks in London on Thursday.", "2025-03-08",
+        [{"kind": "Meeting", "participants": {"John Healey", "Wladyslaw Kosiniak-Kamysz"}, "place": "London",
+          "date": "2025-03-06"}],
+        id="annual-talks-held-once"),
+    pytest.param(
+        "German Chancellor Olaf Scholz and French President Emmanuel Macron agreed on Tuesday to deepen "
+        "cooperation on defence at a summit in Paris.", "2024-05-29",
+        [{"kind": "Summit", "participants": {"Olaf Scholz", "Emmanuel Macron"}, "place": "Paris",
+          "date": "2024-05-28", "planned": False}],
+        id="agreed-at-a-summit-is-the-summit"),
+    pytest.param(
+        "Indian Prime Minister Narendra Modi is due to fly to Tokyo on Thursday and will meet Japanese "
+        "Prime Minister Shigeru Ishiba at the prime minister's office on Friday for their annual summit.",
+        "2025-08-26",
+        [{"kind": "Summit", "participants": {"Narendra Modi", "Shigeru Ishiba"}, "place": "Tokyo",
+          "date": "2025-08-29", "planned": True}],
+        id="fly-to-city-and-meet-there"),
+    pytest.param(
+        "US Secretary of State Marco Rubio held talks in Manila on Tuesday. \"We stand with our ally,\" "
+        "Rubio told a joint news conference with Philippine Foreign Secretary Enrique Manalo after their "
+        "talks. "
+        "Rubio also met Philippine President Ferdinand Marcos.", "2025-03-18",
+        [{"kind": "Meeting", "participants": {"Marco Rubio", "Enrique Manalo"}, "place": "Manila",
+          "date": "2025-03-18"},
+         {"kind": "Meeting", "participants": {"Marco Rubio", "Ferdinand Marcos"}, "place": "Manila",
+          "date": "2025-03-18"}],
+        id="their-talks-with-and-also-met"),
+    pytest.param(
+        "Canadian Prime Minister Mark Carney, a former central banker, took office in March after the "
+        "resignation of his predecessor, Justin Trudeau. He and British Prime Minister Keir Starmer first "
+        "met in London on March 16.",
+        "2025-06-01",
+        [{"participants": {"Mark Carney", "Keir Starmer"}, "place": "London", "date": "2025-03-16"}],
+        id="sentence-opening-he-is-the-subject-before"),
+    pytest.param(
+        "French President Emmanuel Macron greeted Indian Prime Minister Narendra Modi in Paris. After a "
+        "welcome ceremony, the leaders held talks for about two hours.", "2025-02-12",
+        [{"kind": "Summit", "participants": {"Emmanuel Macron", "Narendra Modi"}}],
+        id="heads-of-two-states-hold-a-summit"),
 ]
 
 
@@ -753,3 +816,13 @@ def test_headline_present_is_the_news_of_the_day() -> None:
     facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
     assert [(m.kind, m.planned, m.date) for m in facts.events] == [("Summit", False, "2024-07-30")]
     assert [facts.entities[p].name for p in facts.events[0].participants] == ["Antony Blinken"]
+
+
+def test_headline_present_verb_is_the_news_of_the_day() -> None:
+    # "A hosts B at ...": a headline's present is not a schedule; it is the summit the story tells.
+    title = "Xi hosts Lula in Beijing as trade talks resume"
+    text = (f"{title}\n\nChinese President Xi Jinping welcomed Spanish Prime Minister Pedro Sanchez "
+            "in Beijing on Tuesday for a summit.")
+    article = Article(id="t", text=text, published=dt.date(2025, 5, 13), title=title)
+    facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
+    assert [(m.kind, m.planned, m.date) for m in facts.events] == [("Summit", False, "2025-05-13")]
