@@ -40,6 +40,15 @@ def _after_abbreviation(doc: Doc, i: int) -> bool:
     return prev.text == "." and i >= 2 and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in _ABBREVIATIONS
 
 
+def _split_glued_brackets(nlp: Language) -> None:
+    """An acronym in brackets glued to its name ("Joint Chiefs of Staff(JCS)") is a token of its
+    own: the tokenizer would keep "Staff(JCS" whole, and the name with it."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])\((?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
 def load_model(name: str | None = None) -> Language:
     """The English pipeline (tagger, parser, NER), loaded once per process; ``name`` overrides
     the search order."""
@@ -56,6 +65,7 @@ def _load(name: str) -> Language:
         except OSError:
             continue
         nlp.add_pipe("kg_line_breaks", before="parser")
+        _split_glued_brackets(nlp)
         return nlp
     raise error("E010")
 

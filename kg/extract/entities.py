@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -483,6 +482,8 @@ def _clean(ent: Span) -> Span | None:
         return None  # a name never runs across a line break: the model joined a heading to a line
     if text.isupper() and fold(text) in _WIRE_MARKERS:
         return None
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "class":
+        return None  # "the Ohio-class submarine": a class of ship, not the place
     if _CLOCK_TIME.fullmatch(text):
         return None  # "at 7.23am": a time the model read as a name
     if _is_event_name(span):
@@ -508,8 +509,15 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
              if (e.label_ in MODEL_LABELS or _place_named(e)) and (s := _clean(e)) is not None]
     bylines = _bylines(table.text)
     crew, crew_tags = _crew_names(table.text)
+    # The writers' names anywhere else are the writers too ("Jane Roe is a Seoul-based journalist").
+    writers = {fold(s.text) for s, lab in spans if lab == "PERSON" and len(s) > 1
+               and any(a <= s.start_char < b for a, b in bylines)} - crew
+    # Their words are no one's name in the story either ("Cho" of "Eleanor Cho" is not Cho Tae-yong).
+    unnamed = {i for s, lab in spans if lab == "PERSON" and (fold(s.text) in writers or any(
+        a <= s.start_char < b for a, b in bylines)) for i in range(s.start, s.end)}
     spans = _agree([(s, lab) for s, lab in spans if not _in_title_case_headline(s, table.text)
                     and not any(a <= s.start_char < b for a, b in bylines)
+                    and fold(s.text) not in writers
                     and not (s.text.isupper() and fold(s.text) in crew_tags)])
     # Names beside an office are people, whatever the model read there ("Marcus Hale, a
     # missile analyst", typed as an organisation).
@@ -521,9 +529,14 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     # Full names first, so surnames can be resolved against them.
     full_names = _full_names(spans)
     table.crew = {full_names[k].key for k in crew if k in full_names}
+    # A spouse is named in full ("his wife Yuko Kishida", "first lady Jill Biden"): a surname
+    # alone is the other person's, even one the article never names in full ("President Biden").
+    # Full names are keyed by their slug, so a spouse named in full still finds the same entity.
+    spouses = _spouses(spans)
+    short_forms = {f: e for f, e in full_names.items() if f not in spouses}
     for span, label in spans:
-        _add_span(table, span, label, full_names)
-    for span, folded in surname_spans(doc, set(table._by_token), _without_spouses(table, full_names)):
+        _add_span(table, span, label, short_forms)
+    for span, folded in surname_spans(doc, set(table._by_token) | unnamed, short_forms):
         table.add(span, full_names[folded])
     add_national_bodies(table)
     _add_untagged_places_of_kind(table)
@@ -548,6 +561,7 @@ _BYLINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]+[A-Z][^\n]{0,150}$", re.M)
 # "Jane Roe in Seoul and Tom Poe in Tokyo contributed to this report."
 _CREDITS = re.compile(r"^[ \t]*\(?(?:(?:additional )?reporting|editing|edited|writing|written|compiled|"
                       r"produced|translated)(?: by)?[ \t]*:?[ \t]+[A-Z][^\n]{0,200}$|"
+                      r"^[ \t]*[-\u2013\u2014]*[ \t]*with assistance (?:from|by)[ \t]+[A-Z][^\n]{0,200}$|"
                       r"^[^\n]{0,200}\bcontributed (?:reporting|to this (?:report|story|article))"
                       r"[^\n]{0,60}$",
                       re.M | re.I)
@@ -662,32 +676,19 @@ def _recent(table: EntityTable, candidates: list[Entity], before: int) -> Entity
 _SPOUSE_WORDS = {"wife", "husband", "spouse"}
 
 
-def _spouses(table: EntityTable, people: Iterable[Entity]) -> set[str]:
-    """The keys of those of ``people`` introduced as someone's spouse ("accompanied by his wife
-    Yuko Kishida"): news names a spouse in full, and a surname alone is the other person's."""
-    out = set()
-    for ent in people:
-        first = min((m.start for m in table.mentions if m.entity == ent.key), default=None)
-        span = table.doc.char_span(first, first + 1, alignment_mode="expand") if first is not None else None
-        if span is not None and any(t.lower_ in _SPOUSE_WORDS
-                                    for t in table.doc[max(0, span.start - 3) : span.start]):
-            out.add(ent.key)
+def _spouses(spans: list[tuple[Span, str]]) -> set[str]:
+    """The folded full names whose first mention follows "wife", "husband", "spouse" or "first lady"."""
+    out, seen = set(), set()
+    for span, label in sorted(spans, key=lambda sl: sl[0].start):
+        name = fold(span.text)
+        if label != "PERSON" or len(span) < 2 or name in seen:
+            continue
+        seen.add(name)
+        before = span.doc[max(0, span.start - 3) : span.start]
+        if any(t.lower_ in _SPOUSE_WORDS or t.lower_ in ("lady", "gentleman") and t.i > 0
+               and span.doc[t.i - 1].lower_ == "first" for t in before):
+            out.add(name)
     return out
-
-
-def _without_spouses(table: EntityTable, full_names: dict[str, Entity]) -> dict[str, Entity]:
-    """``full_names`` less the spouses who share a first or last word with someone else named."""
-    spouses = _spouses(table, full_names.values())
-    others = {w for f, e in full_names.items() if e.key not in spouses for w in (f.split()[0], f.split()[-1])}
-    return {f: e for f, e in full_names.items()
-            if e.key not in spouses or not {f.split()[0], f.split()[-1]} & others}
-
-
-def _not_spouses(table: EntityTable, candidates: list[Entity]) -> list[Entity]:
-    """Of people sharing a surname, those not introduced as another's spouse."""
-    spouses = _spouses(table, candidates)
-    rest = [e for e in candidates if e.key not in spouses]
-    return rest if rest else candidates
 
 
 def _person_for(text: str, full_names: dict[str, Entity], crew: set[str] | frozenset[str] = frozenset()
@@ -859,7 +860,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     if label == "ORG":
         if folded in NOT_ORGS:
             return
-        person = _person_for(text, full_names, table.crew)
+        person = _person_for(text, full_names, table.crew) or table.entities.get("person:" + slug(text))
         if person:
             table.add(span, person)
             return
@@ -901,8 +902,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     if person is None and len(_persons_for(text, full_names, table.crew)) > 1:
         # "Kim" with two Kims in the article: the one named just before, if one was (news
         # style names a person in full, then by surname); otherwise better unnamed than wrong.
-        candidates = _not_spouses(table, _persons_for(text, full_names, table.crew))
-        person = candidates[0] if len(candidates) == 1 else _recent(table, candidates, span.start_char)
+        person = _recent(table, _persons_for(text, full_names, table.crew), span.start_char)
         if person is None:
             return
     if person is None:

@@ -192,7 +192,7 @@ def _one_attendee(args: EventArgs, m: Mention) -> bool:
     the host's side")."""
     joined = m.trigger.dep_ == "dobj" and m.trigger.head.lemma_ == "join" and all(
         args.t.cls(p) == "Person" for p in m.participants)
-    return (m.definite and (len(m.participants) == 1 or joined and m.participants)
+    return (m.definite and (len(m.participants) == 1 or joined and bool(m.participants))
             and args.t.cls(m.participants[0]) == "Person"
             and not (m.place or m.date or m.name)
             and not any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "DATE"

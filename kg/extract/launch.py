@@ -503,9 +503,23 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             u.days, u.main = [day], False
         if any(c.dep_ == "mark" and c.lower_ == "since" for c in u.anchors[0].children):
             u.main = False              # "its first launch since it fired an ICBM on Sept. 25"
+        trig = u.anchors[0]
+        if trig.dep_ == "advcl" and trig.head.i in domain and any(
+                c.dep_ == "mark" and c.lower_ in ("after", "before") for c in trig.children):
+            u.main = False              # "fired two missiles on Monday, two days after it launched
+                                        # an ICBM": the launch told is Monday's
         if not u.days and (day := apposed_day(sent, u.anchors[0], times)) is not None:
             u.days = [day]
         days_apart(u, units, domain)
+    for u in units:
+        # "Monday's launch followed Saturday's firing of an ICBM ... at 5:22 p.m.": a clock dated
+        # another day than its unit's is the clock of the launch of that day told after it, nearer
+        # the clock.
+        if u.clock is not None and u.days and u.clock.date() not in u.days:
+            other = next((o for o in units if o is not u and o.clock is None and o.days == [u.clock.date()]
+                          and o.anchors[0].i > u.anchors[0].i), None)
+            if other is not None:
+                other.clock, u.clock = u.clock, None
     for u in units:
         # "The first, on May 2, ended when the rocket crashed into ...": a clause about the missile
         # inside the clause of a dated launch is about that launch.

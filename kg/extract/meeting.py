@@ -300,7 +300,7 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         c.lower_ in ("upcoming", "planned", "next", "further") for c in tok.children)
     agreed = gov is not None and rel in _AT and gov.dep_ == "xcomp" and verb_in(gov.head, _OUTCOME | {
         "decide", "vow", "promise"}) and not args.is_future(gov.head)
-    if agreed:
+    if agreed and gov is not None:
         # "A and B agreed on Saturday to deepen ties at a summit in Tokyo": the summit is where
         # they agreed, on the day they did.
         anchors.append(gov.head)

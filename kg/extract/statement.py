@@ -384,7 +384,7 @@ def _headline_repeats(ctx: Context, stmts: list[Statement],
 
     def repeat(s: Statement) -> bool:
         words = fragments.get(id(s))
-        return bool(words) and s.evidence[0].start < pos + len(title) and any(
+        return words is not None and bool(words) and s.evidence[0].start < pos + len(title) and any(
             k is not s and k.speaker == s.speaker and k.evidence[0].start >= pos + len(title)
             and words <= _words(k.quote) for k in stmts)
 

@@ -91,17 +91,31 @@ _LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|related|see al
 _LIST_HEADER = re.compile(r"^[ \t]*(?:keep reading|related stories|related articles?|read more|"
                           r"you may also like|recommended stories|more stories)[ \t]*$", re.I | re.M)
 _LIST_END = re.compile(r"^[ \t]*end of list[ \t]*$", re.I)
+# A photo's caption and credit ("[Photo: Leaders at the Rose Garden. Jane Roe/Getty Images]",
+# "Photo/Illustration: Commuters watch the news (Jane Roe)"): the picture's, not the story's.
+_CAPTION = re.compile(r"^[ \t]*[\[(]?(?:photo(?:graph)?|image|picture|caption|illustration)s?"
+                      r"(?:[ \t]*/[ \t]*\w+)?[ \t]*:[^\n]*$", re.I | re.M)
+# A section trail ("Features | Security | East Asia"): short capitalised items between bars.
+_SECTION_TRAIL = re.compile(r"^[ \t]*[A-Z][\w&' -]{0,30}(?:[ \t]+\|[ \t]+[A-Z][\w&' -]{0,30}){1,6}[ \t]*$",
+                            re.M)
+# The outlet's own promotion ("Before it's here, it's on the Bloomberg Terminal.", "Sign up for
+# our newsletter").
+_PROMO = re.compile(r"^[ \t]*(?:before it'?s here, it'?s on the|sign up for|subscribe to|follow us on|"
+                    r"get the latest)\b[^\n]{0,150}$", re.I | re.M)
 
 
 def blank_inline_furniture(text: str) -> str:
-    """``text`` with the links to other stories that sit between its paragraphs turned into
-    spaces: a line "Read more: ...", or a header such as "Keep reading" and the lines after it
-    up to "end of list" or a blank line. Offsets into the text stay what they were.
+    """``text`` with the furniture that sits between its paragraphs turned into spaces: a link
+    to another story ("Read more: ..."), a header such as "Keep reading" and the lines after it
+    up to "end of list" or a blank line, a photo caption, a section trail or the outlet's own
+    promotion. Offsets into the text stay what they were.
 
     >>> blank_inline_furniture("It fired.\\nRead more: Stocks slide\\nIt flew.").split()
     ['It', 'fired.', 'It', 'flew.']
     """
     spans = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text) if not _SENTENCE_END.search(m.group())]
+    spans += [(m.start(), m.end()) for pattern in (_CAPTION, _SECTION_TRAIL, _PROMO)
+              for m in pattern.finditer(text)]
     for m in _LIST_HEADER.finditer(text):
         end = m.end()
         for line in text[m.end():].split("\n")[1:]:

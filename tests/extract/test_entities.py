@@ -211,6 +211,7 @@ def test_dateline_in_capitals_is_a_place_not_a_person():
         ("After a welcome ceremony at Kim Jong Suk Square, the leaders held talks.", "Kim Jong Suk Square"),
         ("Crowds gathered on Jose Rizal Avenue before the talks.", "Jose Rizal Avenue"),
         ("Japan protested on Monday.\n(Reporting by Soo-ah Jeon in Seoul; Editing by Tom Hale)", "Soo"),
+        ("A day after the Ohio-class submarine docked in Busan, the North fired.", "Ohio"),
         # A sentence's first word that the article writes in lower case elsewhere.
         ("Seoul tracked the glide vehicle.\nHypersonic weapons are hard to track, and few armies "
          "field hypersonic missiles.", "Hypersonic"),
@@ -286,6 +287,33 @@ def test_the_desks_credits_name_no_one_in_the_story():
                      "(Reporting by Jim Lee; Editing by Tom Poe)\n"
                      "Mary Kay in Tokyo and Joe Ban in Seoul contributed to this report.")
     assert not {"Anna Roe", "Jim Lee", "Tom Poe", "Mary Kay", "Joe Ban"} & set(found)
+
+
+def test_assistance_credits_and_the_writers_note_name_no_one():
+    found = entities("By Jane Roe\nNorth Korea fired a missile on Monday, Japan said.\n"
+                     "Jane Roe is a Seoul-based journalist covering security.\n"
+                     "\u2014 With assistance from Tom Poe")
+    assert not {"Jane Roe", "Tom Poe", "Roe", "Jane"} & set(found)
+    assert "North Korea" in found
+
+
+def test_a_writers_surname_is_not_a_namesake_in_the_story():
+    table = find_entities(load_model()(
+        "By Mara Lind, Senior Fellow\nSweden's Foreign Minister Lind Arvid-Berg said the talks would go on.\n"
+        "Mara Lind is a senior fellow at the institute."))
+    assert {m.text for m in table.mentions if m.entity.startswith("person:")} == {"Lind Arvid-Berg"}
+
+
+def test_a_surname_is_not_the_first_lady_s():
+    found = entities("President Harwick met the premier. On Tuesday, first lady Ann Harwick visited a "
+                     "school, and Harwick hosted a dinner.")
+    assert found["Ann Harwick"][0] == "person:ann-harwick"
+    assert found["Harwick"][0] == "person:harwick"
+
+
+def test_an_acronym_glued_to_its_name_is_read_apart():
+    found = entities("South Korea's Joint Chiefs of Staff(JCS) said the missile flew 800km.")
+    assert found["Joint Chiefs of Staff"][0] == found["JCS"][0] == "org:kr:joint-chiefs-of-staff"
 
 
 def test_a_byline_without_by_under_the_headline_names_no_one():

@@ -524,6 +524,19 @@ GENERAL_CASES = [
         "two cruise missiles at around 6 a.m. from waters near Hamhung.", "2025-04-04",
         [{"date": "2025-04-04"}, {"date": "2025-04-01T06:00:00+09:00", "site": HAMHUNG}],
         id="counted-from-the-launch-the-clause-is-about"),
+    # The launch told on is the main clause's, not the one its "after" clause counts from.
+    pytest.param(
+        "North Korea fired two cruise missiles on Thursday morning, three days after it launched an "
+        "intercontinental ballistic missile (ICBM). The missiles were fired from the Sunan area at 6 a.m.",
+        "2025-04-03",
+        [{"date": "2025-04-03T06:00:00+09:00", "site": SUNAN}, {"date": "2025-03-31"}],
+        id="after-clause-launch-is-not-the-one-told-on"),
+    # A clock told after a second launch noun of another day is that launch's.
+    pytest.param(
+        "Thursday's launch followed Monday's firing of an ICBM from the Sunan area at 4:15 p.m.",
+        "2025-04-03",
+        [{"date": "2025-04-03"}, {"date": "2025-03-31T16:15:00+09:00", "site": SUNAN}],
+        id="clock-of-the-later-launch-noun"),
     pytest.param(
         "North Korea fired cruise missiles on Sunday, state media said. The missiles flew for 5,430 seconds "
         "over the Yellow Sea before hitting a target island.", "2025-04-07",

@@ -55,6 +55,11 @@ def test_copyright_in_the_first_half_is_text():
     "Keep reading\nlist of 2 items\nlist 1 of 2\nFloods hit coastal towns\nlist 2 of 2\n"
     "Farmers protest new tax\nend of list\n",
     "RELATED ARTICLE\nOpinion: Why the capital braces for a busy summer\n",
+    # A photo's caption and credit, a section trail, the outlet's own promotion.
+    "[Photo: Delegates arrive in Lima for the talks. Ann Roe/Getty Images]\n",
+    "Photo/Illustration: Shoppers in Sapporo watch the news on Monday. (Ken Ito)\n",
+    "Analysis | Defence | South Asia\n",
+    "Sign up for our morning briefing on Asian markets.\n",
 ])
 def test_links_between_paragraphs_are_blanked_in_place(inline):
     from kg.ingest.furniture import blank_inline_furniture
