@@ -88,11 +88,18 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
         if len(keys) > 1:
             keep = min(keys, key=lambda k: (-sum(label_counts[k].values()), k))
             remap.update({k: keep for k in keys if k != keep})
+    # An article that names both as two people ("President Biden" and "first lady Jill Biden")
+    # has told them apart: they stay apart.
+    articles_of: dict[str, set[int]] = defaultdict(set)
+    for i, f in enumerate(facts):
+        for key in f.entities:
+            if key in persons:
+                articles_of[key].add(i)
     for key, words in persons.items():
         if key in remap:
             continue
         hosts = [k for k, w in persons.items() if k != key and len(w) > len(words) and set(words) <= set(w)]
-        if len(hosts) == 1:
+        if len(hosts) == 1 and not articles_of[key] & articles_of[hosts[0]]:
             remap[key] = hosts[0]
     # A body named without its country in one article ("the Joint Chiefs of Staff said") is the
     # country-specific body of that name named elsewhere, when exactly one country's is.

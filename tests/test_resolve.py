@@ -28,6 +28,14 @@ def test_surname_in_one_article_is_the_full_name_of_another():
     }
 
 
+def test_a_surname_an_article_tells_apart_from_a_full_name_stays_apart():
+    a = facts("President Harwick met the premier. On Tuesday, first lady Ann Harwick visited a school, "
+              "and Harwick hosted a dinner.", "a")
+    b = facts("First lady Ann Harwick opened an exhibition.", "b")
+    corpus = resolve([a, b])
+    assert {"person:harwick", "person:ann-harwick"} <= set(corpus.entities)
+
+
 def test_people_sharing_a_surname_are_never_merged():
     a = facts("North Korean leader Kim Jong Un watched the launch.", "a")
     b = facts("His sister Kim Yo Jong issued a statement.", "b")
