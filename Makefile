@@ -50,6 +50,8 @@ score: $(VENV)/.installed
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind10/articles --gold tests/data/blind10/gold --kg $(BIN)/kg
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind11/articles --gold tests/data/blind11/gold --kg $(BIN)/kg
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind12/articles --gold tests/data/blind12/gold --kg $(BIN)/kg
+	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind13/articles --gold tests/data/blind13/gold --kg $(BIN)/kg
+	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind14/articles --gold tests/data/blind14/gold --kg $(BIN)/kg
 
 # Accept the seeds' current graph as the reviewed expected one (tests/test_golden.py).
 golden: $(VENV)/.installed
