@@ -146,7 +146,8 @@ class EventArgs(Places):
             keys = [self.entity_actor(h) or next((k for c in h.children if c.dep_ == "appos"
                                                   for k in [self.entity_actor(c)] if k), None)
                     for h in heads]
-            if len(heads) >= 2 and all(keys):
+            # ("Vientiane, Laos": a capital and its country name one actor, no group of two.)
+            if len(heads) >= 2 and all(keys) and len(set(keys)) >= 2:
                 out.append((max(h.i for h in heads), dedupe(keys)))
         return out
 
@@ -228,13 +229,25 @@ class EventArgs(Places):
 
         A first conjunct the parser hung on the last one as a modifier counts too ("Prime Minister
         Fumio Kishida and President Yoon Suk Yeol", with "Kishida" a modifier of "Yeol")."""
-        heads = [x for h in conjuncts(tok) for x in (*self._tangled(h), h)]
+        heads = [x for h in conjuncts(tok) for x in (*self._tangled(h), h) if not self._second_title(x)]
         # "Chang, Yoon's adviser, and Okano": a conjunct the parser hung on the apposition.
         # ("Biden, Yoon and Kishida" with "Yoon" an apposition: a list member too.)
         heads += [x for h in list(heads) for c in h.children if c.dep_ == "appos" and len(conjuncts(c)) > 1
-                  for x in conjuncts(c)[0 if self.t.entity_of(c) else 1:]]
+                  for x in conjuncts(c)[0 if self.t.entity_of(c) else 1:] if not self._second_title(x)]
         heads += [x for h in list(heads) for x in self._apposed_list(h)]
         return dedupe(k for h in heads for k in self._np(h))
+
+    def _second_title(self, tok: Token) -> bool:
+        """"A, general secretary of the party and president of the state": a bare title the parser
+        joined to the name, itself in apposition, is the person's second office, no one else."""
+        first = tok.head
+        titled = tok.lemma_.lower() in TITLE_NOUNS | {"secretary", "chairman", "chair"}
+        bare = not any(c.dep_ in ("det", "poss") for c in tok.children)
+        # (or "A, general secretary of X and president of Y", parsed as a list of titles)
+        named = self.t.cls(self.t.entity_of(first)) == "Person" and any(
+            c.dep_ == "appos" for c in first.children) or first.dep_ == "appos" and first.pos_ == "NOUN" \
+            and self.t.entity_of(first) is None
+        return tok.dep_ == "conj" and tok.pos_ == "NOUN" and titled and bare and named
 
     def _apposed_list(self, tok: Token) -> list[Token]:
         """"Mr Biden, the Japanese prime minister, Fumio Kishida, and the South Korean president, Yoon
@@ -283,6 +296,18 @@ class EventArgs(Places):
             return [key]
         if self.t.entity_of(h):  # a place that is not an actor: "in Tokyo"
             return []
+        if lemma in ("delegation", "team", "mission"):
+            # "a Chinese delegation headed by A": the one who leads it stands for it
+            led = [k for c in h.children if c.dep_ == "acl" and c.lemma_.lower() in ("head", "lead")
+                   for a in c.children if a.dep_ == "agent" for o in pobjs(a) for k in self.actors(o)
+                   if self.t.cls(k) == "Person"]
+            if led:
+                for c in h.children:  # (a "Chinese delegation" is led by a Chinese official)
+                    country = self.entity_actor(c) if c.dep_ in ("amod", "compound", "nmod") else None
+                    for k in led:
+                        if country and self.t.cls(country) == "Country":
+                            self.nationality.setdefault(k, country)
+                return led
         for c in h.children:  # "his Japanese counterpart Yoko Kamikawa"
             if c.dep_ == "appos" and self.entity_actor(c):
                 # "G7 ministers, among them A and B": the group is there besides the ones named.

@@ -126,6 +126,8 @@ def _same(m, c, mp: set, cp: set) -> bool:
         return False  # two meetings in one city on one day, of different people ("2+2 talks")
     if len(mp) >= 2 and mp == cp:
         return True
+    if c.headline and not m.headline and mp & cp and nested and not (m.planned or c.planned):
+        return True  # "A meets B's delegation" over "A met the delegation headed by C on Monday"
     if m.definite and nested:
         return True  # ("his talks with Dong" that add Dong to a meeting of others are another meeting)
     if m.kind == "MilitaryExercise" and nested:  # an article's "drills": its one exercise unless named

@@ -213,8 +213,18 @@ class Places:
                         if o.i in skip:
                             continue
                         k = self._sidelines_place(o) if o.lemma_ in SIDELINES else self.place_of(o)
+                        if k and c.lower_ == "on" and c.head.i == a.i and a.pos_ in ("NOUN", "PROPN") \
+                                and self.t.cls(k) == "Country":
+                            continue  # "a meeting on North Korea": what it is about, not where
                         if k:
                             return k
+            # "held talks during Yoon's state visit to Washington": where the visit went
+            k = next((k for c in a.children if c.dep_ == "prep" and c.lower_ == "during"
+                      for o in pobjs(c)[:1] if o.lemma_.lower() in ("visit", "trip", "tour")
+                      for p in o.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for x in pobjs(p)[:1] if (k := self.place_of(x))), None)
+            if k:
+                return k
             if verb_in(a, {"visit"}):  # "visited Seoul to attend a summit"
                 k = next((self.place_of(c, 0) for c in a.children if c.dep_ == "dobj"), None)
                 if k:
@@ -224,6 +234,9 @@ class Places:
                 # place the clause hangs on, else where the verb before it went.
                 k = self.place_of(a.head, 0) or next((self.place([v]) for v in a.head.ancestors
                                                       if v.pos_ == "VERB"), None)
+                city = self.place_of(a.head.head, 0) if a.head.dep_ in ("conj", "appos") else None
+                if k and self.t.cls(k) == "Country" and city and self.t.entities[city].within == k:
+                    k = city  # "flew in from Vientiane, Laos, where they met X": the city, not its country
                 if k:
                     return k
         return None
@@ -268,7 +281,12 @@ class Clock:
         keep = {a.i for a in anchors} | described
         pub = cast(dt.date, self.pub)  # times() finds nothing without one
         month = None
-        for m in self.times(sent):
+        # "PYONGYANG, July 27 (Xinhua) -- X met Y on Wednesday": the dateline's day is when the story
+        # was filed; a day of the sentence proper comes first.
+        dash = next((t.idx - sent.start_char for t in sent[:16] if t.text in ("--", "\u2014", "\u2013")), -1)
+        filed = sent[0].is_upper and len(sent[0]) > 2 and dash >= 0
+        times = sorted(self.times(sent), key=lambda m: filed and m.end <= dash)
+        for m in times:
             if m.kind not in ("day", "month") or (m.kind == "day" and m.day is None):
                 continue  # a bare clock time's day is only a guess ("09:45 KST" heading a blog entry)
             span = self.doc.char_span(sent.start_char + m.start, sent.start_char + m.end,

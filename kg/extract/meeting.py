@@ -21,6 +21,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.extract import Context, extractor
 from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, compatible, fold, in_headline, merge, normalise
@@ -84,7 +85,7 @@ def _trigger_noun(tok: Token) -> bool:
 
 
 def _trigger_verb(args: EventArgs, tok: Token) -> bool:
-    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk")
+    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk", "receive")
                               and not tok.lower_.startswith("host")):
         return False  # (the words first: this runs on every verb)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
@@ -95,6 +96,10 @@ def _trigger_verb(args: EventArgs, tok: Token) -> bool:
         return any(c.dep_ == "prep" and any(o.lower_ in ("phone", "telephone") or (
             c.lower_ == "with" and o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")) for o in pobjs(c))
                    for c in tok.children)
+    if tok.lemma_ == "receive":  # "Kim received the visiting minister": a named person, not a letter
+        people = [k for c in tok.children if c.dep_ in ("nsubj", "dobj") for k in args.actors(c)
+                  if args.t.cls(k) == "Person" and args.t.entity_of(c)]
+        return len(set(people)) == 2
     if verb_in(tok, {"host"}):  # "Biden hosted Yoon at the White House"
         return any(c.dep_ == "dobj" and not _trigger_noun(c) and args.actors(c) for c in tok.children)
     return False
@@ -334,6 +339,7 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     if m.planned and rel == "nsubjpass" and gov is not None and not any(
             c.dep_ == "agent" for c in gov.children):
         _add_planner(args, m, gov)
+    _it_was(args, tok, m)
     m.parent = next((p for p in map(_sidelines, anchors) if p is not None), None) or _loose_sidelines(tok)
     together = any(c.lower_ in ("trilateral", "three-way", "joint", "multilateral", "four-way")
                    or c.lower_.startswith(("trilateral", "three-way")) for c in tok.children)
@@ -342,6 +348,35 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
         return [dataclasses.replace(m, participants=dedupe(subjects + [p]), separate=True)
                 for p in dedupe(partners)]
     return [m]
+
+
+def _it_was(args: EventArgs, tok: Token, m: Mention) -> None:
+    """"A, B and C signed a pact in Oslo. It was the first time Norway had hosted a trilateral
+    meeting": "it" is what the sentence before told; its subjects met there, that day. Only when
+    the meeting names no one but the states of those people (the host)."""
+    root = tok.sent.root
+    if root.lemma_ != "be" or tok.sent.start == 0 or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in root.children) or not any(
+            c.dep_ == "attr" and tok in c.subtree for c in root.children):
+        return
+    prev = args.doc[tok.sent.start - 1].sent
+    verb = prev.root
+    people = [k for k in args.subject_actors(verb) if args.t.cls(k) == "Person" and verb.pos_ == "VERB"]
+    states = {args.nationality.get(k) for k in people}
+    if len(people) < 2 or not set(m.participants) <= states:
+        return
+    m.participants = people
+    # ("signed a memorandum of cooperation in Oslo": the city may hang deep in the object)
+    m.place = m.place or args.place([verb]) or next((
+        k for o in verb.subtree if o.dep_ == "pobj" and o.head.lower_ in ("in", "at")
+        and (k := args.t.entity_of(o)) and args.t.cls(k) == "City"), None)
+    if m.date is None:
+        m.date, m.month = args.when(prev, [verb], False)
+    before = args.doc[prev.start - 1].sent if prev.start > 0 else None
+    if m.date is None and m.month is None and before is not None and before.root.lemma_ == verb.lemma_ and (
+            set(args.subject_actors(before.root)) == states):
+        # ("The defence chiefs of X, Y and Z signed a pact on Sunday. A, B and C signed ...": one deed)
+        m.date, m.month = args.when(before, [before.root], False)
 
 
 _AT = {"at", "during", "in", "on", "over", "via"}
@@ -638,6 +673,10 @@ def _dateline(args: EventArgs) -> tuple[Span, str] | None:
     for k, sent in enumerate(sents[:8]):
         found = _DATELINE.match(sent.text + " ")
         key = args.t.entity_of(sent[0]) if found else None
+        if found and key is None and sent[0].is_upper:
+            # "PYONGYANG, July 27 (Xinhua) --": a capitalised city the tagger missed, named elsewhere
+            place = gazetteer.lookup_place(sent[0].text.title())
+            key = place.key if place is not None and place.key in args.t.entities else None
         if key is not None:
             if found and not sent.text[found.end():].strip() and k + 1 < len(sents):
                 sent = sents[k + 1]  # "TOKYO --" split off as a sentence of its own: the lede follows
@@ -692,6 +731,49 @@ def _same_day_after(clusters: list[list[Mention]], views: list[Mention]) -> None
             views[i].date = before[-1] if before else None
 
 
+_DAY_WORDS = {"day", "evening", "night"}
+
+
+def _day_before(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """"A had held talks with B in Bangkok the previous evening": the day before the news day the
+    story opens with (the first day its opening sentences name), when nothing else dates them."""
+    lede = next((m.day for sent in args.clock.sentences[:4] for m in args.clock.times(sent)
+                 if m.kind == "day" and m.day is not None), None)
+    if lede is None:
+        return
+    for c, v in zip(clusters, views, strict=True):
+        if v.date or v.month or v.planned:
+            continue
+        for m in c:
+            own = {m.trigger.i, m.trigger.head.i}
+            if any(t.lemma_.lower() in _DAY_WORDS and t.head.i in own and any(
+                    x.dep_ == "det" and x.lower_ == "the" for x in t.children) and any(
+                    x.lower_ in ("previous", "preceding") for x in t.children) for t in m.sent):
+                v.date = (lede - dt.timedelta(days=1)).isoformat()
+                break
+
+
+def _day_of_prior(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """"A and B agreed on Wednesday to ... The pact was announced after the two leaders held talks":
+    talks of no day of their own, held by just the people the sentence before has doing something
+    on a day, were held that day."""
+    starts = [s.start for s in args.ctx.sentences]
+    for c, v in zip(clusters, views, strict=True):
+        if v.date or v.month or v.planned or len(v.participants) < 2:
+            continue
+        first = min(c, key=lambda m: m.trigger.i)
+        k = starts.index(first.sent.start) if first.sent.start in starts else 0
+        if k == 0 or any(x.lower_ in _EARLIER | {"last", "first"} for m in c for x in m.trigger.subtree):
+            continue
+        prev = args.ctx.sentences[k - 1]
+        verb = prev.root
+        people = set(normalise(args, args.subject_actors(verb)))
+        if verb.pos_ == "VERB" and not args.is_future(verb) and people == set(
+                normalise(args, v.participants)):
+            day, _ = args.clock.attached(prev, [verb], False)
+            v.date = day.isoformat() if day is not None else None
+
+
 def _also(clusters: list[list[Mention]], views: list[Mention]) -> None:
     """"A held talks with B in Seoul on Monday ... A also met C": on the same trip, where and when
     A's meeting told before was, when the text gives no other."""
@@ -739,6 +821,8 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     _lede_place(args, clusters, views)
     _lede_day(args, clusters, views)
     _same_day_after(clusters, views)
+    _day_before(args, clusters, views)
+    _day_of_prior(args, clusters, views)
     _also(clusters, views)
     _delegates(args, clusters, views)
     parent: dict[int, int] = {}

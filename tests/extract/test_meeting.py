@@ -755,6 +755,48 @@ CASES = [
         "welcome ceremony, the leaders held talks for about two hours.", "2025-02-12",
         [{"kind": "Summit", "participants": {"Emmanuel Macron", "Narendra Modi"}}],
         id="heads-of-two-states-hold-a-summit"),
+    pytest.param(
+        "Australian Foreign Minister Penny Wong and Defence Minister Richard Marles arrived in Singapore on "
+        "Saturday. Wong and Marles had flown in from Hanoi, Vietnam, where on Friday they met Indonesian "
+        "Foreign Minister Retno Marsudi.", "2024-05-12",
+        [{"participants": {"Penny Wong", "Richard Marles", "Retno Marsudi"}, "place": "Hanoi",
+          "date": "2024-05-10"}],
+        id="capital-and-country-where-they-met"),
+    pytest.param(
+        "The defence chiefs of Germany, France and Poland signed a pact on Monday. German Defence Minister "
+        "Boris Pistorius, French Armed Forces Minister Sebastien Lecornu and Polish Defence Minister "
+        "Wladyslaw Kosiniak-Kamysz signed a declaration of intent in Warsaw. It was the first time Poland "
+        "had hosted a trilateral defence ministers' meeting.", "2024-06-11",
+        [{"participants": {"Boris Pistorius", "Sebastien Lecornu", "Wladyslaw Kosiniak-Kamysz"},
+          "place": "Warsaw", "date": "2024-06-10"}],
+        id="it-was-the-first-time-the-host-held-the-meeting"),
+    pytest.param(
+        "HANOI, March 9 (VNA) -- Nguyen Phu Trong, general secretary of the Communist Party of Vietnam and "
+        "president of the State Council of Vietnam, met here on Friday with a Lao party delegation headed "
+        "by Thongloun Sisoulith. Thongloun arrived in Hanoi on Thursday.", "2024-03-09",
+        [{"participants": {"Nguyen Phu Trong", "Thongloun Sisoulith"}, "place": "Hanoi",
+          "date": "2024-03-08"}],
+        id="delegation-headed-by-met-here-after-dateline"),
+    pytest.param(
+        "Chinese President Xi Jinping received Russian President Vladimir Putin on Thursday, state media "
+        "said.", "2024-05-17",
+        [{"participants": {"Xi Jinping", "Vladimir Putin"}, "date": "2024-05-16"}],
+        id="received-a-named-visitor"),
+    pytest.param(
+        "The UN Security Council will hold an emergency meeting on Iran on Friday in New York.", "2024-04-17",
+        [{"participants": {"UN Security Council"}, "place": "New York City", "date": "2024-04-19"}],
+        id="meeting-on-a-country-is-its-topic"),
+    pytest.param(
+        "North Korea fired a ballistic missile on Tuesday. Yoon had held talks with Australian Prime "
+        "Minister Anthony Albanese in Vilnius the previous evening.", "2023-07-12",
+        [{"participants": {"Yoon", "Anthony Albanese"}, "place": "Vilnius", "date": "2023-07-10"}],
+        id="the-previous-evening-of-the-news-day"),
+    pytest.param(
+        "President Emmanuel Macron and Indian Prime Minister Narendra Modi agreed on Friday to deepen "
+        "defence ties. The deal was announced after the two leaders held talks at the presidential palace "
+        "during Modi's state visit to Paris.", "2023-07-15",
+        [{"participants": {"Emmanuel Macron", "Narendra Modi"}, "place": "Paris", "date": "2023-07-14"}],
+        id="talks-during-a-visit-on-the-day-before-told"),
 ]
 
 
@@ -826,3 +868,14 @@ def test_headline_present_verb_is_the_news_of_the_day() -> None:
     article = Article(id="t", text=text, published=dt.date(2025, 5, 13), title=title)
     facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
     assert [(m.kind, m.planned, m.date) for m in facts.events] == [("Summit", False, "2025-05-13")]
+
+
+def test_headline_meeting_is_the_delegation_meeting_of_the_lede() -> None:
+    # A headline's "A meets B's delegation" is the meeting the story tells with the delegation's head.
+    title = "Xi meets Vietnamese delegation in Beijing"
+    text = (f"{title}\n\nChinese President Xi Jinping met on Tuesday with a Vietnamese government "
+            "delegation led by Pham Minh Chinh.")
+    article = Article(id="t", text=text, published=dt.date(2024, 6, 26), title=title)
+    facts = extract(load_model()(text), article, names=["kg.meeting.v1"])
+    assert len(facts.events) == 1
+    assert {facts.entities[p].name for p in facts.events[0].participants} == {"Xi Jinping", "Pham Minh Chinh"}
