@@ -167,8 +167,14 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     keys += [k for v in tok.children if v.dep_ == "acl" and v.lemma_ == "involve"
              for c in v.children if c.dep_ == "dobj" for k in args.actors(c)]
     clauses = clauses_of(tok)
-    keys += [k for v in clauses for c in v.children if c.dep_ == "agent"  # "drills staged by X and Y"
+    # "drills staged by X and Y", "A drill was held by X"
+    held = clauses + ([gov] if gov is not None and rel == "nsubjpass" and verb_in(gov, CONDUCT) else [])
+    keys += [k for v in held for c in v.children if c.dep_ == "agent"
              for o in pobjs(c) for k in args.actors(o)]
+    # "a drill held by U.S. and Japanese fighter jets": the countries whose forces hold it.
+    keys += [k for v in held for c in v.children if c.dep_ == "agent" for o in pobjs(c)
+             for m in o.children if m.dep_ in ("nmod", "amod", "compound")
+             for k in args.actors(m) if args.t.cls(k) == "Country"]
     # "a joint air drill that the US, South Korea and Japan staged on Sunday"
     keys += [k for v in clauses if v.dep_ == "relcl" and verb_in(v, CONDUCT)
              for s in v.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
@@ -202,14 +208,29 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
     return m
 
 
+def _same_day(tok: Token) -> bool:
+    """"was held the same day", "on that day": the clause holding the noun says its day is the
+    day of the event told just before."""
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    return verb is not None and any(
+        d.lemma_ == "day" and (d.head.i == verb.i or d.head.dep_ == "prep" and d.head.head.i == verb.i)
+        and any(c.lower_ in ("same", "that") for c in d.children) for d in verb.children
+        if d.dep_ in ("npadvmod", "prep") for d in ([d] if d.dep_ == "npadvmod" else pobjs(d)))
+
+
 @extractor("kg.military_exercise.v1")
 def extract_exercises(ctx: Context) -> list[MilitaryExercise]:
     args = EventArgs.of(ctx)
     mentions = [m for tok in tokens(args.doc) if _trigger(tok) and (m := _mention(args, tok)) is not None]
     clusters, _ = merge(args, mentions)
+    clusters.sort(key=lambda c: min(m.trigger.i for m in c))
     out = []
+    last_day = None
     for cluster in clusters:
         v = fold(cluster)
+        if v.date is None and last_day is not None and any(_same_day(m.trigger) for m in cluster):
+            v.date = last_day  # "A separate drill was held the same day": the drill told before's day
+        last_day = v.date or last_day
         if not (v.participants or v.name):
             continue  # "drills" with nobody and nothing to tell them apart: not an event we can name
         sents = [m.sent for m in cluster]

@@ -47,6 +47,7 @@ from kg.extract.launch_time import (
     when_day,
 )
 from kg.extract.quantities import find_quantities
+from kg.extract.statement_speakers import Speakers
 from kg.extract.temporal import TimelineEntry, find_times, relative_days, timeline_entries
 from kg.extract.tokens import span_tokens
 from kg.records import MissileLaunch
@@ -658,4 +659,29 @@ def extract_launches(ctx: Context) -> list[MissileLaunch]:
             story.feed(fix)
         found = [r for u in units for r in u.reporters]
         last = found or subject_orgs(sent, ctx.entities) or last
-    return story.records()
+    carriers = _carriers(ctx)
+    return [replace(r, reporters=tuple(dict.fromkeys(
+        [k for x in r.reporters for k in (x, *carriers.get(x, ()))]))) if carriers else r
+        for r in story.records()]
+
+
+def _carriers(ctx: Context) -> dict[str, list[str]]:
+    """News agencies that carry a body's statements ("the agency said in a statement carried by
+    KCNA", "a statement released through the state news agency"): what the body reports in the
+    story reaches us through them, so they report it too."""
+    table, out = ctx.entities, {}
+    for sent in ctx.sentences:
+        for tok in span_tokens(sent):
+            if tok.lemma_.lower() not in ("carry", "release", "publish", "relay") or tok.dep_ != "acl" \
+                    or tok.head.lemma_.lower() not in ("statement", "communique", "announcement"):
+                continue
+            agencies = [k for p in tok.children if p.dep_ in ("agent", "prep")
+                        and p.lower_ in ("by", "through", "via") for o in p.children
+                        if o.dep_ == "pobj" and table.cls(k := table.entity_of(o)) == "NewsAgency"]
+            verb = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
+            who = Speakers(ctx, set())  # "The agency said ...": the body named before
+            speakers = [k for c in verb.children if c.dep_ == "nsubj"
+                        for k in [who.of(c)] if k and k not in agencies]
+            for k in speakers:
+                out.setdefault(k, []).extend(a for a in agencies if a not in out.get(k, []))
+    return out

@@ -46,9 +46,16 @@ def clause(verb: Token) -> list[Token]:
                 todo.append(c)          # "fired what appeared to be a missile ... off its coast"
             elif c.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") and c.pos_ in ("VERB", "AUX", "ADJ") \
                     and c.lemma_.lower() not in SPEECH_VERBS and not any(
-                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                        g.dep_ in ("nsubj", "nsubjpass") and not _distributive(g, c) for g in c.children):
                 todo.append(c)          # a verb with a subject of its own is a clause of its own
     return sorted(out, key=lambda t: t.i)
+
+
+def _distributive(subj: Token, verb: Token) -> bool:
+    """"fired two missiles, each flying about 400 km": a participle whose subject is "each" or
+    "both" shares out the main clause's object; it is that clause's, not one of its own."""
+    return subj.lower_ in ("each", "both") and not list(subj.children) and verb.tag_ == "VBG" \
+        and verb.dep_ == "advcl"
 
 
 def about_missile(t: Token | None) -> bool:
@@ -60,6 +67,8 @@ def about_missile(t: Token | None) -> bool:
         return True
     if t.lower_ in _PRONOUNS and t.pos_ in ("PRON", "DET") and not list(t.children):
         return True                     # "Both flew about 350 km"
+    if t.lower_ == "one" and t.dep_ in ("nsubj", "nsubjpass") and not list(t.children):
+        return True                     # "One flew about 600 km": one of the missiles told before
     if t.lower_ in _ORDINALS and any(c.lower_ == "the" for c in t.children):
         return True
     if t.lemma_.lower() in _HEIGHTS and any(
@@ -129,7 +138,7 @@ def referring(sent: Span, used: set[int], text: str) -> list[list[Token]]:
             continue
         verbs = clause(tok)
         # "it" is the missile only in a clause of flight or one that names a missile class.
-        if subj is not None and subj.lower_ in _PRONOUNS and not any(
+        if subj is not None and subj.lower_ in _PRONOUNS | {"one"} and not any(
                 v.lemma_.lower() in args.FLIGHT_VERBS or any(args.is_missile(t) for t in v.subtree)
                 for v in verbs):
             continue

@@ -76,6 +76,8 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
         if is_time and head.pos_ in ("VERB", "AUX") and head.i not in domain:
             if (said := _said_after(cur, head, domain)) is not None:
                 return said
+            if (fronted := _before_mark(cur, head, domain)) is not None:
+                return fronted
             if head.lemma_.lower() in _NAMING and head.tag_ in ("VBZ", "VBP"):
                 # "launched a rocket carrying what it calls a satellite late Sunday": a present-tense
                 # naming clause has no day; the day is the launch's.
@@ -96,6 +98,16 @@ def _said_after(tok: Token, verb: Token, domain: dict[int, int]) -> int | None:
     if comp is None or subj is None or not comp.right_edge.i < tok.i < subj.i:
         return None
     return domain[comp.i] if tok.i - comp.right_edge.i <= 3 else None
+
+
+def _before_mark(tok: Token, verb: Token, domain: dict[int, int]) -> int | None:
+    """"Late on May 9, as the carrier docked in Busan, it fired ...": the parser hangs the day on
+    the subordinate clause's verb, but a time before the clause's conjunction is outside the
+    clause; it dates the verb the clause hangs from."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is None or not tok.i < mark.i or verb.dep_ not in ("advcl", "ccomp") or verb.head.i not in domain:
+        return None
+    return domain[verb.head.i]
 
 
 def _actor_subject(tok: Token) -> bool:

@@ -89,7 +89,9 @@ def find_org_names(text: str) -> list[tuple[int, int, gazetteer.Org]]:
     for m in _org_pattern().finditer(text):
         # Part of a longer name ("National Security Council" is not the UN's "Security Council").
         before = text[max(0, m.start() - 30) : m.start()].rstrip(" ").split(" ")[-1]
-        if m.start() > 0 and text[m.start() - 1] == " " and before[:1].isupper() and before.isalpha():
+        # A capitalised article opening the sentence is not ("The Korean Central News Agency").
+        if m.start() > 0 and text[m.start() - 1] == " " and before[:1].isupper() and before.isalpha() \
+                and before not in ("The", "A", "An"):
             continue
         org = gazetteer.lookup_org(m.group(0))
         if org is not None:

@@ -137,10 +137,14 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
         # cannot speak "maintaining" a posture) are the reporter's; "KCNA said the leader
         # stressed that ..." keeps the leader's.
         verb = best[1]
-        while verb.dep_ == "ccomp" and (any(c.tag_ == "MD" for c in verb.children) or _mute(verb)) \
-                and verb.head.lemma_ in REPORTING and verb.head.pos_ in ("VERB", "AUX") \
-                and lo <= verb.head.idx < hi and verb.head.i not in inside:
-            verb = verb.head
+        while True:
+            clause, outer = _reported_clause(verb)
+            if outer is None or not (any(c.tag_ == "MD" for t in (verb, clause) for c in t.children)
+                                     or _mute(clause)) \
+                    or outer.lemma_ not in REPORTING or outer.pos_ not in ("VERB", "AUX") \
+                    or not lo <= outer.idx < hi or outer.i in inside:
+                break
+            verb = outer
         best = (best[0], verb)
     if best is None:
         # "X's message, he added, was "aimed at ..."": a parenthetical reporting clause hangs off
@@ -184,6 +188,21 @@ _SPEAKING_NOUNS = TITLE_NOUNS | PEOPLE_NOUNS | {"official", "officials", "spokes
                                                "ministry", "government", "office", "media", "analyst"}
 
 
+def _reported_clause(verb: Token) -> tuple[Token, Token | None]:
+    """The clause ``verb`` is the act of (climbing "agreed to respond"), and the verb that reports
+    that clause: its head for a complement, the verb of the object the parser hung a that-clause
+    on ("told the gathering that Seoul would respond", read as a relative clause)."""
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp":
+        return clause, clause.head
+    if clause.dep_ == "relcl" and clause.head.dep_ in ("dobj", "dative") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return clause, clause.head.head
+    return clause, None
+
+
 def _mute(verb: Token) -> bool:
     """The verb's subject is a common noun that does not speak ("the military was maintaining")."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -215,6 +234,10 @@ def _content(doc: Doc, text: str, verb: Token, qspan: Span, subj: Token | None) 
         if child is subj or child.dep_ in SUBJECTS or child.dep_ == "punct":
             continue
         sub = list(child.subtree)
+        # "told the gathering that Seoul would ...": the that-clause, not the hearers.
+        sub = next((list(c.subtree) for c in child.children if c.dep_ == "relcl"
+                    and _reported_clause(c)[1] == verb and c.left_edge.i <= qspan.start <= c.right_edge.i),
+                   sub)
         if sub[0].i <= qspan.start < sub[-1].i + 1 or qspan.start <= sub[0].i < qspan.end:
             lo = min(sub[0].i, qspan.start)
             hi = max(sub[-1].i + 1, qspan.end)

@@ -53,6 +53,8 @@ _MOUTHS = {"spokesperson", "spokesman", "spokeswoman", "official", "officials", 
 _DESCRIPTIONS = {"ministry", "command", "agency", "department", "office", "council", "committee",
                  "administration", "party", "commission", "bureau", "service", "guard", "force",
                  "forces", "institute", "organisation", "organization", "alliance", "company"}
+# Names of state bodies that news refer back to as "the agency".
+_AGENCY_WORDS = {"administration", "bureau", "service", "authority", "commission", "office"}
 _PRONOUNS = {"he", "she", "him", "her"}
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
@@ -150,6 +152,15 @@ class Speakers:
 
     def __init__(self, ctx: Context, quoted: set[int]):
         self.ctx, self.table, self.doc, self.quoted = ctx, ctx.entities, ctx.doc, quoted
+        # Persons named as (part of) a clause's subject, misparsed lists included ("Minister A and
+        # Secretary B met", with A a modifier of B): the actors of the story, by token.
+        self.actors: list[tuple[int, str]] = []
+        for span, key in self.table.in_span(self.doc[:]):
+            cur = span.root
+            while cur.dep_ in ("compound", "nmod", "conj", "appos") and cur.head.i != cur.i:
+                cur = cur.head
+            if cur.dep_ in SUBJECTS and span.start not in quoted and self.table.cls(key) == "Person":
+                self.actors.append((span.start, key))
         # Actors that were the subject of a clause (outside quotes), in text order: "he" is the
         # last such person, "it" the last such organisation or country.
         self.subjects: list[tuple[int, str]] = []
@@ -157,7 +168,7 @@ class Speakers:
             if tok.dep_ in SUBJECTS and tok.i not in quoted:
                 key = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
                 if key is not None:
-                    self.subjects.append((tok.i, key))
+                    self.subjects.append((tok.i, self.bare(tok, key)))
         self.genders = self._genders()
         self._agencies = self._reporting_agencies()
 
@@ -207,6 +218,24 @@ class Speakers:
                    if m.start < start and self.table.cls(m.entity) == "Person"]
         return persons[-1] if persons else None
 
+    def bare(self, tok: Token, key: str | None) -> str | None:
+        """A bare surname that several persons of the document share ("Kim said"), which the table
+        linked to one never named as a subject before, is the last of them who was: not one only
+        named in passing since ("Kim was accompanied by his daughter, Kim Ju-yeon. Kim said ...")."""
+        span = self.table.span_of(tok)
+        if key is None or self.table.cls(key) != "Person" or span is None or len(span) != 1:
+            return key
+        word = fold(tok.text)
+        if fold(self.table.entities[key].name) == word:
+            return key
+        same = {k for k, e in self.table.entities.items() if e.cls == "Person" and k != key
+                and word in fold(e.name).split() and not is_journalist(self.ctx, k)}
+        actors = [k for i, k in self.actors if i < tok.i and self.table.span_of(self.doc[i]) != span]
+        if not same or key in actors:
+            return key
+        hit = [k for k in actors if k in same]
+        return hit[-1] if hit else key
+
     def surname(self, tok: Token) -> str | None:
         """An unlinked proper noun that is one word of exactly one person's name."""
         if tok.pos_ != "PROPN" or not tok.is_title or self.table.entity_of(tok) is not None:
@@ -225,9 +254,14 @@ class Speakers:
         if not tok.is_lower or tok.lemma_ not in _DESCRIPTIONS or \
                 not any(c.lower_ in ("the", "this") for c in tok.children):
             return None
-        hits = [m.entity for m in self.table.mentions if m.end <= tok.idx
-                and self.table.cls(m.entity) not in (None, "Person", "Country", "City", "Region")
-                and tok.lemma_ in fold(self.table.entities[m.entity].name).split()]
+        bodies = [m.entity for m in self.table.mentions if m.end <= tok.idx
+                  and self.table.cls(m.entity) not in (None, "Person", "Country", "City", "Region")]
+        hits = [k for k in bodies if tok.lemma_ in fold(self.table.entities[k].name).split()]
+        if not hits and tok.lemma_ == "agency":
+            # "the agency" is also what news call a state's administration, bureau or service
+            # ("the National Space Administration said ... The agency added").
+            hits = [k for k in bodies if self.table.cls(k) in ("GovernmentBody", "Organization")
+                    and _AGENCY_WORDS & set(fold(self.table.entities[k].name).split())]
         return hits[-1] if hits else None
 
     def titled(self, noun: Token) -> str | None:
@@ -255,11 +289,14 @@ class Speakers:
             return key
         key = self.table.entity_of(tok)
         if key is not None:
-            return self.table.actor(key)
+            return self.bare(tok, self.table.actor(key))
         if tok.lower_ in _PRONOUNS or tok.lower_ == "it":
             return self.last_subject(tok.i, person=tok.lower_ != "it", sex=_GENDERED.get(tok.lower_))
         for child in tok.children:  # "the state news agency KCNA": the name is an apposition
             if child.dep_ in ("appos", "compound", "nmod") and self.table.entity_of(child):
+                # "a senior U.S. defense official" is one anonymous person, not the country.
+                if tok.lower_ in _MOUTHS and self.table.cls(self.table.entity_of(child)) == "Country":
+                    continue
                 return self.table.actor(self.table.entity_of(child))
         key = self.surname(tok)
         if key is not None:

@@ -194,6 +194,12 @@ CASES = [
         "In response, Greek navy units based on Lesbos staged a naval drill from 2 p.m.",
         "2025-03-05", [{"participants": {"Greece"}, "date": "2025-03-04"}],
         id="a-clock-time-without-a-day-is-the-lead-day"),
+    pytest.param(
+        "On Saturday, Greece and Cyprus staged a combined naval drill. A separate drill was held the same "
+        "day by Italian and French warships.", "2025-03-10",
+        [{"participants": {"Greece", "Cyprus"}, "date": "2025-03-08"},
+         {"participants": {"Italy", "France"}, "date": "2025-03-08"}],
+        id="a-drill-held-by-national-forces-the-same-day"),
 ]
 
 

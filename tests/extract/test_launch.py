@@ -619,6 +619,25 @@ GENERAL_CASES = [
         "Tuesday's launch. Its flight time of 68 minutes was a record.", "2025-03-05",
         [{"date": "2025-03-04", "flight_minutes": 68, "reporters": {"org:kcna"}}],
         id="oversaw-the-launch-reports-it-and-its-flight-time-is-how-long-it-flew"),
+    pytest.param(
+        "North Korea fired two ballistic missiles from the Pyongyang area on May 3. Then, late on May 9, as "
+        "the carrier USS Nimitz arrived in Busan, it launched two more cruise missiles starting at 10:40 "
+        "p.m., each flying about 300 km before falling into the Yellow Sea, according to South Korea's Joint "
+        "Chiefs of Staff.", "2025-05-12",
+        [{"date": "2025-05-03"},
+         {"date": "2025-05-09T22:40:00+09:00", "range_km": 300, "landing": (YELLOW_SEA,)}],
+        id="a-day-before-an-as-clause-dates-the-main-verb-and-each-flying-is-its-flight"),
+    pytest.param(
+        "North Korea fired two ballistic missiles from Sinpo on Tuesday. One flew about 450 kilometers "
+        "before landing in the Yellow Sea.", "2025-05-12",
+        [{"date": "2025-05-06", "range_km": 450, "landing": (YELLOW_SEA,)}],
+        id="one-flew-is-one-of-the-missiles"),
+    pytest.param(
+        "North Korea fired a new ICBM on Friday, its Ministry of National Defence said. The ministry said "
+        "in a statement carried by the Korean Central News Agency that it would test another one soon.",
+        "2025-05-12",
+        [{"date": "2025-05-09", "reporters": {"org:ministry-of-national-defence", "org:kcna"}}],
+        id="the-agency-carrying-a-reporters-statements-reports-too"),
 ]
 
 

@@ -239,6 +239,34 @@ CASES = [
                  'The German leader said he hoped to "turn the page" on the dispute.',
                  [("Olaf Scholz", "he hoped to turn the page on the dispute", False)],
                  id="the-national-leader-is-the-countrys-head"),
+    pytest.param('Prime Minister Dina Boluarte arrived in Cusco. Boluarte, who is standing in for the '
+                 'president at the summit, told the assembly that Lima would respond "swiftly and '
+                 'decisively" to any new incursion.',
+                 [("Dina Boluarte", "Lima would respond swiftly and decisively to any new incursion", False)],
+                 id="a-modal-respond-in-a-that-clause-read-as-relative-is-the-tellers"),
+    pytest.param('President Gustavo Petro said the partners had agreed to respond to any armed attack '
+                 '"with every means at their disposal."',
+                 [("Gustavo Petro", "the partners had agreed to respond to any armed attack with every "
+                   "means at their disposal", False)],
+                 id="respond-under-a-mute-subjects-verb-is-the-reporters"),
+    pytest.param('A senior French defense official, speaking on condition of anonymity, said the ministry '
+                 'was "not alarmed" by the test.', [],
+                 id="an-anonymous-official-of-a-country-is-nobody"),
+    pytest.param('President Lee Jae-won oversaw the drill on Sunday. State media said Lee was accompanied '
+                 'by his nephew, Lee Min-ho. Lee said the drill showed the army was ready "to repel any '
+                 'invasion at a moment\'s notice."',
+                 [("Lee Jae-won", "the drill showed the army was ready to repel any invasion at a "
+                   "moment's notice", False)],
+                 id="a-shared-surname-is-the-last-subject-not-a-name-in-passing"),
+    pytest.param('South Korea\'s Defense Acquisition Program Administration said the engine failed. The '
+                 'agency said in a statement that it would try again "within weeks" after a review.',
+                 [("Defense Acquisition Program Administration", "it would try again within weeks after "
+                   "a review", False)],
+                 id="the-agency-is-the-administration-named-before"),
+    pytest.param('Beijing was silent. The Associated Press, a U.S. news service, called the accord "a '
+                 'pact of convenience" in a report on Monday.',
+                 [("Associated Press", "the accord a pact of convenience", False)],
+                 id="an-agency-name-after-the-sentence-opening-the"),
 ]
 
 
