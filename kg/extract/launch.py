@@ -669,7 +669,8 @@ def _carriers(ctx: Context) -> dict[str, list[str]]:
     """News agencies that carry a body's statements ("the agency said in a statement carried by
     KCNA", "a statement released through the state news agency"): what the body reports in the
     story reaches us through them, so they report it too."""
-    table, out = ctx.entities, {}
+    table = ctx.entities
+    out: dict[str, list[str]] = {}
     for sent in ctx.sentences:
         for tok in span_tokens(sent):
             if tok.lemma_.lower() not in ("carry", "release", "publish", "relay") or tok.dep_ != "acl" \
@@ -677,7 +678,8 @@ def _carriers(ctx: Context) -> dict[str, list[str]]:
                 continue
             agencies = [k for p in tok.children if p.dep_ in ("agent", "prep")
                         and p.lower_ in ("by", "through", "via") for o in p.children
-                        if o.dep_ == "pobj" and table.cls(k := table.entity_of(o)) == "NewsAgency"]
+                        if o.dep_ == "pobj" and (k := table.entity_of(o)) is not None
+                        and table.cls(k) == "NewsAgency"]
             verb = tok.head.head.head if tok.head.dep_ == "pobj" else tok.head.head
             who = Speakers(ctx, set())  # "The agency said ...": the body named before
             speakers = [k for c in verb.children if c.dep_ == "nsubj"

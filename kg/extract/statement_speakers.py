@@ -166,9 +166,9 @@ class Speakers:
         self.subjects: list[tuple[int, str]] = []
         for tok in tokens(self.doc):
             if tok.dep_ in SUBJECTS and tok.i not in quoted:
-                key = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
-                if key is not None:
-                    self.subjects.append((tok.i, self.bare(tok, key)))
+                actor = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
+                if actor is not None:
+                    self.subjects.append((tok.i, self.bare(tok, actor) or actor))
         self.genders = self._genders()
         self._agencies = self._reporting_agencies()
 
