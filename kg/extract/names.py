@@ -159,7 +159,7 @@ def extend_name(span: Span) -> Span:
             tok.is_alpha
             and tok.text[0].isupper()
             and name_like
-            and tok.ent_type_ in ("", "PERSON")
+            and (tok.ent_type_ in ("", "PERSON") or _syllable_as_group(tok))
             and not starts_sentence
             and end - span.start < 4
         ):
@@ -167,6 +167,15 @@ def extend_name(span: Span) -> Span:
             continue
         break
     return doc[span.start : end] if end != span.end else span
+
+
+def _syllable_as_group(tok) -> bool:
+    """ "Ri Son Hui": a short last syllable the model read as a people ("Hui", "Han"), alone, that
+    is no country's demonym, is still part of the name."""
+    from kg import gazetteer
+
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return tok.ent_type_ == "NORP" and alone and len(tok) <= 3 and gazetteer.lookup_demonym(tok.text) is None
 
 
 def name_tokens(name: str) -> list[str]:
