@@ -55,6 +55,7 @@ from kg.extract.place_mentions import (
     add_compass_countries,
     add_containment,
     add_country_possessive,
+    add_described_containment,
     add_gazetteer_phrases,
     add_suffixed_places,
     add_unlabelled_places,
@@ -545,6 +546,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     add_acronyms(table)
     merge_countryless_bodies(table)
     add_containment(table)
+    add_described_containment(table)
     add_coast_owner(table)
     add_country_possessive(table)
     merge_misspelt_places(table)

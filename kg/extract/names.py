@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # Honorifics and titles that precede a name but are not part of it.
 HONORIFICS = {
@@ -142,12 +142,6 @@ def strip_leading(span: Span, *, honorifics: bool = False) -> Span:
     return span.doc[start : span.end] if start != span.start else span
 
 
-def _is_demonym(word: str) -> bool:
-    from kg import gazetteer
-
-    return gazetteer.lookup_demonym(word) is not None
-
-
 def extend_name(span: Span) -> Span:
     """Grow a person's name over the parts the model cut off: ``"Yoon Suk"`` + ``"Yeol"``, ``"Suk-yeol"``."""
     doc: Doc = span.doc
@@ -166,8 +160,7 @@ def extend_name(span: Span) -> Span:
             and tok.text[0].isupper()
             and name_like
             # "Choe Son Hui": the model reads a name's last syllable as a people (the Hui)
-            and (tok.ent_type_ in ("", "PERSON") or tok.ent_type_ == "NORP" and tok.i > span.start
-                 and doc[tok.i - 1].ent_type_ == "PERSON" and not _is_demonym(tok.text))
+            and (tok.ent_type_ in ("", "PERSON") or _syllable_as_group(tok))
             and not starts_sentence
             and end - span.start < 4
         ):
@@ -175,6 +168,15 @@ def extend_name(span: Span) -> Span:
             continue
         break
     return doc[span.start : end] if end != span.end else span
+
+
+def _syllable_as_group(tok: Token) -> bool:
+    """ "Ri Son Hui": a short last syllable the model read as a people ("Hui", "Han"), alone, that
+    is no country's demonym, is still part of the name."""
+    from kg import gazetteer
+
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return tok.ent_type_ == "NORP" and alone and len(tok) <= 3 and gazetteer.lookup_demonym(tok.text) is None
 
 
 def name_tokens(name: str) -> list[str]:

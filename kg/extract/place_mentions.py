@@ -7,7 +7,13 @@ import dataclasses
 import re
 
 from kg import gazetteer
-from kg.extract.entity_table import REGION_HEADS, WATER_HEADS, EntityTable, country_of, place_entity
+from kg.extract.entity_table import (
+    REGION_HEADS,
+    WATER_HEADS,
+    EntityTable,
+    country_of,
+    place_entity,
+)
 from kg.extract.names import fold, slug
 from kg.extract.places import find_feature_names
 from kg.extract.tokens import tokens
@@ -55,6 +61,7 @@ def add_containment(table: EntityTable) -> None:
             b = table.entities.get(mentions[n + 2].entity) or b
         rank_a, rank_b = _PLACE_RANK.get(a.cls, 0), _PLACE_RANK.get(b.cls, 0)
         stated = possessive or " in" in gap or "of" in gap or " on" in gap
+        stated = stated or _island_comma(table, inner, outer)
         # A larger kind of place contains a smaller; a region may lie in a region or a district
         # in a city only when the text says so ("in", "of", a possessive), not in a list.
         if not rank_a or not (
@@ -78,6 +85,90 @@ def add_containment(table: EntityTable) -> None:
                 if prev is None or prev.cls != a.cls or not re.fullmatch(r",?\s*(?:and\s+)?|,\s*", link):
                     break
                 table.entities[prev.key] = dataclasses.replace(prev, within=b.key)
+
+
+# The natural features whose name a comma and the region they lie in may follow.
+_FEATURES = {"island", "islands", "isle", "cape", "peninsula"}
+
+
+def _island_comma(table: EntityTable, inner, outer) -> bool:
+    """ "Rebun Island, Hokkaido, lies ...": an island, a comma, then a region that is no feature
+    itself and ends the apposition (not "Rebun Island, Hokkaido and Honshu", a list) lies in it."""
+    a, b = table.entities[inner.entity], table.entities[outer.entity]
+    if not re.fullmatch(r",\s+", table.text[inner.end:outer.start]) or a.cls != "Region" or b.cls != "Region":
+        return False
+    inner_words, outer_words = fold(inner.text).split(), fold(outer.text).split()
+    if not inner_words or inner_words[-1] not in _FEATURES or not outer_words:
+        return False
+    if outer_words[-1] in REGION_HEADS - {"province", "prefecture", "county", "region", "state"}:
+        return False  # "Rebun Island, Cape Soya": another feature, a list
+    after = table.text[outer.end:outer.end + 8]
+    return re.match(r"\s*(?:[,;:.)]|\u2014|\u2013)(?!\s*and\b)", after) is not None
+
+
+def _kind_words(table: EntityTable, key: str) -> set[str]:
+    """The last words of a place's names, which say what kind of place it is: "county" of "Ongjin
+    County", "spaceport" of the gazetteer's "Vostochny spaceport"."""
+    ent, place = table.entities[key], gazetteer.place_by_key(key)
+    names = [ent.name, *ent.aliases, *(place.aliases if place is not None else ())]
+    return {fold(n).split()[-1] for n in names if len(fold(n).split()) > 1}
+
+
+def _last_of_kind(table: EntityTable, mentions: list, before: int, noun: str, floor: int) -> str | None:
+    """The last place named before ``before`` (and after ``floor``) that is a ``noun``."""
+    for m in reversed(mentions):
+        if floor <= m.start and m.end <= before and table.cls(m.entity) in ("City", "Region") \
+                and noun in _kind_words(table, m.entity):
+            return m.entity
+    return None
+
+
+def _put_within(table: EntityTable, key: str, outer: str) -> None:
+    """``key`` lies in ``outer``, if the kinds fit and the gazetteer's country agrees."""
+    a, b = table.entities[key], table.entities[outer]
+    rank_a, rank_b = _PLACE_RANK.get(a.cls, 0), _PLACE_RANK.get(b.cls, 0)
+    if key == outer or not rank_a or rank_b < rank_a or (rank_b == rank_a and a.cls != "Region"):
+        return
+    country_a = country_of(table, a.within) if a.within else None
+    if country_a and country_a != country_of(table, outer) or a.within and a.within != country_a:
+        return  # another country's namesake, or already more specific than a country
+    table.entities[key] = dataclasses.replace(a, within=outer)
+
+
+# "..., another island in the county", "..., a village in the province": the place named just
+# before lies in the one of that kind named earlier.
+_IN_THE_KIND = re.compile(r",\s+(?:another|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:island|city|town|village|port|"
+                          r"district|county|region)\s+(?:in|of|on)\s+the\s+([a-z]+)\b")
+# "the spaceport in Russia's Amur region": the place of that kind named before lies in it.
+_THE_KIND_IN = re.compile(r"\bthe\s+([a-z]+)\s+(?:in|on)\s+")
+
+
+def add_described_containment(table: EntityTable) -> None:
+    """Containment stated with a description for one of the places, which stands for the last
+    place of that kind named in the paragraph: "Baengnyeong, another island in the county" (the
+    county named before), "the spaceport in Russia's Amur region" (the spaceport named before)."""
+    mentions = sorted(table.mentions, key=lambda m: m.start)
+    for n, m in enumerate(mentions):
+        if _PLACE_RANK.get(table.cls(m.entity) or "") is None:
+            continue
+        floor = table.text.rfind("\n\n", 0, m.start) + 1
+        said = _IN_THE_KIND.match(table.text, m.end)
+        if said is not None and table.cls(m.entity) != "Country":
+            outer = _last_of_kind(table, mentions[:n], m.start, said.group(1), floor)
+            if outer is not None:
+                _put_within(table, m.entity, outer)
+        said = next((x for x in _THE_KIND_IN.finditer(table.text, max(floor, m.start - 40), m.start)
+                     if x.end() == m.start), None)
+        if said is None:
+            continue
+        # The place described lies in this paragraph or the one before.
+        floor = table.text.rfind("\n\n", 0, table.text.rfind("\n\n", 0, m.start)) + 1
+        inner = _last_of_kind(table, mentions[:n], said.start(), said.group(1), floor)
+        outer = m.entity
+        if n + 1 < len(mentions) and re.fullmatch(r"['\u2019]s\s+", table.text[m.end:mentions[n + 1].start]):
+            outer = mentions[n + 1].entity  # "in Russia's Amur region": the region
+        if inner is not None:
+            _put_within(table, inner, outer)
 
 
 _ITS_COAST = re.compile(r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})*,?\s+(?:on|along|off)\s+its\s+"
@@ -216,13 +307,13 @@ def add_unlabelled_places(table: EntityTable) -> None:
             i = j  # "Soo-ah Jeon": part of a hyphenated name, not the town of Soo
             continue
         place = gazetteer.lookup_place(span.text)
+        home = country_of(table, place.within) if place is not None and place.within else None
         if place is not None and place.cls == "Country":
             # A country's name or code the model left untagged ("the South Korea-US group").
             table.add(span, place_entity(place))
-        elif place is not None and place.cls in ("City", "Region", "BodyOfWater") and not span.text.isupper():
-            country = country_of(table, place.within) if place.within else None
-            if country in named_countries:
-                table.add(span, place_entity(place))
+        elif place is not None and place.cls in ("City", "Region", "BodyOfWater") \
+                and not span.text.isupper() and home in named_countries:
+            table.add(span, place_entity(place))
         i = j
 
 

@@ -436,10 +436,17 @@ class _Reader:
             return [heads]
         if not paren and self._names_next(stop):
             return []  # "Mr Biden, the Japanese prime minister, Fumio Kishida, and ...": Kishida's
-        # "and vice department director of ...": a title right after "and" starts one too.
-        starts = [at + 1] + [t.i + 1 for t in doc[at + 1:stop - 1]
-                                   if t.lower_ == "and" and (doc[t.i + 1].lower_ in ("a", "an", "the")
-                                                             or self._is_title_tok(doc[t.i + 1], False))]
+        first = at + 1
+        if not paren and first + 2 < stop and doc[first].lower_ == "who" and doc[first + 1].lower_ == "is":
+            # "X, who is also finance minister and ...": the clause's predicate is an office now
+            first += 2 + (doc[first + 2].lower_ in ("also", "now", "currently"))
+        # "and vice department director of ...": a title right after "and" starts one too; not
+        # after a verb, where "and" joins a clause's objects ("... who impeached the president and
+        # the prime minister").
+        starts = [first] + [t.i + 1 for t in doc[first:stop - 1]
+                            if t.lower_ == "and" and (doc[t.i + 1].lower_ in ("a", "an", "the")
+                                                      or self._is_title_tok(doc[t.i + 1], False))
+                            and not any(v.pos_ == "VERB" for v in doc[first:t.i])]
         return [c for c in (self._description(span, key, i, stop) for i in starts) if c]
 
     def _heads_body(self, span: Span, key: str, at: int, stop: int) -> _Cand | None:

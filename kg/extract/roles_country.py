@@ -12,8 +12,9 @@ In this order (the first that answers wins; :func:`bare_title_org`):
    ... Defence Minister X"), or a body of the office's field in the same sentence ("South Korea's
    National Security Council met, chaired by national security adviser X");
 4. for "leader", the country that acts as the subject of a clause before it in the sentence
-   ("North Korea fired ..., and leader X watched"), else the one the document most often makes
-   the subject of an action (not of saying or reacting), else the topic country
+   ("North Korea fired ..., and leader X watched"), else the reporting source's (5.: "KCNA said
+   leader X ..."), else the one the document most often makes the subject of an action (not of
+   saying or reacting), else the topic country
    (:func:`topic_country`);
 5. the country of the source reporting the clause: "KCNA said Premier X inspected ...", "state
    media said ..." (the topic country's); or the country a trip goes to, for the host met there
@@ -115,7 +116,9 @@ _SIDE_NOUNS = {"side", "delegation", "team", "camp"}
 
 def side_country(ctx: Context, span: Span) -> str | None:
     """The country of the nearest "side" or "delegation" named before ``span`` in its sentence
-    ("attended on the Russian side by Foreign Minister X and Defence Minister Y")."""
+    ("attended on the Russian side by Foreign Minister X and Defence Minister Y"), else of the
+    one in the clause ``span`` is the subject of ("Minister X and Minister Y sat on the Chilean
+    side")."""
     table = ctx.entities
     for tok in reversed(ctx.doc[span.sent.start:span.start]):
         if tok.lower_ in _SIDE_NOUNS and tok.pos_ == "NOUN":
@@ -124,6 +127,25 @@ def side_country(ctx: Context, span: Span) -> str | None:
                     country = _as_country(table.actor(table.entity_of(mod)))
                     if country is not None:
                         return country
+    verb = _verb_of(span.root)
+    if verb is None or verb[1] not in ("nsubj", "nsubjpass"):
+        return None
+    for tok in ctx.doc[span.end:span.sent.end]:
+        if tok.lower_ in _SIDE_NOUNS and tok.pos_ == "NOUN" and (_verb_of(tok) or (None,))[0] == verb[0]:
+            for mod in tok.children:
+                if mod.i < tok.i and mod.dep_ in ("amod", "compound", "poss", "nmod"):
+                    country = _as_country(table.actor(table.entity_of(mod)))
+                    if country is not None:
+                        return country
+    return None
+
+
+def _verb_of(tok):
+    """(the nearest verb that ``tok`` depends on, the dependency of the word below it)."""
+    while tok.head.i != tok.i:
+        if tok.head.pos_ in ("VERB", "AUX"):
+            return tok.head, tok.dep_
+        tok = tok.head
     return None
 
 
@@ -257,7 +279,8 @@ def reporter_country(ctx: Context, span: Span) -> str | None:
     for anc in span.root.ancestors:
         if anc.pos_ not in ("VERB", "AUX") or anc.lemma_ not in _SAYING:
             continue
-        for subj in (c for c in anc.children if c.dep_ == "nsubj"):
+        # The nearest subject: a wire's dateline ("SEOUL, April 3 (Reuters) - X said") may parse as one.
+        for subj in sorted((c for c in anc.children if c.dep_ == "nsubj"), key=lambda c: abs(anc.i - c.i)):
             key = table.actor(table.entity_of(subj))
             if table.cls(key) == "Country":
                 return key
@@ -375,7 +398,9 @@ def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) 
         or reacting_before(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char)) \
         or field_body_country(ctx, title, span)
     if found is None and title in LEADER_TITLES:
-        found = local_country(ctx, span) or actor_country(ctx) or topic_country(ctx)
+        # "KCNA reported that leader X ...": the reporting media's country before the story's.
+        found = local_country(ctx, span) or reporter_country(ctx, span) or actor_country(ctx) \
+            or topic_country(ctx)
     found = found or reporter_country(ctx, span) or host_country(ctx, span)
     if not guess:
         return found

@@ -258,6 +258,19 @@ def test_capital_acting_is_its_country_but_a_place_where_it_is_a_place():
         ("The foreign ministers met on the Greek island of Corfu on Friday.", "Corfu", "country:GR"),
         ("The debris fell near Kume-Kume island, off Okinawa, officials said.", "Kume-Kume island",
          "region:okinawa"),
+        # An island, a comma and the region it lies in; not a list of places.
+        ("The debris fell 150 km west of Rebun Island, Hokkaido, outside Japan's waters.", "Rebun Island",
+         "region:hokkaido"),
+        ("The debris fell near Rebun Island, Hokkaido and Honshu.", "Rebun Island", None),
+        # A description stands for the place of that kind named before.
+        ("Ongjin County issued an order. Residents of Daecheong and of Socheong, another island in the "
+         "county, were told to leave.", "Socheong", "region:ongjin-county"),
+        ("The rocket lifted off from the Plesetsk Cosmodrome on Sunday.\n\nOfficials gathered at the "
+         "cosmodrome in Russia's Arkhangelsk region to watch.", "Plesetsk Cosmodrome",
+         "region:arkhangelsk-region"),
+        # A name the gazetteer doesn't know, typed by the words around it.
+        ("The prime minister spoke in the city of Tsu, in Mie Prefecture, on Monday.", "Tsu",
+         "region:mie-prefecture"),
     ],
 )
 def test_the_containing_place_the_text_states(text, place, within):
@@ -341,3 +354,17 @@ def test_a_surname_in_a_transcript_is_not_the_correspondents():
     table = find_entities(load_model()(text))
     said = next(m for m in table.mentions if m.text == "Pak" and m.start > text.index("Officials"))
     assert said.entity == "person:pak-chol-su"
+
+
+@pytest.mark.parametrize("norp, expected", [
+    ("Hui", "Ri Son Hui"),
+    ("Thai", "Ri Son"),  # a country's demonym is no part of the name
+])
+def test_a_last_syllable_read_as_a_people_is_part_of_the_name(norp: str, expected: str) -> None:
+    from spacy.tokens import Span
+
+    from kg.extract.names import extend_name
+
+    doc = load_model()(f"Vice Premier Ri Son {norp} was part of the delegation.")
+    doc.ents = [Span(doc, 2, 4, "PERSON"), Span(doc, 4, 5, "NORP")]
+    assert extend_name(doc[2:4]).text == expected

@@ -254,6 +254,26 @@ CASES = [
     pytest.param("Chile condemned the test. State Department spokesperson Ned Price said talks must resume.",
                  {("Ned Price", "spokesperson", "State Department")},
                  id="the-state-department-as-news-names-it"),
+    pytest.param("Foreign Minister Alberto van Klaveren and Defence Minister Maya Fernandez joined the talks "
+                 "on the Chilean side, while Peruvian Foreign Minister Elmer Schialer led his country's "
+                 "delegation.",
+                 {("Alberto van Klaveren", "foreign minister", "Chile"),
+                  ("Maya Fernandez", "defence minister", "Chile"),
+                  ("Elmer Schialer", "foreign minister", "Peru")},
+                 id="the-side-of-the-clause-whose-subjects-they-are"),
+    pytest.param("The delegation also met Turkish acting President Ali Demir, who is also finance minister "
+                 "and took charge last week after parliament dismissed both the president and the prime "
+                 "minister.",
+                 {("Ali Demir", "acting president", "Turkey"), ("Ali Demir", "finance minister", "Turkey")},
+                 id="who-is-also-an-office-but-not-the-objects-of-a-verb"),
+    pytest.param("Italy and Canada held talks on Monday. Taiwan's Central News Agency reported on Sunday "
+                 "that leader Lai Ching-te had inspected a drone unit.",
+                 {("Lai Ching-te", "leader", "Taiwan")},
+                 id="a-bare-leader-is-the-reporting-medias-countrys"),
+    pytest.param("SEOUL, April 3 (Reuters) - Laos said on Tuesday it had opened a new dam, with leader "
+                 "Thongloun Sisoulith attending the ceremony.",
+                 {("Thongloun Sisoulith", "leader", "Laos")},
+                 id="the-nearest-subject-of-saying-not-the-dateline"),
 ]
 
 
