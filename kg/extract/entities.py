@@ -178,6 +178,17 @@ _TITLE_WORDS = {
 }
 
 
+# Words that make a run of common words the name of a body ("Security Council", "Coast Guard").
+_BODY_HEADS = {"council", "ministry", "agency", "committee", "commission", "party", "army", "navy", "force",
+               "forces", "command", "office", "department", "assembly", "court", "bank", "union",
+               "organization", "organisation", "association", "institute", "university", "group", "corps",
+               "guard", "service", "administration", "bureau", "center", "centre", "foundation", "fund",
+               "alliance", "coalition", "league", "parliament", "senate", "congress", "cabinet", "government",
+               "staff", "news", "times", "post", "press", "network", "broadcasting", "company", "corporation",
+               "house", "board", "authority", "school", "academy", "club", "federation", "chamber",
+               # newspapers
+               "daily", "mirror", "journal", "herald", "tribune", "sun", "star", "telegraph", "guardian",
+               "observer", "review", "gazette", "weekly"}
 # Last words of the names of squares, streets and buildings, which are often named after people.
 _FACILITY_HEADS = {"square", "street", "avenue", "boulevard", "stadium", "palace", "hall", "hotel", "bridge",
                    "memorial", "mausoleum", "university", "hospital", "tower", "plaza"}
@@ -872,8 +883,6 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if org is not None:
             table.add(span, org_entity(org))
             return
-        # A place the model read as an organisation, possibly misspelt ("Okinwa"); a correction
-        # to a town abroad only when the article names its country ("Khasan" is not Hassan, India).
         # A place the model read as an organisation, possibly misspelt ("Okinwa"); a town under
         # another name only in a country the article names.
         place = gazetteer.lookup_place(text) or gazetteer.lookup_place(text, fuzzy=True)
@@ -885,6 +894,11 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             return
         if len(span) == 1 and is_common_word(text) and (not text.isupper() or len(text) >= 4):
             return  # "Newest entries at the bottom", a transcript's "HOST:"
+        words = [t for t in span if t.is_alpha]
+        before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+        if "of" in before and words and not any(t.lower_ in _BODY_HEADS for t in words) and all(
+                is_common_word(t.text) and not t.is_upper for t in words):
+            return  # "president of the State Affairs": common words, no body's head, no known name
         if text.isupper() and _is_speaker_tag(span):
             return  # "EMI TANAKA, BYLINE:": a transcript's tag, named properly elsewhere
         table.add(span, Entity(key="org:" + slug(text), cls="Organization", name=text))

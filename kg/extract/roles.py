@@ -540,6 +540,18 @@ class _Reader:
                 if self.table.cls(country) == "Country" and body is not None \
                         and doc[body.end - 1].lower_ != "party":
                     words, named = [*words, "of", *(t.lower_ for t in doc[j + 1:body.end])], country
+            elif named is None and at is None:
+                # The same with a body's name that is no entity at all (common words: "the State
+                # Affairs"), up to the "of" before the country.
+                start = j + 1 + (j + 1 < stop and doc[j + 1].lower_ == "the")
+                end = start
+                while end < stop and doc[end].is_title and doc[end].is_alpha \
+                        and self.table.entity_of(doc[end]) is None:
+                    end += 1
+                country = self._org_named_at(end + 1) if start < end <= start + 4 and end + 1 < stop \
+                    and doc[end].lower_ == "of" else None
+                if self.table.cls(country) == "Country":
+                    words, named = [*words, "of", *(t.lower_ for t in doc[j + 1:end])], country
             return _Cand(key, _join(words), named, False, span) if named else None
         if lead > i:
             return None  # "X, a prominent analyst,": whose office is unsaid

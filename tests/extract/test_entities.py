@@ -207,6 +207,8 @@ def test_dateline_in_capitals_is_a_place_not_a_person():
         ("Officials said Manila, Canberra and Tokyo would seek talks.", "Officials"),
         ("Pyongyang condemned what it calls hostile US-led military drills.", "US-led"),
         ("The jets joined Pacific Arrow, a combined air exercise involving 60 aircraft.", "Pacific Arrow"),
+        # Common words after a title that name no body ("president of the State Affairs").
+        ("Li Wei, chairman of the State Affairs of the republic, met the envoy.", "State Affairs"),
         # Squares and streets named after people; a town's name inside a hyphenated given name.
         ("After a welcome ceremony at Kim Jong Suk Square, the leaders held talks.", "Kim Jong Suk Square"),
         ("Crowds gathered on Jose Rizal Avenue before the talks.", "Jose Rizal Avenue"),

@@ -38,6 +38,9 @@ CASES = [
     pytest.param("Manila condemned the launch on Friday. Foreign Minister Enrique Manalo called it reckless.",
                  {("Enrique Manalo", "foreign minister", "Philippines")},
                  id="the-country-that-reacted-just-before-speaks-through-its-minister"),
+    pytest.param("Thongloun Sisoulith, president of the State Affairs of Laos, met the envoy.",
+                 {("Thongloun Sisoulith", "president of the state affairs", "Laos")},
+                 id="a-body-of-common-words-of-a-country-is-part-of-its-office"),
     pytest.param('"It is fragile," said Ana Lopez, a professor of Latin American studies at the University '
                  'of Chile in Santiago.', {("Ana Lopez", "professor", "University of Chile")},
                  id="professor-of-a-field-at-a-university"),
