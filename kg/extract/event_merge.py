@@ -98,9 +98,27 @@ def same_event(args: EventArgs, m, c) -> float:
         mp, cp = ({args.nationality.get(p, p) for p in x} for x in (mp, cp))
         if mp != cp:
             return 0.0  # different people of partly the same countries: another meeting
+    if m.kind == c.kind == "Summit" and _unnamed_leader(args, mp - cp, cp - mp):
+        # "the leaders of South Korea, Japan and China held a summit" ... "President Yoon hosted
+        # Kishida and Li at a summit": a leader of no known country stands for the one country left.
+        mp = cp = mp | cp
     score = 2.0 * bool(m.place and m.place == c.place) + 2.0 * bool(m.date and m.date == c.date)
     score += len(mp & cp)
     return score + 1 if _same(m, c, mp, cp) else 0.0
+
+
+def _unnamed_leader(args: EventArgs, a: set, b: set) -> bool:
+    """One side has one more leader of no known country, the other one more country."""
+    if len(a) != 1 or len(b) != 1:
+        a, b = b, a
+    if len(a) != 1 or len(b) != 1:
+        return False
+    (x,), (y,) = a, b
+    if args.t.cls(y) == "Person":
+        x, y = y, x
+    # ("President Yoon": a head's title, of no country the text says)
+    return args.t.cls(x) == "Person" and args.t.cls(y) == "Country" and args.nationality.get(x) is None \
+        and any(x in people for people in args.leaders.values())
 
 
 def _lone_body(args: EventArgs, keys: list[str]) -> bool:

@@ -142,8 +142,11 @@ def _news_day(args: EventArgs, tok: Token) -> dt.date | None:
 def _loose_sidelines(tok: Token) -> int | None:
     """The one "on the sidelines of X" of the sentence, wherever the parser hung it ("Austin, who
     held talks with Dong on Friday, also on the sidelines of the forum, told ...")."""
+    # ("Wrapping up the summit, they agreed to join X for talks on the sidelines of the APEC
+    # summit": the phrase belongs to the talks it hangs on, not to the summit being wrapped up.)
     found = [o.i for s in tok.sent if s.lower_ in SIDELINES and s.dep_ == "pobj"
              and s.head.lower_ in ("on", "at", "during") and not _owned(s, tok)
+             and (s.head.head.i == tok.i or not _trigger_noun(s.head.head))
              for of in s.children if of.dep_ == "prep" and of.lower_ == "of" for o in pobjs(of)[:1]
              if o.i != tok.i and _trigger_noun(o)]
     return found[0] if len(found) == 1 else None
@@ -633,6 +636,14 @@ def _session(tok: Token) -> bool:
     return any(w in _FORMATS for text in words for w in text.replace(" - ", "-").split())
 
 
+def _with_each(tok: Token) -> bool:
+    """"separate meetings with each of his guests": one meeting per person, the people named before."""
+    gov, _ = governor(tok)
+    return any(c.lower_ == "separate" for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(o.lower_ == "each" for o in pobjs(c))
+        for h in (tok, gov) if h is not None for c in h.children)
+
+
 def find_mentions(args: EventArgs) -> list[Mention]:
     out: list[Mention] = []
     for tok in tokens(args.doc):
@@ -652,6 +663,18 @@ def find_mentions(args: EventArgs) -> list[Mention]:
                             and len(set(x.participants) & set(m.participants)) >= 2), None)
                 if m.parent is None and top is not None:
                     m.parent, m.session = top.trigger.i, True
+        if _trigger_noun(tok) and _with_each(tok):
+            # "Biden hosted A and B for a summit. Before it began, he held separate meetings with
+            # each of his guests": one meeting with each of the other people of the summit told before.
+            split = []
+            for m in new:
+                top = next((x for x in out[::-1] if x.kind == "Summit" and not x.planned
+                            and set(m.participants) & set(x.participants)), None)
+                guests = [p for p in top.participants if p not in m.participants
+                          and args.t.cls(p) == "Person"] if top is not None and m.participants else []
+                split += [dataclasses.replace(m, participants=dedupe(m.participants + [p]), separate=True)
+                          for p in guests] if len(guests) >= 2 else [m]
+            new = split
         # ("On Sunday, A held talks with B, and C met D the same day": the clause before it counts)
         last = next((m.date for m in out[::-1] if m.date and m.trigger.i < tok.i), None)
         for m in new:
@@ -805,6 +828,39 @@ def _delegates(args: EventArgs, clusters: list[list[Mention]], views: list[Menti
                     v.participants = dedupe(v.participants + args.subject_actors(be))
 
 
+_TEAMS = {"delegation", "side", "team"}
+
+
+def _delegation_heads(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """"The allies held a meeting of their consultative group. Seoul's delegation was led by A,
+    and the US side by B": the heads of the delegations sat in the meeting told in that sentence
+    or in one of the two before; once they speak for two states, a body of no one country is only
+    the forum."""
+    sents = args.ctx.sentences
+    for k, sent in enumerate(sents):
+        if not any(tok.lemma_.lower() in _TEAMS and tok.dep_ == "nsubjpass"
+                   and verb_in(tok.head, {"lead", "head"}) for tok in sent):
+            continue
+        # ("and the US side by B": the gapped second clause hangs "by" on its subject)
+        heads = [a for x in sent if verb_in(x, {"lead", "head"}) or x.lemma_.lower() in _TEAMS
+                 for c in x.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+                 for o in pobjs(c) for a in args.actors(o) if args.t.cls(a) == "Person"]
+        if not heads:
+            continue
+        near = {x.start for x in sents[max(k - 2, 0):k + 1]}
+        found = [i for i, c in enumerate(clusters)
+                 if not views[i].planned and any(m.sent.start in near for m in c)]
+        if not found:
+            continue
+        v = views[max(found, key=lambda i: max(m.trigger.i for m in clusters[i]))]
+        # (two heads are two sides, whatever the text tells of their states; as in _forum, a
+        # body of no one country is then where they meet)
+        forum = [p for p in v.participants if len(set(heads)) >= 2 and args.t.cls(p) in ORG_CLASSES
+                 and args.t.cls(p) != "InternationalOrganization"
+                 and not getattr(args.t.entities.get(p), "country", None)]
+        v.participants = dedupe([p for p in v.participants if p not in forum] + heads)
+
+
 def _told_after(args: EventArgs, summit: list[Mention], meeting: list[Mention]) -> bool:
     """``meeting`` is first told in a sentence of ``summit`` or in one of the two after one."""
     sents = [s.start for s in args.ctx.sentences]
@@ -825,6 +881,7 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     _day_of_prior(args, clusters, views)
     _also(clusters, views)
     _delegates(args, clusters, views)
+    _delegation_heads(args, clusters, views)
     parent: dict[int, int] = {}
     for i, c in enumerate(clusters):
         up = next((where[m.parent] for m in c if m.parent in where and where[m.parent] != i), None)

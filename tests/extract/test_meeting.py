@@ -797,6 +797,43 @@ CASES = [
         "during Modi's state visit to Paris.", "2023-07-15",
         [{"participants": {"Emmanuel Macron", "Narendra Modi"}, "place": "Paris", "date": "2023-07-14"}],
         id="talks-during-a-visit-on-the-day-before-told"),
+    pytest.param(
+        "Italian Prime Minister Giorgia Meloni and French President Emmanuel Macron held a summit in Rome on "
+        "Tuesday. Closing the summit, the two leaders agreed that Italy and France would join Germany for a "
+        "three-way summit on the sidelines of the G20 summit in Rio de Janeiro in November, officials said.",
+        "2024-07-10",
+        [{"kind": "Summit", "participants": {"Giorgia Meloni", "Emmanuel Macron"}, "place": "Rome",
+          "date": "2024-07-09", "part_of": None},
+         {"kind": "Summit", "participants": {"Italy", "France", "Germany"}, "place": "Rio de Janeiro",
+          "part_of": {"G20", "Italy", "France", "Germany"}},
+         {"kind": "Summit", "participants": {"G20", "Italy", "France", "Germany"}, "place": "Rio de Janeiro",
+          "part_of": None}],
+        id="sidelines-phrase-of-another-summit-in-the-sentence"),
+    pytest.param(
+        "The allies held the third meeting of their Joint Defence Committee in Canberra on Wednesday. The "
+        "committee was founded in 2019. Tokyo's delegation was led by Hiroshi Tanaka, Japan's deputy defence "
+        "minister, and the Australian side by Mark Hughes of the Department of Defence.", "2024-03-08",
+        [{"kind": "Meeting", "participants": {"Hiroshi Tanaka", "Mark Hughes"}, "place": "Canberra",
+          "date": "2024-03-06"}],
+        id="delegations-led-by-sit-in-the-meeting"),
+    pytest.param(
+        "French President Emmanuel Macron hosted German Chancellor Olaf Scholz and Polish Prime Minister "
+        "Donald Tusk for a summit at the Elysee Palace on Monday. Before the three-way talks began, Mr "
+        "Macron held separate meetings with each of his guests.", "2024-03-13",
+        [{"kind": "Summit", "participants": {"Emmanuel Macron", "Olaf Scholz", "Donald Tusk"}},
+         {"kind": "Meeting", "participants": {"Emmanuel Macron", "Olaf Scholz"},
+          "part_of": {"Emmanuel Macron", "Olaf Scholz", "Donald Tusk"}},
+         {"kind": "Meeting", "participants": {"Emmanuel Macron", "Donald Tusk"},
+          "part_of": {"Emmanuel Macron", "Olaf Scholz", "Donald Tusk"}}],
+        id="separate-meetings-with-each-of-the-guests"),
+    pytest.param(
+        "North Korea's rocket launch failed late Tuesday, state media said, just hours after the leaders of "
+        "South Korea, Japan and China wrapped up their first three-way summit in five years. The launch came "
+        "hours after President Lee Jae-myung hosted Japanese Prime Minister Shigeru Ishiba and Chinese "
+        "Premier Li Qiang at a summit in Seoul on Tuesday.", "2025-09-10",
+        [{"kind": "Summit", "participants": {"Lee Jae-myung", "Shigeru Ishiba", "Li Qiang", "South Korea"},
+          "place": "Seoul", "date": "2025-09-09", "evidence": 2}],
+        id="leader-of-no-known-country-stands-for-the-country-left"),
 ]
 
 
