@@ -57,6 +57,7 @@ from kg.extract.place_mentions import (
     add_country_possessive,
     add_described_containment,
     add_gazetteer_phrases,
+    add_named_prefecture,
     add_suffixed_places,
     add_unlabelled_places,
     compass_country,
@@ -560,6 +561,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     add_described_containment(table)
     add_coast_owner(table)
     add_country_possessive(table)
+    add_named_prefecture(table)
     merge_misspelt_places(table)
     drop_unmentioned_countries(table)
     _skip_unmentioned_parents(table)

@@ -25,7 +25,10 @@ _PLACE_RANK = {"City": 1, "Region": 2, "Country": 3}
 _CONTAINS = re.compile(
     r"^,?\s*(?:(?:the\s+)?(?:area|region|district|county|province|city|town|village|coast)\s+)?"
     r"(?:in|in the|of|of the|the capital of|capital of|a city in|a town in|a village in|"
-    r"(?:both |all )?(?:a )?part of(?: the)?)?\s*$",
+    r"(?:both |all )?(?:a )?part of(?: the)?)?"
+    # A compass word before the container: "Mupyong-ri in northern Jagang province".
+    r"(?:(?<=in|of)\s+(?:north|south|east|west|central|(?:north|south)?(?:east|west)?ern|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?))?\s*$",
     re.I,
 )
 # An apposition that places it: "Sapporo, the biggest city on Hokkaido", "Sinpo, on the east
@@ -210,6 +213,25 @@ def add_country_possessive(table: EntityTable) -> None:
         owner = next((p.entity for p in reversed(mentions[:n]) if table.cls(p.entity) == "Country"), None)
         if owner is not None:
             table.entities[ent.key] = dataclasses.replace(ent, within=owner)
+
+
+def add_named_prefecture(table: EntityTable) -> None:
+    """A city or island the gazetteer puts only in its country lies in its prefecture or
+    province when the article names that too: "a J-Alert for Okinawa Prefecture ... over
+    Ishigaki" (GeoNames' first-level region of the city; a namesake elsewhere has another)."""
+    named = {m.entity for m in table.mentions if table.cls(m.entity) == "Region"}
+    for key in sorted({m.entity for m in table.mentions}):
+        ent = table.entities.get(key)
+        if ent is None or ent.cls not in ("City", "Region") or not ent.within \
+                or not ent.within.startswith("country:"):
+            continue
+        region = gazetteer.first_level_region(key)
+        if region not in named or table.entities[region].within != ent.within:
+            continue
+        outer = table.entities[region]
+        if fold(ent.name) in {fold(n).split(" prefecture")[0] for n in (outer.name, *outer.aliases)}:
+            continue  # "Aomori" beside "Aomori Prefecture": the prefecture's namesake capital, or itself
+        table.entities[key] = dataclasses.replace(ent, within=region)
 
 
 def place_class_by_head(text: str, label: str) -> str:

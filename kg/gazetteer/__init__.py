@@ -27,6 +27,7 @@ regions, islands, provinces, launch-site localities), ``organizations.json``,
 ``orgs`` and ``national`` (organisations), ``words`` (word lists).
 """
 
+from .admin import first_level_region
 from .model import ORG_CLASSES, PLACE_CLASSES, Org, Place
 from .national import lookup_national_body
 from .orgs import lookup_org, org_by_key
@@ -38,6 +39,7 @@ __all__ = [
     "PLACE_CLASSES",
     "Org",
     "Place",
+    "first_level_region",
     "lookup_demonym",
     "lookup_national_body",
     "lookup_org",

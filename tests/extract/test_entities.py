@@ -273,6 +273,18 @@ def test_capital_acting_is_its_country_but_a_place_where_it_is_a_place():
         # A name the gazetteer doesn't know, typed by the words around it.
         ("The prime minister spoke in the city of Tsu, in Mie Prefecture, on Monday.", "Tsu",
          "region:mie-prefecture"),
+        # A compass word before the container.
+        ("Shells came from Hoejung-ri in eastern Ryanggang province overnight.", "Hoejung-ri",
+         "region:ryanggang-province"),
+        # A city the gazetteer puts in its country lies in its prefecture when the article names it.
+        ("Sirens sounded across northern Japan and Hokkaido. In Hakodate, residents took cover.", "Hakodate",
+         "region:hokkaido"),
+        ("In Hakodate, Japan, residents took cover as the rocket flew over Okinawa.", "Hakodate",
+         "country:JP"),
+        ("Alerts went out in Akita Prefecture. In Akita, Japan, residents took cover.", "Akita",
+         "country:JP"),
+        ("Sirens sounded in Okinawa Prefecture as the rocket passed over Miyako Island.", "Miyako Island",
+         "region:okinawa"),
     ],
 )
 def test_the_containing_place_the_text_states(text, place, within):

@@ -373,3 +373,19 @@ def test_cold_load_is_fast():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     # < 1 s on a quiet machine (~0.5 s measured); generous margin for loaded CI machines.
     assert float(out.stdout.strip()) < 2.0
+
+
+@pytest.mark.parametrize(
+    "name, region",
+    [
+        ("Hakodate", "region:hokkaido"),  # a GeoNames city, by its first-level code
+        ("Sinuiju", "region:north-pyongan-province"),
+        ("Miyako Island", "region:okinawa"),  # a curated island, by the code it lies in
+        ("Okinawa", None),  # a region is not in itself
+        ("Paris", None),  # no curated region for the code
+    ],
+)
+def test_first_level_region(name, region):
+    place = g.lookup_place(name)
+    assert place is not None
+    assert g.first_level_region(place.key) == region

@@ -63,8 +63,8 @@ PLAIN = {
       OPTIONAL { ?statement kg:speaker/(rdfs:label|skos:altLabel) ?speakerLabel }
       OPTIONAL { ?statement kg:date ?date } }""",
     "places": """SELECT DISTINCT ?place ?label ?type ?within ?withinLabel WHERE {
-      ?place a ?type . ?type rdfs:subClassOf* kg:Place . ?place rdfs:label ?label .
-      OPTIONAL { ?place kg:within ?within . ?within rdfs:label ?withinLabel } }""",
+      ?place a ?type . ?type rdfs:subClassOf* kg:Place . ?place rdfs:label|skos:altLabel ?label .
+      OPTIONAL { ?place kg:within ?within . ?within rdfs:label|skos:altLabel ?withinLabel } }""",
     "events": """SELECT DISTINCT ?event ?type ?date WHERE {
       ?event a ?type . ?type rdfs:subClassOf* kg:Event .
       OPTIONAL { ?event kg:date ?date } }""",
