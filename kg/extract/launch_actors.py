@@ -21,9 +21,20 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^\n(]{0,30}?)?\s*(?:\([^)\n]{1,30}\
 
 
 def _dateline_end(sent: Span) -> int:
-    """Character offset where a wire dateline ("SEOUL, Aug. 31 (Yonhap) --") ends, else 0."""
+    """Character offset where a wire dateline ("SEOUL, Aug. 31 (Yonhap) --") ends, else 0. The
+    dateline opens the line, which the parser may have split ("SEOUL," | "South Korea (AP) — ...")."""
     m = _DATELINE.match(sent.text)
-    return sent.start_char + m.end() if m else 0
+    if m:
+        return sent.start_char + m.end()
+    doc = sent.doc
+    line = sent.start
+    while line > 0 and "\n" not in doc[line - 1].text_with_ws and sent.start - line < 8:
+        line -= 1
+    if line == sent.start:
+        return 0
+    head = doc[line:sent.end].text
+    m = _DATELINE.match(head)
+    return doc[line].idx + m.end() if m and doc[line].idx + m.end() > sent.start_char else 0
 
 
 def _the_north(tok: Token, table: EntityTable) -> str | None:

@@ -524,6 +524,17 @@ GENERAL_CASES = [
         "two cruise missiles at around 6 a.m. from waters near Hamhung.", "2025-04-04",
         [{"date": "2025-04-04"}, {"date": "2025-04-01T06:00:00+09:00", "site": HAMHUNG}],
         id="counted-from-the-launch-the-clause-is-about"),
+    # A dateline the parser split from its line ("SEOUL," | "South Korea (AP) — ...") names no
+    # launcher.
+    pytest.param(
+        "Missiles fired as envoy visits\n\nBy JANE ROE and TOM POE\n"
+        "Updated 9:52 PM GMT+9, April 3, 2025\n\n"
+        "SEOUL, South Korea (AP) — North Korea fired several short-range ballistic missiles toward "
+        "its eastern waters on Thursday, South Korea's military said, as the envoy was in Seoul for a "
+        "conference.",
+        "2025-04-03",
+        [{"date": "2025-04-03", "launcher": "country:KP"}],
+        id="split-dateline-names-no-launcher"),
     # The launch told on is the main clause's, not the one its "after" clause counts from.
     pytest.param(
         "North Korea fired two cruise missiles on Thursday morning, three days after it launched an "
