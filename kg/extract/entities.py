@@ -753,6 +753,19 @@ def _add_untagged_places_of_kind(table: EntityTable) -> None:
         table.add(span, Entity(key=f"region:{slug(span.text)}", cls="Region", name=span.text))
 
 
+def _kind_in_apposition(span: Span) -> str | None:
+    """ "Jikdo, an uninhabited island in the Yellow Sea": the kind of place the apposition says."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ not in ("a", "an"):
+        return None
+    for tok in doc[span.end + 2 : min(len(doc), span.end + 5)]:
+        if tok.lower_ in PLACE_KIND_NOUNS:
+            return PLACE_KIND_NOUNS[tok.lower_]
+        if not (tok.is_lower and tok.pos_ in ("ADJ", "VERB", "NOUN")):
+            return None
+    return None
+
+
 def _country_named(table: EntityTable, place: gazetteer.Place) -> bool:
     """A capital, or a place in a country the article names or names a place of."""
     country = country_of(table, place.within)
@@ -846,7 +859,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
         if full_names.get(folded):
             table.add(span, full_names[folded])  # "Daniel Park" read once as a place
             return
-        cls = place_class_by_head(text, label)
+        cls = _kind_in_apposition(span) or place_class_by_head(text, label)
         prefix = {"BodyOfWater": "water", "Region": "region", "City": "city"}[cls]
         # "Aomori Prefecture": unknown as such, but its stem names a place of a known country.
         stem = gazetteer.lookup_place(" ".join(text.split()[:-1])) if len(text.split()) > 1 else None
@@ -903,6 +916,9 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
             return  # "president of the State Affairs": common words, no body's head, no known name
         if text.isupper() and _is_speaker_tag(span):
             return  # "EMI TANAKA, BYLINE:": a transcript's tag, named properly elsewhere
+        if (kind := _kind_in_apposition(span)) is not None:
+            _add_place_of_kind(table, span, kind)  # "Sumdo, an uninhabited island": read as a body
+            return
         table.add(span, Entity(key="org:" + slug(text), cls="Organization", name=text))
         return
     # PERSON: the model reads some places as people ("Hamhung", "Camp David").

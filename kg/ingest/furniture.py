@@ -93,8 +93,13 @@ _LIST_HEADER = re.compile(r"^[ \t]*(?:keep reading|related stories|related artic
 _LIST_END = re.compile(r"^[ \t]*end of list[ \t]*$", re.I)
 # A photo's caption and credit ("[Photo: Leaders at the Rose Garden. Jane Roe/Getty Images]",
 # "Photo/Illustration: Commuters watch the news (Jane Roe)"): the picture's, not the story's.
-_CAPTION = re.compile(r"^[ \t]*[\[(]?(?:photo(?:graph)?|image|picture|caption|illustration)s?"
-                      r"(?:[ \t]*/[ \t]*\w+)?[ \t]*:[^\n]*$", re.I | re.M)
+_CAPTION = re.compile(r"^[ \t]*[\[(]?(?:(?:photo(?:graph)?|image|picture|caption|illustration)s?"
+                      r"(?:[ \t]*/[ \t]*\w+)?[ \t]*:|image source[ \t]*,)[^\n]*$", re.I | re.M)
+# The credit that ends a caption's line ("Commuters watch the news Image: Jane Roe/AP Photo",
+# "... at a station in Seoul. \u00a9 Jane Roe, AFP"): the photographer is not in the story. The
+# caption itself tells the story's facts and stays.
+_CREDIT_TAIL = re.compile(r"(?:\b(?:image|photo|picture)(?: source)?[ \t]*[:,]|\u00a9)[ \t]*[A-Z]"
+                          r"[^\n.!?]{0,70}$", re.I | re.M)
 # A section trail ("Features | Security | East Asia"): short capitalised items between bars.
 _SECTION_TRAIL = re.compile(r"^[ \t]*[A-Z][\w&' -]{0,30}(?:[ \t]+\|[ \t]+[A-Z][\w&' -]{0,30}){1,6}[ \t]*$",
                             re.M)
@@ -114,7 +119,7 @@ def blank_inline_furniture(text: str) -> str:
     ['It', 'fired.', 'It', 'flew.']
     """
     spans = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text) if not _SENTENCE_END.search(m.group())]
-    spans += [(m.start(), m.end()) for pattern in (_CAPTION, _SECTION_TRAIL, _PROMO)
+    spans += [(m.start(), m.end()) for pattern in (_CAPTION, _CREDIT_TAIL, _SECTION_TRAIL, _PROMO)
               for m in pattern.finditer(text)]
     for m in _LIST_HEADER.finditer(text):
         end = m.end()

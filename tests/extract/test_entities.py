@@ -107,6 +107,9 @@ def entities(text: str, source: str | None = None) -> dict[str, tuple[str, str]]
          "city:tsuruga", "City"),
         ("The leaders met at a resort in Chile's Maule region on Friday.", "Maule region",
          "region:maule-region", "Region"),
+        # An apposition says what kind of place an unknown name is.
+        ("Jets struck a target on Sumdo, an uninhabited island in the Yellow Sea, on Friday.", "Sumdo",
+         "region:sumdo", "Region"),
         # A name the model reads as a body, listed with people, is a person.
         ("Australia's adviser Helen Marsh, Tom Reyes of the Philippines and Japan's Haruki Tomonaga "
          "agreed to meet again.", "Haruki Tomonaga", "person:haruki-tomonaga", "Person"),

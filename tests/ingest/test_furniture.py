@@ -60,6 +60,8 @@ def test_copyright_in_the_first_half_is_text():
     "Photo/Illustration: Shoppers in Sapporo watch the news on Monday. (Ken Ito)\n",
     "Analysis | Defence | South Asia\n",
     "Sign up for our morning briefing on Asian markets.\n",
+    # A broadcaster's image credit line.
+    "Image source, Reuters\n",
 ])
 def test_links_between_paragraphs_are_blanked_in_place(inline):
     from kg.ingest.furniture import blank_inline_furniture
@@ -68,6 +70,20 @@ def test_links_between_paragraphs_are_blanked_in_place(inline):
     assert len(out) == len(text)  # offsets of what is kept do not move
     assert out.split() == ["North", "Korea", "fired", "a", "missile", "on", "Monday.", "It", "flew",
                            "800km,", "Seoul", "said."]
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Commuters in Osaka watch the news Image: Ken Ito/AP Photo/picture alliance",
+     "Commuters in Osaka watch the news"),
+    ("Shoppers watch a broadcast in Busan on May 2, 2025. \u00a9 Ann Roe, AFP",
+     "Shoppers watch a broadcast in Busan on May 2, 2025."),
+])
+def test_a_captions_credit_is_blanked_and_the_caption_kept(caption, kept):
+    from kg.ingest.furniture import blank_inline_furniture
+    text = "North Korea fired a missile.\n" + caption + "\nIt flew 800km."
+    out = blank_inline_furniture(text)
+    assert len(out) == len(text)
+    assert out.split() == ["North", "Korea", "fired", "a", "missile.", *kept.split(), "It", "flew", "800km."]
 
 
 def test_a_link_late_in_the_article_is_no_end():
