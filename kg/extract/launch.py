@@ -271,6 +271,13 @@ def _one_day(tok: Token) -> bool:
         g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children) for c in tok.children)
 
 
+def _launch_happens(verb: Token, domain: dict[int, int]) -> bool:
+    """``verb`` tells that a launch of the sentence took place ("the launch came weeks after it
+    fired ...", "the test took place two days after ..."): its subject is that launch."""
+    return verb.lemma_.lower() in HAPPEN_VERBS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in domain for c in verb.children)
+
+
 def _dates_after(tok: Token) -> Token | None:
     """The "on" right after plural launch noun ``tok`` that names several days ("condemned the
     launches on June 26 and July 1"): whatever the parser hung it on, the days are the launches'
@@ -505,7 +512,7 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         if any(c.dep_ == "mark" and c.lower_ == "since" for c in u.anchors[0].children):
             u.main = False              # "its first launch since it fired an ICBM on Sept. 25"
         trig = u.anchors[0]
-        if trig.dep_ == "advcl" and trig.head.i in domain and any(
+        if trig.dep_ == "advcl" and (trig.head.i in domain or _launch_happens(trig.head, domain)) and any(
                 c.dep_ == "mark" and c.lower_ in ("after", "before") for c in trig.children):
             u.main = False              # "fired two missiles on Monday, two days after it launched
                                         # an ICBM": the launch told is Monday's
@@ -556,6 +563,16 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         elif kind == "noun":
             u.reporters = agency_naming(u.anchors[0], ctx.entities)
     units += _first_since(sent, times, domain, units)
+    for u in units:
+        # "On Monday, the JCS said it detected the launch at around 7:10 a.m.": the sighting's
+        # day and clock are those of the launch it saw (the sighting itself is dropped below).
+        verb = u.anchors[0]
+        seen = next((units[domain[c.i]] for c in verb.children if c.dep_ == "dobj" and c.i in domain), None)
+        if u.kind == "refer" and verb.lemma_.lower() in SIGHTING_VERBS and seen is not None and seen is not u:
+            if not seen.days and u.days:
+                seen.days = list(u.days)
+            if seen.clock is None and u.clock is not None:
+                seen.clock = u.clock
     # A clause about the missile that says nothing we keep is not evidence of the launch.
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values
             or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]

@@ -62,7 +62,10 @@ def _actor(c: Token, table: EntityTable) -> str | None:
 
 # Nouns of armed forces that a country's adjective makes that country's: "US forces fired ...".
 _FORCES = {"force", "forces", "troop", "troops", "military", "army", "navy", "unit", "units", "soldier",
-           "soldiers", "marine", "marines"}
+           "soldiers", "marine", "marines",
+           # "South Korean fighter jets fired three air-to-ground missiles": its craft fire for it
+           "jet", "jets", "warplane", "warplanes", "aircraft", "bomber", "bombers", "warship",
+           "warships", "destroyer", "destroyers", "submarine", "submarines"}
 
 
 def _national(noun: Token, table: EntityTable) -> list[Token]:

@@ -158,7 +158,16 @@ def flight_duration(tok: Token | None) -> bool:
     """Whether a duration is how long something flew: it hangs from a verb of flight by "for"."""
     if tok is None or tok.head.lower_ != "for":
         return False
-    return tok.head.head.lemma_.lower() in FLIGHT_VERBS
+    gov = tok.head.head
+    return gov.lemma_.lower() in FLIGHT_VERBS or aloft(gov) or (gov.lower_ == "airborne" and aloft(gov.head))
+
+
+def aloft(verb: Token) -> bool:
+    """"It was in the air for about 40 minutes", "was airborne for ...": being aloft is flying."""
+    return verb.lemma_.lower() == "be" and verb.tag_ in ("VBD", "VBN") and any(
+        (c.dep_ == "prep" and c.lower_ == "in"
+         and any(g.lemma_.lower() in ("air", "flight") for g in c.children))
+        or (c.dep_ == "acomp" and c.lower_ == "airborne") for c in verb.children)
 
 
 def factual(tok: Token) -> bool:
@@ -331,7 +340,9 @@ def landing_of(verb: Token, table: EntityTable, owner: str | None) -> list[str]:
     """Seas a missile was fired into or came down in: preps of ``verb`` (a launch verb or a verb
     of landing) whose object is a body of water, or a directional phrase that points at one."""
     out: list[str] = []
-    preps = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in _LAND_PREPS | {"between"}]
+    # "fell outside Japan's exclusive economic zone in the Sea of Japan": the sea the zone is in.
+    preps = [c for c in verb.children if c.dep_ in ("prep", "prt")
+             and c.lower_ in _LAND_PREPS | {"between", "outside", "inside", "within"}]
     # "landed 550km east of the Korean peninsula", wherever the parser hangs "east".
     preps += [t for t in verb.subtree if _DIRECTION.fullmatch(t.lower_) and t.i != verb.i
               and any(c.lower_ == "of" for c in t.children)

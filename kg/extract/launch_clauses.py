@@ -139,8 +139,8 @@ def referring(sent: Span, used: set[int], text: str) -> list[list[Token]]:
         verbs = clause(tok)
         # "it" is the missile only in a clause of flight or one that names a missile class.
         if subj is not None and subj.lower_ in _PRONOUNS | {"one"} and not any(
-                v.lemma_.lower() in args.FLIGHT_VERBS or any(args.is_missile(t) for t in v.subtree)
-                for v in verbs):
+                v.lemma_.lower() in args.FLIGHT_VERBS or args.aloft(v)
+                or any(args.is_missile(t) for t in v.subtree) for v in verbs):
             continue
         out.append(verbs)
         used.update(v.i for v in verbs)

@@ -151,9 +151,13 @@ def _via_verb(verb: Token, domain: dict[int, int]) -> int | None:
                     return hit
             # "On January 24, the JCS said it had detected cruise missiles": a sighting is told
             # the day it is made.
-            if c.dep_ == "ccomp" and verb.lemma_.lower() in _SAY and c.lemma_.lower() in _SIGHTING \
-                    and c.i in domain:
-                return domain[c.i]
+            if c.dep_ == "ccomp" and verb.lemma_.lower() in _SAY and c.lemma_.lower() in _SIGHTING:
+                if c.i in domain:
+                    return domain[c.i]
+                # "On Monday, the JCS said it detected the launch": so is the launch it saw
+                seen = next((domain[o.i] for o in c.children if o.dep_ == "dobj" and o.i in domain), None)
+                if seen is not None:
+                    return seen
         # "The rocket blew up shortly after lifting off ... at 10:44 pm", "... after liftoff late
         # last night": the missile's own verb dates the launch told in its clause.
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)

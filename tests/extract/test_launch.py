@@ -649,6 +649,39 @@ GENERAL_CASES = [
         "2025-05-12",
         [{"date": "2025-05-09", "reporters": {"org:ministry-of-national-defence", "org:kcna"}}],
         id="the-agency-carrying-a-reporters-statements-reports-too"),
+    pytest.param(
+        "North Korea fired a cruise missile on Tuesday, the military said. The test took place three "
+        "weeks after the North launched a Hwasong-15 ICBM on August 2.", "2025-09-24",
+        [{"date": "2025-09-23", "missile": "cruise"}, {"date": "2025-08-02", "missile": "Hwasong-15"}],
+        id="a-launch-that-came-after-another-is-not-dated-by-it"),
+    pytest.param(
+        "North Korea fired two ballistic missiles on Saturday. On Sunday, Japanese warplanes fired "
+        "four air-to-surface missiles into the sea in a drill.", "2025-06-16",
+        [{"date": "2025-06-14", "launcher": KP, "missile": "ballistic"},
+         {"date": "2025-06-15", "launcher": "country:JP", "missile": "air-to-surface"}],
+        id="a-countrys-warplanes-fire-for-it"),
+    pytest.param(
+        "North Korea fired a ballistic missile on Friday. It was in the air for about 35 minutes, "
+        "Japan's defence ministry said.", "2025-03-08",
+        [{"date": "2025-03-07", "flight_minutes": 35}],
+        id="in-the-air-for-minutes-is-the-flight-time"),
+    pytest.param(
+        "North Korea launched a ballistic missile on Friday. The missile fell outside Japan's exclusive "
+        "economic zone in the Sea of Japan, the coast guard said.", "2025-03-08",
+        [{"date": "2025-03-07", "landing": (SEA_OF_JAPAN,)}],
+        id="fell-outside-a-zone-in-a-sea-lands-in-that-sea"),
+    pytest.param(
+        "North Korea says it has tested a new cruise missile. State media said the test was a success. "
+        "On Tuesday, Japan's defence ministry said it detected the launch from the Sinpo area at around "
+        "6:10 a.m.", "2025-10-15",
+        [{"date": "2025-10-14T06:10:00+09:00", "missile": "cruise"}],
+        id="the-day-a-launch-was-detected-is-its-day"),
+    pytest.param(
+        "North Korea says it has tested a new cruise missile. State media said the test was a success. "
+        "On Tuesday, Japan's defence ministry said it detected the launch from the Sinpo area at around "
+        "6:10 a.m., and that the missile flew about 800 kilometers.", "2025-10-15",
+        [{"date": "2025-10-14T06:10:00+09:00", "missile": "cruise", "range_km": 800}],
+        id="the-day-a-launch-was-detected-is-its-day-beside-its-flight"),
 ]
 
 
