@@ -137,7 +137,9 @@ def _weekday_day(target: int, pub: dt.date, mod: str, wk: str, future: bool) -> 
         return monday + dt.timedelta(days={"last": -7, "this": 0, "next": 7}[wk] + target)
     back, ahead = (pub.weekday() - target) % 7, (target - pub.weekday()) % 7
     if mod == "last":
-        return pub - dt.timedelta(days=back or 7)          # strictly before publication
+        # Strictly before publication; not the day before, which a writer calls "on Wednesday"
+        # or "yesterday": "last Wednesday" in Thursday's paper is the week before's.
+        return pub - dt.timedelta(days=back + 7 if back in (0, 1) else back)
     if mod in ("next", "coming", "this coming"):
         return pub + dt.timedelta(days=ahead or 7)         # strictly after publication
     # Bare / "this" / "early on": on-or-before (news convention), on-or-after when future.

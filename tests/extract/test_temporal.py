@@ -189,6 +189,9 @@ def test_time_mention_is_frozen() -> None:
 @pytest.mark.parametrize(("expr", "published", "future", "expected"), [
     ("Thursday", THU, False, THU),
     ("last Thursday", THU, False, dt.date(2023, 3, 9)),
+    # The day before is "Wednesday" or "yesterday": "last Wednesday" is the week before's.
+    ("last Wednesday", THU, False, dt.date(2023, 3, 8)),
+    ("last Monday", THU, False, dt.date(2023, 3, 13)),
     ("Wednesday", THU, False, WED),
     ("Wednesday", THU, True, dt.date(2023, 3, 22)),
     ("Friday", THU, True, FRI),
