@@ -140,6 +140,18 @@ def side_country(ctx: Context, span: Span) -> str | None:
     return None
 
 
+def represented_country(ctx: Context, span: Span) -> str | None:
+    """"Chile was represented by Foreign Minister X", "X represented Chile": whose office it is."""
+    table, tok = ctx.entities, span.root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_ == "represent":
+        subj = [c for c in tok.head.head.children if c.dep_ == "nsubjpass"]
+    elif tok.dep_ == "nsubj" and tok.head.lemma_ == "represent":
+        subj = [c for c in tok.head.children if c.dep_ == "dobj"]
+    else:
+        return None
+    return next((c for c in (_as_country(table.actor(table.entity_of(t))) for t in subj) if c), None)
+
+
 def _verb_of(tok):
     """(the nearest verb that ``tok`` depends on, the dependency of the word below it)."""
     while tok.head.i != tok.i:
@@ -394,7 +406,8 @@ def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) 
     named elsewhere)."""
     if title in NATIONAL_OFFICES:
         return NATIONAL_OFFICES[title]
-    found = place_tag(ctx, span) or side_country(ctx, span) or opening_place(ctx.entities, span) \
+    found = place_tag(ctx, span) or side_country(ctx, span) or represented_country(ctx, span) \
+        or opening_place(ctx.entities, span) \
         or reacting_before(ctx, span) or ministry_country(ctx, title, _paragraph(ctx.text, span.start_char)) \
         or field_body_country(ctx, title, span)
     if found is None and title in LEADER_TITLES:
@@ -410,7 +423,10 @@ def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) 
     report = report_country(ctx, span)
     if report is not None and not _has_office(report, title):
         report = None
-    return found or pub or report or previous_country(ctx, span) or ministry_country(ctx, title)
+    prev = previous_country(ctx, span)
+    if prev is not None and not _has_office(prev, title):
+        prev = None  # "US President X spoke. ... Deputy Prime Minister Y": not the US's, it has none
+    return found or pub or report or prev or ministry_country(ctx, title)
 
 
 # General knowledge: monarchies have no president, presidential republics no prime minister.

@@ -56,6 +56,8 @@ _DESCRIPTIONS = {"ministry", "command", "agency", "department", "office", "counc
 # Names of state bodies that news refer back to as "the agency".
 _AGENCY_WORDS = {"administration", "bureau", "service", "authority", "commission", "office"}
 _PRONOUNS = {"he", "she", "him", "her"}
+_WORDS = {"argument", "remark", "comment", "claim", "accusation", "allegation", "statement", "word",
+          "speech", "assertion", "charge", "criticism", "demand", "proposal", "offer", "threat", "warning"}
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 # Words that make a news agency a state's mouthpiece: "the official KCNA", "state-run media".
@@ -166,11 +168,25 @@ class Speakers:
         self.subjects: list[tuple[int, str]] = []
         for tok in tokens(self.doc):
             if tok.dep_ in SUBJECTS and tok.i not in quoted:
-                actor = self.table.actor(self.table.entity_of(tok)) or self.surname(tok)
+                actor = self.table.actor(self.table.entity_of(tok)) or self.surname(tok) or self._named(tok)
                 if actor is not None:
                     self.subjects.append((tok.i, self.bare(tok, actor) or actor))
         self.genders = self._genders()
         self._agencies = self._reporting_agencies()
+
+    def _named(self, tok: Token) -> str | None:
+        """The person a subject that is no name stands for: "The US envoy, Jane Roe, rejected it",
+        "Roe's deputy, Ann Lee, who warned": the next "she said" may be theirs."""
+        if tok.lower_ == "who":
+            tok = _antecedent(tok.head) or tok
+        # The parser may hang the apposition on the office's object ("ambassador to Peru, Jane Roe").
+        objs = [o for p in tok.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        for child in (tok, *tok.children, *(c for o in objs for c in o.children)):
+            if child is tok or child.dep_ == "appos":
+                key = self.table.entity_of(child)
+                if self.table.cls(key) == "Person":
+                    return key
+        return None
 
     def _genders(self) -> dict[str, str]:
         """Persons whose sex the text shows: "Ms Lee", or a possessive in their own clause
@@ -189,7 +205,8 @@ class Speakers:
             verb = tok.head
             if sum(c.dep_ in SUBJECTS for c in verb.children) != 1:
                 continue
-            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            # Not someone's words answered: "Roe rejected his arguments" are another's.
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_ not in _WORDS):
                 for poss in (c for c in obj.children if c.dep_ == "poss" and c.lower_ in _GENDERED):
                     seen.setdefault(key, set()).add(_GENDERED[poss.lower_])
         return {k: v.pop() for k, v in seen.items() if len(v) == 1}
@@ -247,6 +264,11 @@ class Speakers:
             # "correspondent Ann Kim ... Kim told Putin": the programme's own people are not
             # whom its reports quote.
             hits = {k for k in hits if not is_journalist(self.ctx, k)}
+        if len(hits) > 1:
+            # "leader Kim Jong-un vowing ... Kim said ... He was accompanied by Kim Ju-ae": of the
+            # persons sharing the word, the last one named as a clause's subject before it.
+            actors = [k for i, k in self.actors if i < tok.i and k in hits]
+            hits = {actors[-1]} if actors else hits
         return hits.pop() if len(hits) == 1 else None
 
     def described(self, tok: Token) -> str | None:

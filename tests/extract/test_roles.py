@@ -277,6 +277,11 @@ CASES = [
                  "Thongloun Sisoulith attending the ceremony.",
                  {("Thongloun Sisoulith", "leader", "Laos")},
                  id="the-nearest-subject-of-saying-not-the-dateline"),
+    pytest.param("The forum was opened by US President Joe Biden. Canada's Prime Minister Mark Carney spoke, "
+                 "while Chile was represented by Deputy Prime Minister Ana Ruiz.",
+                 {("Joe Biden", "president", "United States"), ("Mark Carney", "prime minister", "Canada"),
+                  ("Ana Ruiz", "deputy prime minister", "Chile")},
+                 id="a-country-represented-by-a-title-holder"),
 ]
 
 

@@ -267,6 +267,16 @@ CASES = [
                  'pact of convenience" in a report on Monday.',
                  [("Associated Press", "the accord a pact of convenience", False)],
                  id="an-agency-name-after-the-sentence-opening-the"),
+    pytest.param('Omar Diaz told the meeting that Lima had been forced to act. "We will not back down," '
+                 'he said. The EU ambassador to Peru, Clara Weiss, rejected his arguments. "This assembly '
+                 'cannot stay silent," she said.',
+                 [("Omar Diaz", "We will not back down", True),
+                  ("Clara Weiss", "This assembly cannot stay silent", True)],
+                 id="she-is-the-person-in-apposition-to-the-last-subject"),
+    pytest.param('General Park Min-ho inspected the unit. He was joined by his son, Park Ji-ho. Park said '
+                 'the rockets would "change the balance on the border," state media said.',
+                 [("Park Min-ho", "the rockets would change the balance on the border", False)],
+                 id="a-shared-surname-is-the-one-named-as-a-subject-before"),
 ]
 
 
