@@ -106,7 +106,9 @@ def test_a_rebuild_while_serving_does_not_disturb_the_server(served, sample: Dat
 def test_interrupt_stops_the_server_and_frees_the_port(served) -> None:
     url, proc, _ = served
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=20) == 0
+    # Generous: the stop is prompt when the machine is idle (well under a second), but a busy
+    # CI runner has taken over 20 s to schedule the shutdown of the server and its snapshot.
+    assert proc.wait(timeout=90) == 0
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2)  # noqa: S310
 
