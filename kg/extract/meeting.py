@@ -950,6 +950,14 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
         sitting = len(parts) == 1 and _deliberative(args, parts[0])
         if not (len(parts) >= 2 or parts and (nominal or sitting) and (v.place or v.date or v.name)):
             return None
+        # One person alone is a fragment of a meeting told in full elsewhere in the article ("A,
+        # who arrived in the capital on Sunday for bilateral talks" beside "A and B held a summit
+        # there"): it is no meeting of its own.
+        if len(parts) == 1 and args.t.cls(parts[0]) == "Person" and i not in parent.values() and any(
+                j != i and len(set(normalise(args, w.participants))) >= 2
+                and parts[0] in normalise(args, w.participants) and compatible(args, v, w)
+                for j, w in enumerate(views)):
+            return None
         if i not in records:
             up = record(parent[i]) if i in parent else None
             records[i] = Meeting(kind=v.kind, participants=tuple(parts),

@@ -74,6 +74,13 @@ CASES = [
         [{"kind": "Meeting", "participants": {BIDEN, YOON}, "date": "2023-08-15", "place": None}],
         id="held-a-phone-call"),
     pytest.param(
+        "Australian Prime Minister Anthony Albanese said on Saturday that he and New Zealand Prime Minister "
+        "Chris Hipkins agreed at a summit in Wellington to deepen trade ties. Albanese, who arrived in the "
+        "New Zealand capital on Saturday for a three-day visit, is the first Australian leader to travel to "
+        "New Zealand for bilateral talks in nine years.", "2023-07-08",
+        [{"kind": "Summit", "participants": {"Anthony Albanese", "Chris Hipkins"}, "place": "Wellington"}],
+        id="lone-visitor-for-talks-is-the-summit"),
+    pytest.param(
         "Japanese Foreign Minister Yoko Kamikawa and South Korean Foreign Minister Park Jin discussed the "
         "launch in a phone call on Wednesday, Japan's Foreign Ministry said.", "2023-11-22",
         [{"kind": "Meeting", "participants": {"Yoko Kamikawa", "Park Jin"}, "date": "2023-11-22"}],
