@@ -73,6 +73,9 @@ class Role:
     title: str                  # lower case: "prime minister"
     org: str
     evidence: Evidence
+    # The org is the document's best guess for a bare title ("President X" in an American paper),
+    # not a country the text states: another article's stated country overrides it (resolve).
+    guessed: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

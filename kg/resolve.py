@@ -21,7 +21,7 @@ from kg.extract.entity_table import names_country
 from kg.extract.names import fold
 from kg.gazetteer.orgs import org_data
 from kg.gazetteer.text import possessive
-from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Statement
+from kg.records import ArticleFacts, Entity, EventRecord, Meeting, MissileLaunch, Role, Statement
 
 # More specific classes win when two articles type one entity differently.
 _SPECIFICITY = {
@@ -228,4 +228,30 @@ def resolve(facts: list[ArticleFacts]) -> Corpus:
             corpus.identity[id(e)] = event_identity(e)
             if isinstance(e, Meeting) and e.part_of is not None:
                 corpus.identity[id(e.part_of)] = event_identity(e.part_of)
+    _correct_guessed_roles(corpus)
     return corpus
+
+
+def _correct_guessed_roles(corpus: Corpus) -> None:
+    """A bare title's guessed country gives way to the one other articles state for the same
+    person and office: "President X" in an American wire is the president another article calls
+    "South Korean President X", not America's."""
+    def country(r: Role) -> bool:
+        ent = corpus.entities.get(r.org)
+        return ent is not None and ent.cls == "Country"
+
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for f in corpus.facts:
+        for r in f.roles:
+            if not r.guessed and country(r):
+                stated[r.person, r.title].add(r.org)
+    for f in corpus.facts:
+        roles: dict[tuple[str, str, str], Role] = {}
+        for r in f.roles:
+            known = stated.get((r.person, r.title), set())
+            if r.guessed and country(r) and known and r.org not in known:
+                if len(known) > 1:
+                    continue  # stated for two countries: no guess can pick one
+                r = dataclasses.replace(r, org=next(iter(known)), guessed=False)
+            roles.setdefault((r.person, r.title, r.org), r)
+        f.roles[:] = roles.values()

@@ -51,6 +51,29 @@ def test_spelling_variants_are_one_entity_with_every_form_as_alias():
     assert {"Kim Jong Un", "Kim Jong-un"} <= kim.aliases
 
 
+def roles_of(corpus) -> dict[str, set[tuple[str, str, str]]]:
+    name = {k: e.name for k, e in corpus.entities.items()}
+    return {f.article.id: {(name[r.person], r.title, name[r.org]) for r in f.roles} for f in corpus.facts}
+
+
+def test_a_guessed_country_gives_way_to_the_one_another_article_states():
+    # An American wire leaves its own president unqualified, so "President X" there is a guess.
+    a = facts("Chilean President Gabriel Boric visited Santiago's port on Monday.", "a")
+    b = facts("U.S. diplomats flew in for a forum. Opening the forum on Tuesday, President Gabriel Boric "
+              "warned about fake news.", "b",
+              source="The Associated Press")
+    assert roles_of(resolve([b])) == {"b": {("Gabriel Boric", "president", "United States")}}
+    assert roles_of(resolve([a, b])) == {"a": {("Gabriel Boric", "president", "Chile")},
+                                         "b": {("Gabriel Boric", "president", "Chile")}}
+
+
+def test_a_stated_country_is_never_overridden_by_another_article():
+    a = facts("Chilean President Gabriel Boric visited the port on Monday.", "a")
+    b = facts("Peruvian President Gabriel Boric visited the port on Tuesday.", "b")
+    assert roles_of(resolve([a, b])) == {"a": {("Gabriel Boric", "president", "Chile")},
+                                         "b": {("Gabriel Boric", "president", "Peru")}}
+
+
 def test_the_same_launch_in_two_articles_is_one_event_with_both_as_evidence():
     text = "North Korea fired a ballistic missile into the East Sea on Monday, South Korea's military said."
     a, b = facts(text, "a"), facts(text.replace("fired", "launched"), "b")

@@ -702,10 +702,12 @@ def find_roles(ctx: Context) -> list[Role]:
     for c in sorted(cands, key=lambda c: (c.via is not None, c.salient and c.org is None, c.org is None,
                                           id(c) not in placed)):
         org = c.org
+        guessed = False
         if org is None and c.salient:
             held = {o if table.cls(o) == "Country" else body_country(table, o)
                     for p, _, o in roles if p == c.person} - {None}
             org = next(iter(held)) if len(held) == 1 else topic_country(ctx)
+            guessed = len(held) != 1
         if org is None and c.via is not None:
             org = _via(roles, c.via)
         elif org is None:
@@ -727,6 +729,7 @@ def find_roles(ctx: Context) -> list[Role]:
                 org = next((o for p, t, o in roles if p == c.person and t == c.title), None)
             if org is None:
                 org = bare_title_org(ctx, c.title, c.span)
+                guessed = id(c) not in placed
 
                 if org is not None and _taken(cands, c, org, roles):
                     org = publisher_country(ctx)
@@ -740,7 +743,8 @@ def find_roles(ctx: Context) -> list[Role]:
             written = " ".join(w[:1].upper() + w[1:] for w in c.title[:-len(title) - 1].split())
             ent = table.entities[org]
             table.entities[org] = dataclasses.replace(ent, aliases=ent.aliases | {written})
-        roles.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span])))
+        roles.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span]),
+                                                      guessed=guessed and table.cls(org) == "Country"))
     # "Yoon and his Polish counterpart X": X holds Yoon's office, of the country named.
     for country, other, span in counterparts:
         person = table.entity_of(span[0])

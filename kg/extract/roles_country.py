@@ -49,6 +49,7 @@ from kg.extract.entities import EntityTable
 from kg.extract.entity_table import country_of
 from kg.extract.event_setting import MOVE
 from kg.extract.names import fold
+from kg.extract.roles_lexicon import title_word
 from kg.extract.tokens import tokens
 from kg.records import ORG_CLASSES, Entity
 
@@ -195,18 +196,40 @@ def previous_country(ctx: Context, span: Span) -> str | None:
     prev, table = ctx.doc[span.sent.start - 1].sent, ctx.entities
     if "\n\n" in ctx.text[prev.start_char:span.sent.start_char]:
         return None  # another paragraph
-    found = set()
-    for _, key in table.in_span(prev):
+    found, subjects = set(), set()
+    for mention, key in table.in_span(prev):
         cls = table.cls(key)
-        if cls in ("Country", "City", "Region"):
-            found.add(country_of(table, key))
-        elif cls in ORG_CLASSES:
-            found.add(table.entities[key].country)  # as the text qualifies it, not a namesake's
+        country = country_of(table, key) if cls in ("Country", "City", "Region") else \
+            table.entities[key].country if cls in ORG_CLASSES else None  # as the text qualifies it
+        found.add(country)
+        if _is_subject(mention):
+            subjects.add(country)
     found -= {None, actor_country(ctx)}
-    # "President X hosted Japanese Prime Minister Y": a country the sentence itself names is
-    # someone else's there.
-    found -= {key for _, key in table.in_span(span.sent) if table.cls(key) == "Country"}
+    # "President X hosted Japanese Prime Minister Y": a country the sentence itself names as
+    # someone else's qualifier is not this one's; a country it makes a subject ("Y said Japan had
+    # not tried ...") may well be.
+    found -= {key for mention, key in table.in_span(span.sent)
+              if table.cls(key) == "Country" and _qualifies_person(table, mention)}
+    if len(found) > 1:
+        # "Matsuno said Tokyo had lodged a protest through its embassy in Beijing. Defence Minister
+        # Y ...": the country that acted, not the place it acted in.
+        found &= subjects
     return found.pop() if len(found) == 1 else None
+
+
+def _is_subject(mention: Span) -> bool:
+    tok = mention.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "France and Britain demanded": both
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _qualifies_person(table: EntityTable, mention: Span) -> bool:
+    """"Japanese Prime Minister Y", "Japan's Y": the country is a person's or an office's, not
+    the subject of a clause ("said Japan had not ...") or a thing's ("Japanese territory")."""
+    head = mention.root.head
+    return mention.root.dep_ in ("amod", "compound", "poss", "nmod") and head.i != mention.root.i and (
+        table.cls(table.entity_of(head)) == "Person" or title_word(head) is not None)
 
 
 def ministry_country(ctx: Context, title: str, within: tuple[int, int] | None = None) -> str | None:

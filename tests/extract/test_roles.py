@@ -66,6 +66,12 @@ CASES = [
                  "Later, Defence Minister Soipan Tuya hosted Kenyan Foreign Minister Musalia Mudavadi.",
                  {("William Ruto", "president", "Kenya"), ("Musalia Mudavadi", "foreign minister", "Kenya")},
                  id="not-a-country-the-sentence-gives-someone-else"),
+    pytest.param("Ghana fired a rocket on Monday, and Ghana tested an engine on Sunday. Kenyan President "
+                 "William Ruto said Nairobi had sent a protest to Accra through its embassy in Lagos. "
+                 "Defence Minister Soipan Tuya said Kenya had not tried to shoot the rocket down because it "
+                 "was not expected to fall on Kenyan territory.",
+                 {("William Ruto", "president", "Kenya"), ("Soipan Tuya", "defence minister", "Kenya")},
+                 id="the-country-that-acted-before-not-the-place-it-acted-in"),
     pytest.param("Ghana fired a rocket on Monday. Kenyan officials met in Nairobi.\n\n"
                  "Defence Minister Soipan Tuya said the army was on alert.", set(),
                  id="not-the-country-of-another-paragraph"),
