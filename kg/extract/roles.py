@@ -212,7 +212,8 @@ class _Reader:
         """The one entity named by the proper-noun phrase at token ``i`` ("the Pacific Fleet")."""
         doc, end = self.doc, self.doc[i].sent.end
         i += i < end and doc[i].lower_ == "the"
-        while i < end and doc[i].is_lower and doc[i].dep_ == "amod":  # "the ruling Workers' Party"
+        # "the ruling Workers' Party", "the main opposition Democratic Party"
+        while i < end and doc[i].is_lower and doc[i].is_alpha and doc[i].dep_ in ("amod", "compound"):
             i += 1
         span = self.table.span_of(doc[i]) if i < end else None
         if span is not None and self.table.cls(self.table.entity_of(doc[i])) in ORG_CLASSES:
@@ -727,6 +728,8 @@ def find_roles(ctx: Context) -> list[Role]:
                 # The same office of the same person, told again later ("President Lee" after
                 # "President Lee Jae-myung"), is the office the first telling found.
                 org = next((o for p, t, o in roles if p == c.person and t == c.title), None)
+            if org is None and c.title.endswith("-elect"):
+                org = _successor_of(roles, table, c)
             if org is None:
                 org = bare_title_org(ctx, c.title, c.span)
                 guessed = id(c) not in placed
@@ -758,6 +761,26 @@ def find_roles(ctx: Context) -> list[Role]:
     ctx.cache["roles"] = [r for (p, t, o), r in roles.items() if not any(
         p2 == p and o2 == o and set(t.split()) < set(t2.split()) for p2, t2, o2 in roles)]
     return ctx.cache["roles"]
+
+
+def _successor_of(roles: dict[tuple[str, str, str], Role], table: EntityTable, c: _Cand) -> str | None:
+    """ "President-elect X" succeeds the president the text names: the one in the same sentence
+    ("Biden's last summit before President-elect X takes office"), else the "outgoing" one, else
+    the country of every holder of that office in the document."""
+    office = c.title.removesuffix("-elect")
+    found = [(r, o) for (p, t, o), r in roles.items()
+             if t == office and p != c.person and table.cls(o) == "Country"]
+    # The holder named last before the elect in the sentence: "in what was likely X's last summit
+    # with Y before President-elect Z takes office".
+    before = [key for span, key in table.in_span(c.span.sent) if span.start < c.span.start
+              and any(r.person == key for r, _ in found)]
+    here = set(before[-1:])
+    for pick in (lambda r: r.person in here, lambda r: "outgoing " + office in r.evidence.sentence.lower()):
+        countries = {o for r, o in found if pick(r)}
+        if len(countries) == 1:
+            return countries.pop()
+    countries = {o for _, o in found}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _taken(cands: list[_Cand], c: _Cand, org: str, roles: dict) -> bool:

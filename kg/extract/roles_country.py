@@ -462,7 +462,7 @@ _NO_MINISTERS = {"US"}
 
 def _has_office(country: str, title: str) -> bool:
     code = country.removeprefix("country:")
-    words = title.split()
+    words = title.removesuffix("-elect").split()  # a president-elect's country has a president
     if "president" in words and words[-1] == "president":
         return code not in _NO_PRESIDENT
     if title.endswith("prime minister"):

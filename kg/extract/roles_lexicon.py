@@ -27,10 +27,11 @@ MODIFIERS = {
     "industry", "environment", "education", "veterans", "homeland", "attorney", "treasury", "commerce",
     "communications", "strategic", "command", "fleet", "research", "associate", "visiting", "managing",
     "parliamentary", "regional",
+    "elect",  # "President-elect": an office of its own, the winner's until the inauguration
 }
 TITLE_WORDS = HEADS | MODIFIERS
 # Words a title may end with after its head: "secretary general", "minister of defence".
-TAILS = {"general", "state", "staff", "defence", "defense", "affairs"}
+TAILS = {"general", "state", "staff", "defence", "defense", "affairs", "elect"}
 _VOCAB = sorted(TITLE_WORDS)
 # Ranks and honorifics between a title and a name; not part of the office.
 RANKS = {"gen", "gen.", "general", "lt", "lt.", "col", "col.", "adm", "adm.", "maj", "maj.", "mr",

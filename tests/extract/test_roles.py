@@ -66,6 +66,21 @@ CASES = [
                  "Later, Defence Minister Soipan Tuya hosted Kenyan Foreign Minister Musalia Mudavadi.",
                  {("William Ruto", "president", "Kenya"), ("Musalia Mudavadi", "foreign minister", "Kenya")},
                  id="not-a-country-the-sentence-gives-someone-else"),
+    pytest.param("Maria Lopez, leader of the main opposition Labour Party, called the deal a disgrace.",
+                 {("Maria Lopez", "leader", "Labour Party")},
+                 id="a-party-named-after-lower-case-words"),
+    pytest.param("Ghana fired a rocket on Monday. Kenyan President-elect Amani Otieno called it a threat.",
+                 {("Amani Otieno", "president-elect", "Kenya")},
+                 id="an-elect-office-is-an-office"),
+    pytest.param("In Nairobi, outgoing President William Ruto chaired a meeting.\n\nPresident-elect Amani "
+                 "Otieno, who takes office in June, said the rocket was a threat.",
+                 {("William Ruto", "president", "Kenya"), ("Amani Otieno", "president-elect", "Kenya")},
+                 id="the-elect-succeeds-the-outgoing-holder"),
+    pytest.param("Kenyan President William Ruto and Chilean President Gabriel Boric met in Lima, in what was "
+                 "likely Ruto's last summit before President-elect Amani Otieno takes office in June.",
+                 {("William Ruto", "president", "Kenya"), ("Gabriel Boric", "president", "Chile"),
+                  ("Amani Otieno", "president-elect", "Kenya")},
+                 id="the-elect-succeeds-the-holder-in-the-same-sentence"),
     pytest.param("Ghana fired a rocket on Monday, and Ghana tested an engine on Sunday. Kenyan President "
                  "William Ruto said Nairobi had sent a protest to Accra through its embassy in Lagos. "
                  "Defence Minister Soipan Tuya said Kenya had not tried to shoot the rocket down because it "
