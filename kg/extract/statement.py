@@ -239,6 +239,14 @@ def _content(doc: Doc, text: str, verb: Token, qspan: Span, subj: Token | None) 
                     and _reported_clause(c)[1] == verb and c.left_edge.i <= qspan.start <= c.right_edge.i),
                    sub)
         if sub[0].i <= qspan.start < sub[-1].i + 1 or qspan.start <= sub[0].i < qspan.end:
+            # 'said the remarks fell "short" and accused Y of "b"': a second act of speaking joined
+            # to the clause is a statement of its own (see :func:`subjects`), not part of this one.
+            joined = next((t for t in sub if t.dep_ == "conj" and t.i >= qspan.end and t.pos_ == "VERB"
+                           and t.lemma_ in REPORTING), None)
+            if joined is not None:
+                sub = [t for t in sub if t.i < joined.left_edge.i]
+                while len(sub) > 1 and (sub[-1].dep_ == "cc" or sub[-1].is_punct and not sub[-1].is_quote):
+                    sub.pop()
             lo = min(sub[0].i, qspan.start)
             hi = max(sub[-1].i + 1, qspan.end)
             while lo < hi and (doc[lo].lower_ in _LEAD or doc[lo].is_punct) and lo < qspan.start:

@@ -43,6 +43,8 @@ REPORTING = {
     # Verbs of judging, whose quoted object is the speaker's words: "thanked him for his 'x'".
     "thank", "praise", "hail", "welcome", "slam", "blast", "mock", "decry", "deplore", "laud",
     "applaud", "term", "characterise", "characterize", "dub", "single", "refer",
+    # Verbs of directing, whose quoted object is the order as given: 'ordered a "stern response"'.
+    "order", "instruct", "direct",
 }
 # Subjects that are a country speaking through its institutions: "the Japanese government said".
 _BODIES = {"government", "military", "authorities", "army", "navy", "administration", "ministry",
@@ -87,6 +89,13 @@ def subjects(verb: Token) -> list[Token]:
                  and not (tok.dep_ == "relcl" and c.tag_ in ("WP", "WDT"))]
         if tok.lemma_ == "quote":  # "X quoted Y as saying", "Y was quoted as saying"
             found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + found
+        if not found and tok.dep_ == "conj" and tok.lemma_ in REPORTING and tok.head.dep_ == "ccomp" \
+                and tok.head.head.lemma_ in REPORTING and all(
+                    c.pos_ == "NOUN" for c in tok.head.children if c.dep_ == "nsubj"):
+            # 'X said the remarks fell "short" and accused Y of "b"': remarks accuse no one; the
+            # parser hung the second verb on the reported clause, not on "said".
+            tok = tok.head.head
+            continue
         if found:
             return found
         if tok.dep_ == "relcl":

@@ -39,6 +39,15 @@ CASES = [
     pytest.param('Choe Son-hui said that her country would meet the sanctions with "fiercer action."',
                  [("Choe Son-hui", "her country would meet the sanctions with fiercer action", False)],
                  id="a-name-the-model-misses-that-speaks-is-a-person"),
+    pytest.param('Opposition leader Ana Ruiz said the minister\'s speech fell "well short of the truth" and '
+                 'accused President Petro of "reckless diplomacy".',
+                 [("Ana Ruiz", "the minister's speech fell well short of the truth", False),
+                  ("Ana Ruiz", "reckless diplomacy", True)],
+                 id="a-second-act-of-speaking-joined-to-the-reported-clause-is-a-statement-of-its-own"),
+    pytest.param('President Gustavo Petro, who met his cabinet, ordered a "firm and immediate response to '
+                 'every incursion".',
+                 [("Gustavo Petro", "a firm and immediate response to every incursion", False)],
+                 id="an-order-is-the-words-of-who-gave-it"),
     # --- whole quotes, in every order
     pytest.param('"The launch is a clear violation of UN resolutions," Japanese Defence Minister '
                  'Minoru Kihara told reporters.',
@@ -141,7 +150,7 @@ CASES = [
                  id="the-command-added"),
     pytest.param('Yoon Suk Yeol chaired a security meeting. Yoon\'s office said he had ordered "a swift and '
                  'stern response".',
-                 [("Yoon Suk Yeol", "he had ordered a swift and stern response", False)],
+                 [("Yoon Suk Yeol", "a swift and stern response", True)],
                  id="leaders-office"),
     pytest.param('Kishida and Yoon Suk Yeol spoke by phone on Friday. Yoon thanked him for his "steadfast '
                  'support" during the crisis, the office said.',
