@@ -140,6 +140,8 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
             written = [(n, c) for n, c in forms if n]
             if written:
                 name = sorted(written, key=lambda nc: (-nc[1], nc[0]))[0][0]
+        elif cls in ("City", "Region"):
+            name = _written_place_name(base, counts)
         old = merged.get(target)
         if old is not None:
             aliases |= old.aliases
@@ -149,6 +151,29 @@ def _merge_entities(facts: list[ArticleFacts]) -> tuple[dict[str, Entity], dict[
         merged[target] = dataclasses.replace(base, cls=cls, name=name, aliases=aliases, within=within)
     _distinct(merged)
     return merged, remap
+
+
+_PLACE_WORDS = {"province", "prefecture", "region", "county", "island", "city", "state"}
+
+
+def _written_place_name(base: Entity, counts: Counter) -> str:
+    """A place goes by the spelling the articles use most, when it is one of the gazetteer's
+    names for it: news write "Jagang province", GeoNames "Chagang Province". A typo the
+    articles share ("Okianwa") names nothing in the gazetteer and never becomes the label."""
+    def same_place(form: str) -> bool:
+        words = form.split()
+        bare = len(words) > 1 and words[-1].lower() in _PLACE_WORDS  # "Jagang province"
+        forms = [form, " ".join(words[:-1])] if bare else [form]
+        return any((p := gazetteer.lookup_place(f)) is not None and p.key == base.key for f in forms)
+
+    own = fold(base.name)
+    written = [(n, c) for n, c in counts.items() if _proper(n.split()[0]) and not n.isupper()
+               and (fold(n) == own or same_place(n))]
+    if not written:
+        return base.name
+    # Most used first; a tie keeps the gazetteer's spelling, then the alphabet decides.
+    best = sorted(written, key=lambda nc: (-nc[1], fold(nc[0]) != own, nc[0]))[0][0]
+    return base.name if fold(best) == own else best
 
 
 def _distinct(merged: dict[str, Entity]) -> None:

@@ -123,3 +123,19 @@ def test_a_curated_body_keeps_its_own_name():
     a = facts("The White House said the president was briefed. A White House spokesperson declined to "
               "comment.", "a")
     assert resolve([a]).entities["org:us:white-house"].name == "White House"
+
+
+def test_a_place_goes_by_the_spelling_the_articles_use():
+    # GeoNames says "Ryanggang Province" and "Busan"; these articles write "Yanggang" and "Pusan".
+    a = facts("North Korea fired a missile from Yanggang province on Monday. Yanggang borders China.", "a")
+    b = facts("The ship docked in Pusan on Tuesday.", "b")
+    c = facts("Yanggang was sealed off after the launch, while Busan held a drill.", "c")
+    entities = resolve([a, b, c]).entities
+    assert entities["region:ryanggang-province"].name == "Yanggang"
+    assert entities["city:1838524"].name == "Busan"  # a tie keeps the gazetteer's spelling
+
+
+def test_a_misspelt_place_never_becomes_the_label():
+    a = facts("Jets flew over Okianwa on Monday. Residents of Okianwa and Hokkaido were told to stay "
+              "inside, and Okinawa reopened its schools.", "a")
+    assert resolve([a]).entities["region:okinawa"].name == "Okinawa"
