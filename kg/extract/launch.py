@@ -574,7 +574,9 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             if seen.clock is None and u.clock is not None:
                 seen.clock = u.clock
     # A clause about the missile that says nothing we keep is not evidence of the launch.
-    return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values
+    # A source that tells how the launch went reports it ('KCNA acknowledged that the rocket had
+    # exploded').
+    return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values or u.reporters
             or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]
 
 

@@ -144,7 +144,8 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
 # ------------------------------------------------------------------ reporters
 
 SPEECH_VERBS = {"say", "tell", "report", "confirm", "announce", "add", "state", "quote", "claim",
-                "disclose", "reveal", "brief", "note", "explain", "estimate", "assess", "detect"}
+                "disclose", "reveal", "brief", "note", "explain", "estimate", "assess", "detect",
+                "acknowledge", "admit"}
 _BODY_WORDS = {"defence": "defence ministry", "defense": "defence ministry",
                "foreign": "foreign ministry", "military": "military"}
 REPORTER_CLASSES = set(ORG_CLASSES) | {"Country", "Person"}

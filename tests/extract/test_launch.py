@@ -111,6 +111,12 @@ CASES = [
           "reporters": {"org:jp:coast-guard", JP_MOD}}],
         id="pronoun-sentence-attaches"),
     pytest.param(
+        "North Korea launched a rocket carrying a satellite on Sunday night. Japan's defence ministry said "
+        "it detected the launch. The Korean Central News Agency admitted on Monday that the rocket had "
+        "broken apart in flight.", "2025-02-10",
+        [{"date": "2025-02-09", "reporters": {JP_MOD, "org:kcna"}}],
+        id="a-source-telling-how-it-went-reports-it"),
+    pytest.param(
         "North Korea fired a short-range ballistic missile on Thursday. The launch took place at 06:45 local "
         "time (2145 GMT Wednesday), South Korea's Joint Chiefs of Staff said.", "2023-03-09",
         [{"date": "2023-03-09T06:45:00+09:00", "reporters": {JCS}}], id="gmt-conversion"),
