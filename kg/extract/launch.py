@@ -519,6 +519,7 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         if not u.days and (day := apposed_day(sent, u.anchors[0], times)) is not None:
             u.days = [day]
         days_apart(u, units, domain)
+    _again(sent, times, units)
     for u in units:
         # "Monday's launch followed Saturday's firing of an ICBM ... at 5:22 p.m.": a clock dated
         # another day than its unit's is the clock of the launch of that day told after it, nearer
@@ -578,6 +579,22 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
     # exploded').
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values or u.reporters
             or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]
+
+
+def _again(sent: Span, times: list, units: list[Unit]) -> None:
+    """ "when it first tested the X on April 2, and again on Jan. 6": the day after "and again" is
+    another launch like the one told just before it, wherever the parser hung the phrase."""
+    for m in times:
+        root = token_at(sent, m.start, m.end) if m.kind == "day" and m.day is not None else None
+        prep = root.head if root is not None and root.dep_ == "pobj" else None
+        if prep is None or prep.i < sent.start + 2 or prep.doc[prep.i - 1].lower_ != "again" \
+                or prep.doc[prep.i - 2].lower_ not in ("and", ","):
+            continue
+        before = [u for u in units if u.kind == "event" and u.days and u.anchors[0].i < prep.i]
+        if before:
+            last = max(before, key=lambda u: u.anchors[0].i)
+            if m.day not in last.days:
+                last.days.append(m.day)
 
 
 def _timeline(ctx: Context) -> list[TimelineEntry]:

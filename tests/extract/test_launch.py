@@ -111,6 +111,12 @@ CASES = [
           "reporters": {"org:jp:coast-guard", JP_MOD}}],
         id="pronoun-sentence-attaches"),
     pytest.param(
+        "North Korea fired a cruise missile on Friday. Satellite images show a launcher like the one used on "
+        "March 3, 2023, when North Korea first tested the Hwasal-2, and again on Sept. 9, 2024.",
+        "2025-05-10",
+        [{"date": "2025-05-09"}, {"date": "2023-03-03", "missile": "Hwasal-2"},
+         {"date": "2024-09-09", "missile": "Hwasal-2"}], id="and-again-on-a-day-is-another-launch-alike"),
+    pytest.param(
         "North Korea launched a rocket carrying a satellite on Sunday night. Japan's defence ministry said "
         "it detected the launch. The Korean Central News Agency admitted on Monday that the rocket had "
         "broken apart in flight.", "2025-02-10",
