@@ -63,6 +63,7 @@ from kg.extract.place_mentions import (
     compass_country,
     lookup_place_head,
     place_class_by_head,
+    prefer_namesake_region,
 )
 from kg.extract.places import capitals
 from kg.extract.typos import merge_misspelt_places
@@ -561,6 +562,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     add_described_containment(table)
     add_coast_owner(table)
     add_country_possessive(table)
+    prefer_namesake_region(table)
     add_named_prefecture(table)
     merge_misspelt_places(table)
     drop_unmentioned_countries(table)

@@ -4,6 +4,7 @@ names, "the North", and the containment the text states ("Hamhung in South Hamgy
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from kg import gazetteer
@@ -358,3 +359,74 @@ def add_gazetteer_phrases(table: EntityTable) -> None:
         if span is None or not span.text[:1].isupper() or table.taken(span):
             continue
         table.add(span, place_entity(place))
+
+
+# "Aomori and Iwate prefectures", "Aomori, Akita and Iwate prefectures": names before a plural
+# kind noun are each a region of that kind.
+_LISTED_BEFORE_KIND = re.compile(r"(?:,\s*[A-Z][\w-]+)*,?\s+and\s+[A-Z][\w-]+\s+(?:prefectures|provinces)\b")
+_LAST_BEFORE_KIND = re.compile(r"\s+(?:prefectures|provinces)\b")
+_AND_BEFORE = re.compile(r"(?:,|\band)\s*$")
+
+
+def prefer_namesake_region(table: EntityTable) -> None:
+    """A bare name that is both a city and the prefecture or province named after it ("Aomori")
+    is the region where the text reads it as one: listed before "prefectures", joined with
+    another region ("Aomori and Hokkaido"), or where the article names that region itself."""
+    named = {m.entity for m in table.mentions}
+    regions: dict[str, Entity] = {}
+    for i, m in enumerate(table.mentions):
+        ent = table.entities.get(m.entity)
+        if ent is None or ent.cls != "City" or " " in m.text.strip():
+            continue
+        region = _namesake_region(ent)
+        if region is None:
+            continue
+        span = table.span_of(table.doc[table.doc.char_span(m.start, m.end, alignment_mode="expand").start])
+        if span is None:
+            continue
+        root = span.root
+        joined = [root.head] if root.dep_ == "conj" else []
+        joined += [c for c in root.children if c.dep_ == "conj"]
+        listed = _LISTED_BEFORE_KIND.match(table.text, m.end) or _LAST_BEFORE_KIND.match(table.text, m.end) \
+            and _AND_BEFORE.search(table.text, max(0, m.start - 6), m.start)
+        if not (region.key in named or listed
+                or any(table.cls(table.entity_of(t)) == "Region" for t in joined)):
+            continue
+        regions[region.key] = region
+        table.mentions[i] = dataclasses.replace(m, entity=region.key)
+        for tok in range(span.start, span.end):
+            table._by_token[tok] = (span, region.key)
+    for key, region in regions.items():
+        old = table.entities.get(key)
+        base = old if old is not None else region
+        names = {m.text for m in table.mentions if m.entity == key}
+        # "Fukuoka Prefecture", typed by its noun alone, lies where its capital does.
+        table.entities[key] = dataclasses.replace(base, aliases=base.aliases | names,
+                                                  within=base.within or region.within)
+    left = {m.entity for m in table.mentions}
+    for key in named - left:
+        if table.cls(key) == "City":
+            del table.entities[key]
+
+
+def _namesake_region(city: Entity) -> Entity | None:
+    for kind in ("Prefecture", "Province"):
+        place = gazetteer.lookup_place(f"{city.name} {kind}")
+        if place is not None and place.cls == "Region" and place.within == city.within \
+                and fold(place.name).startswith(fold(city.name) + " "):
+            return place_entity(place, alias=False)
+    # Japan's prefectures, most named after their capitals, from ISO 3166-2 where the curated
+    # regions lack one ("Fukuoka").
+    code = (city.within or "").removeprefix("country:")
+    if code == "JP" and fold(city.name) in _prefectures():
+        name = f"{city.name} Prefecture"
+        return Entity(key=f"region:{slug(name)}", cls="Region", name=name, within=city.within)
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _prefectures() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(fold(s.name) for s in pycountry.subdivisions.get(country_code="JP") or ()
+                     if s.type == "Prefecture")

@@ -312,6 +312,25 @@ def test_a_place_is_typed_by_the_words_around_it(text, surface, cls):
     assert entities(text)[surface][1] == cls
 
 
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Sirens sounded in Niigata and Akita prefectures on Monday.", "Niigata"),
+        ("Sirens sounded in Niigata and Akita prefectures on Monday.", "Akita"),
+        ("Residents of Shizuoka and Hokkaido were told to take shelter on Monday.", "Shizuoka"),
+        ("The drone fell in Fukuoka Prefecture on Sunday. Officials in Fukuoka said nobody was hurt.",
+         "Fukuoka"),
+    ],
+)
+def test_a_city_read_as_the_prefecture_named_after_it_is_the_prefecture(text, surface):
+    key, cls = entities(text)[surface]
+    assert (key, cls) == (f"region:{surface.lower()}-prefecture", "Region")
+
+
+def test_a_city_that_shares_a_prefectures_name_stays_a_city():
+    assert entities("Leaders laid wreaths in Hiroshima and Nagasaki.")["Nagasaki"][1] == "City"
+
+
 def test_the_desks_credits_name_no_one_in_the_story():
     found = entities("North Korea fired a missile, Japan said.\nEdited by: Anna Roe\n"
                      "(Reporting by Jim Lee; Editing by Tom Poe)\n"
