@@ -381,7 +381,8 @@ def prefer_namesake_region(table: EntityTable) -> None:
         region = _namesake_region(ent)
         if region is None:
             continue
-        span = table.span_of(table.doc[table.doc.char_span(m.start, m.end, alignment_mode="expand").start])
+        chars = table.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = table.span_of(table.doc[chars.start]) if chars is not None else None
         if span is None:
             continue
         root = span.root
