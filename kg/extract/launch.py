@@ -464,6 +464,11 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
                           counted=kind == "noun" and (_counted(tok) or tok.lower_ in ORDINALS)))
         kinds.append(kind)
         heads.append(missiles)
+    for missile in _included(sent, set(domain)):
+        domain[missile.i] = len(units)
+        units.append(Unit(sent, [missile], "event", noun=True))
+        kinds.append("noun")
+        heads.append([missile])
     # A clause about the missile, unless a launch verb already tells this sentence's launch
     # (a launch noun does not: "KCNA said the satellite had entered orbit and Kim watched the launch").
     if not any(u.kind == "event" and k == "verb" for u, k in zip(units, kinds, strict=True)):
@@ -502,8 +507,10 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
                 units[i].kind != "refer" or units[i].anchors[0].lemma_.lower() in SIGHTING_VERBS):
             units[i].clock = m.time
         elif m.kind in ("period", "month", "year") and not (
-                m.text.lower().startswith("this") and _ordinal(units[i].anchors[0])):
-            # (but "its third attempt this year" counts the launch told among this year's)
+                (m.text.lower().startswith("this") or pub is not None and m.text.strip() == str(pub.year))
+                and _ordinal(units[i].anchors[0])):
+            # (but "its third attempt this year", "its first launch of 2025" in a 2025 paper,
+            # count the launch told among this year's)
             units[i].historical = True
     for u in units:
         day = when_day(sent, u.anchors[0], times)
@@ -511,6 +518,9 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             u.days, u.main = [day], False
         if any(c.dep_ == "mark" and c.lower_ == "since" for c in u.anchors[0].children):
             u.main = False              # "its first launch since it fired an ICBM on Sept. 25"
+        if u.noun and u.days and pub is not None and max(u.days) < pub and any(
+                c.dep_ == "amod" and c.lower_ in ("last", "previous", "prior") for c in u.anchors[0].children):
+            u.historical = True         # "North Korea's last launch was on Oct. 31": the one before
         trig = u.anchors[0]
         if trig.dep_ == "advcl" and (trig.head.i in domain or _launch_happens(trig.head, domain)) and any(
                 c.dep_ == "mark" and c.lower_ in ("after", "before") for c in trig.children):
@@ -603,6 +613,20 @@ def _timeline(ctx: Context) -> list[TimelineEntry]:
         pub = ctx.article.published
         ctx.cache["timeline"] = timeline_entries(ctx.text, pub) if pub else []
     return ctx.cache["timeline"]
+
+
+def _included(sent: Span, taken: set[int]) -> list[Token]:
+    """ "has launched dozens of missiles since last year, including a Hwasong-18 on July 12": a
+    missile picked out of a tally with a day of its own was a launch that day."""
+    out = []
+    for tok in span_tokens(sent):
+        if tok.lower_ != "including" or tok.dep_ != "prep":
+            continue
+        for missile in (c for c in tok.children if c.dep_ == "pobj" and c.i not in taken and args.is_missile(c)):
+            if any(p.dep_ == "prep" and p.lower_ == "on" and any(o.ent_type_ == "DATE" for o in p.children)
+                   for p in missile.children):
+                out.append(missile)
+    return out
 
 
 def _first_since(sent: Span, times: list, domain: dict[int, int], units: list[Unit]) -> list[Unit]:

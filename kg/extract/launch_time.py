@@ -53,6 +53,11 @@ def token_at(sent: Span, start: int, end: int) -> Token | None:
     return root
 
 
+def _clock_phrase(tok: Token) -> bool:
+    """ "12:00 local time (03:00 GMT) on Monday": the head of a clock the model left untagged."""
+    return tok.lower_ in ("time", "gmt", "utc") and any(c.like_num or ":" in c.text for c in tok.children)
+
+
 def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
     """The unit a time or quantity hangs from, by walking up the parse."""
     cur = prev = tok
@@ -66,7 +71,7 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
             return None                 # "since July 24": a bound, not the launch's day
         # A clock has no day of its own: "at 5:05 a.m. on July 1" hangs the day on the clock, and
         # both are the launch's.
-        placed = cur.ent_type_ == "TIME" and tok.ent_type_ == "DATE"
+        placed = (cur.ent_type_ == "TIME" or _clock_phrase(cur)) and tok.ent_type_ == "DATE"
         # "on June 26 and July 1": a day coordinated with another hangs where that one does
         placed = placed or (prev.dep_ == "conj" and cur.ent_type_ == "DATE" == tok.ent_type_)
         if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos" \

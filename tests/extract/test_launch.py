@@ -111,6 +111,24 @@ CASES = [
           "reporters": {"org:jp:coast-guard", JP_MOD}}],
         id="pronoun-sentence-attaches"),
     pytest.param(
+        "Sanctions were discussed at length. Pyongyang has fired more than 40 missiles since January, "
+        "including a solid-fuel Pukguksong-5 missile on April 9, which flew for 50 minutes before falling "
+        "into the Yellow Sea.", "2024-06-02",
+        [{"date": "2024-04-09", "missile": "Pukguksong-5", "flight_minutes": 50, "landing": (YELLOW_SEA,)}],
+        id="a-missile-picked-out-of-a-tally-with-a-day-was-a-launch"),
+    pytest.param(
+        "North Korea fired a ballistic missile into the sea, officials said. The missile flew about 900km. "
+        "North Korea's last ballistic missile launch, of a new solid-fuel ICBM, was on 12 March.",
+        "2025-04-07",
+        [{"date": "2025-04-07"}, {"date": "2025-03-12", "missile": "ICBM"}],
+        id="the-last-launch-on-a-past-day-is-the-one-before"),
+    pytest.param(
+        "North Korea has fired a ballistic missile. The missile was launched near Wonsan at about 07:40 "
+        "local time (22:40 GMT) on Sunday and flew about 600km. It is North Korea's first launch of 2025. "
+        "Its last launch was on 31 December.", "2025-02-10",
+        [{"date": "2025-02-09T07:40:00+09:00"}, {"date": "2024-12-31"}],
+        id="a-day-after-a-clock-phrase-and-the-first-launch-of-this-year"),
+    pytest.param(
         "North Korea fired a cruise missile on Friday. Satellite images show a launcher like the one used on "
         "March 3, 2023, when North Korea first tested the Hwasal-2, and again on Sept. 9, 2024.",
         "2025-05-10",
