@@ -519,7 +519,8 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
         if any(c.dep_ == "mark" and c.lower_ == "since" for c in u.anchors[0].children):
             u.main = False              # "its first launch since it fired an ICBM on Sept. 25"
         if u.noun and u.days and pub is not None and max(u.days) < pub and any(
-                c.dep_ == "amod" and c.lower_ in ("last", "previous", "prior") for c in u.anchors[0].children):
+                c.dep_ == "amod" and c.lower_ in ("last", "previous", "prior")
+                for c in u.anchors[0].children):
             u.historical = True         # "North Korea's last launch was on Oct. 31": the one before
         trig = u.anchors[0]
         if trig.dep_ == "advcl" and (trig.head.i in domain or _launch_happens(trig.head, domain)) and any(
@@ -622,7 +623,8 @@ def _included(sent: Span, taken: set[int]) -> list[Token]:
     for tok in span_tokens(sent):
         if tok.lower_ != "including" or tok.dep_ != "prep":
             continue
-        for missile in (c for c in tok.children if c.dep_ == "pobj" and c.i not in taken and args.is_missile(c)):
+        for missile in (c for c in tok.children
+                        if c.dep_ == "pobj" and c.i not in taken and args.is_missile(c)):
             if any(p.dep_ == "prep" and p.lower_ == "on" and any(o.ent_type_ == "DATE" for o in p.children)
                    for p in missile.children):
                 out.append(missile)
