@@ -93,6 +93,14 @@ def same_event(args: EventArgs, m, c) -> float:
         return 3.0
     both = normalise(args, dedupe(m.participants + c.participants))
     mp, cp = set(m.participants) & set(both), set(c.participants) & set(both)
+    if m.definite and m.kind == c.kind == "Summit" and len(mp) == 1 and not mp & cp and not m.sides and all(
+            args.t.cls(p) == "Person" for p in mp) and not any(
+            x.dep_ == "poss" for x in m.trigger.children) and (c.name or any(
+                args.t.cls(p) == "InternationalOrganization" for p in cp)):
+        # "the NATO summit" ... "the summit was hosted by A": a leader at the bloc's summit (or at
+        # a named one: "the Summit for Democracy" ... "Opening the summit in Seoul, A warned"; not
+        # "their bilateral summit")
+        return 1.0 + 2.0 * bool(m.place and m.place == c.place)
     by_country = bool(mp and cp and not mp & cp)
     if by_country:  # "the South Korea-U.S. meeting" and "talks between Blinken and Cho"
         mp, cp = ({args.nationality.get(p, p) for p in x} for x in (mp, cp))
@@ -133,7 +141,8 @@ def _same(m, c, mp: set, cp: set) -> bool:
         # "a combined air drill" is another exercise -- unless only the headline told of one
         # before ("Marines Hold Live-Fire Drill" ... "the Marines held a live-fire drill ...").
         return False
-    if m.separate or c.separate:
+    if m.separate or c.separate or any(x.lower_ == "separate" for x in m.trigger.children) and not m.definite:
+        # ("A and B also held a separate meeting": not the talks they had with C)
         return len(mp) >= 2 and mp == cp
     if m.planned != c.planned and not m.definite:
         return False  # "will hold a summit" is not the meeting they "met" at before
@@ -144,6 +153,9 @@ def _same(m, c, mp: set, cp: set) -> bool:
         return False  # two meetings in one city on one day, of different people ("2+2 talks")
     if len(mp) >= 2 and mp == cp:
         return True
+    if m.kind == "Meeting" and c.kind == "Summit" and not m.definite and not mp <= cp and len(mp) >= 2:
+        # ("X visits Seoul for democracy summit" ... "X met Y before the opening of the summit")
+        return False
     if c.headline and not m.headline and mp & cp and nested and not (m.planned or c.planned):
         return True  # "A meets B's delegation" over "A met the delegation headed by C on Monday"
     if m.definite and nested:
@@ -193,6 +205,12 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
                 score += 0.5  # "the exercise" rather than "a combined air drill"
             if score > top:  # the best-supported cluster; the latest among equals
                 best, top = i, score
+        if best is None and m.kind == "Summit" and not (m.participants or m.place or m.date or m.planned):
+            # "NATO summit: ..." ... "on the final day of a summit marking its 75th anniversary":
+            # a summit of nothing of its own is the one summit the story has told of.
+            summits = [i for i, c in enumerate(clusters) if not any(x.parent == m.trigger.i for x in c)
+                       and (f := fold(c)).kind == "Summit" and not f.planned and compatible(args, m, f)]
+            best = summits[0] if len(summits) == 1 else None
         if best is None and _one_attendee(args, m):
             # "X, who chaired the meeting": one attendee of the event talked about last.
             best = _last_talked_about(args, m, clusters, agreeing=True)
@@ -206,6 +224,9 @@ def merge(args: EventArgs, mentions: list[Mention]) -> tuple[list[list[Mention]]
     return clusters, where
 
 
+_SESSION_WORDS = {"emergency", "special", "urgent", "extraordinary", "closed-door"}
+
+
 def _one_attendee(args: EventArgs, m: Mention) -> bool:
     """"X, who chaired the meeting": a bare definite reference that names only one person in it.
     Those who "joined the talks" are attendees too, however many ("A and B joined the talks on
@@ -214,8 +235,11 @@ def _one_attendee(args: EventArgs, m: Mention) -> bool:
         args.t.cls(p) == "Person" for p in m.participants)
     return (m.definite and (len(m.participants) == 1 or joined and bool(m.participants))
             and args.t.cls(m.participants[0]) == "Person"
-            and not (m.place or m.date or m.name)
+            # ("X told Thursday's emergency meeting": a day that agrees with the event's)
+            and not (m.place or m.name
+                     or m.date and m.trigger.head.lemma_ not in ("tell", "address", "brief"))
             and not any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ != "DATE"
+                        and c.lower_ not in _SESSION_WORDS  # ("the emergency meeting": the one told)
                         for c in m.trigger.children))  # ("that December meeting" is one before)
 
 

@@ -347,7 +347,12 @@ class Clock:
             mark = next((c for c in a.children if c.dep_ == "mark" and c.lower_ in ("before", "after")), None)
             if mark is not None and a.dep_ == "advcl":
                 gap = _gap(mark)
-                ref = self._day_of_clause(a.head) if gap is not None else None
+                # "came weeks after X fired on March 16, hours before Y met Z": the parser hangs the
+                # second time clause on the main verb; it times the dated clause right before it.
+                prior = [c for c in a.head.children if c.dep_ == "advcl" and c.i < a.i
+                         and c.right_edge.i >= a.left_edge.i - 2] if gap is not None else []
+                ref = self.attached(sent, prior[-1:], is_future(prior[-1]))[0] if prior else None
+                ref = ref or (self._day_of_clause(a.head) if gap is not None else None)
                 if ref is not None:  # the anchor's clause is the time clause: "hours after [it]"
                     assert gap is not None
                     return ref - dt.timedelta(days=gap if mark.lower_ == "after" else -gap)

@@ -180,6 +180,11 @@ def _mention(args: EventArgs, tok: Token) -> Mention | None:
              for s in v.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
              for k in args.actors(s)]
     anchors = [tok] + clauses
+    # "an exercise involving 240 warplanes that began on Monday": the parser hangs the start on
+    # what is involved, but it is the exercise that began.
+    anchors += [r for v in tok.children if v.dep_ == "acl" and v.lemma_ == "involve"
+                for c in v.children if c.dep_ == "dobj"
+                for r in c.children if r.dep_ == "relcl" and verb_in(r, {"begin", "start"})]
     talked_about = False
     if gov is not None and rel not in TEMPORAL_PREPS:
         anchors.append(gov)

@@ -85,13 +85,17 @@ def _trigger_noun(tok: Token) -> bool:
 
 
 def _trigger_verb(args: EventArgs, tok: Token) -> bool:
-    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk", "receive")
+    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk", "receive", "address", "brief")
                               and not tok.lower_.startswith("host")):
         return False  # (the words first: this runs on every verb)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return False
     if tok.lemma_ == "meet":
         return True
+    if tok.lemma_ in ("address", "brief"):  # "X addressed the Security Council": a sitting of it
+        return any(c.dep_ == "dobj" and (k := args.t.entity_of(c))
+                   and args.t.cls(k) == "InternationalOrganization" and _deliberative(args, k)
+                   for c in tok.children)
     if tok.lemma_ in ("speak", "talk"):  # "spoke by phone", "talked with Yoon": a call or talks
         return any(c.dep_ == "prep" and any(o.lower_ in ("phone", "telephone") or (
             c.lower_ == "with" and o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")) for o in pobjs(c))
@@ -167,12 +171,22 @@ def _sidelines(a: Token) -> int | None:
     for c in preps:
         if c.lower_ in ("on", "at", "during"):
             for o in pobjs(c):
-                if o.lemma_.lower() in ("sideline", "sidelines", "margin", "margins"):
+                # ("met on the final day of the summit": held within it, as on its sidelines)
+                if o.lemma_.lower() in ("sideline", "sidelines", "margin", "margins") or (
+                        o.lemma_.lower() == "day" and c.lower_ == "on" and o.tag_ == "NN"):
                     for of in o.children:
                         for t in (pobjs(of) if of.lower_ == "of" else []):
                             if _trigger_noun(t):
                                 return t.i
     return None
+
+
+def _bare_sidelines(tok: Token) -> bool:
+    """"held a separate meeting on the sidelines": sidelines of no meeting named."""
+    verb = tok if tok.pos_ == "VERB" else governor(tok)[0]
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "at") and any(
+        o.lemma_.lower() in SIDELINES and not any(x.dep_ == "prep" and x.lower_ == "of" for x in o.children)
+        for o in pobjs(c)) for h in (tok, verb) if h is not None for c in h.children)
 
 
 def _name(tok: Token) -> str | None:
@@ -201,8 +215,10 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
     # "At the Aug. 18, 2023, summit, they agreed": the parser makes the noun an apposition of its date.
     dated = tok.dep_ == "appos" and tok.head.ent_type_ == "DATE" and tok.head.i < tok.i
     gov, rel = governor(tok.head if dated else tok)
-    if gov is not None and _trigger_verb(args, gov):
-        return []  # "were due to meet for landmark talks": one mention, the verb's
+    if gov is not None and _trigger_verb(args, gov) and rel not in TEMPORAL_PREPS:
+        # "were due to meet for landmark talks": one mention, the verb's (not "met X before the
+        # opening of the summit", another event)
+        return []
     if tok.dep_ in ("appos", "conj") and _trigger_noun(tok.head) or rel == "attr" and gov is not None and any(
             c.dep_ == "nsubj" and _trigger_noun(c) for c in gov.children):
         return []  # "the summit ..., a meeting of ...", "The summit will be the first meeting ...": the same
@@ -243,6 +259,9 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                 rest += args.actors(s)
         if verb_in(v, HOLD | _CHAIRING):  # "a summit attended by X", not "a statement carried by KCNA"
             rest += [k for c in v.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
+    if gov is not None and rel == "nsubjpass" and verb_in(gov, HOLD | _CHAIRING):
+        # "The summit, which opened on Tuesday, was hosted by X": the host is there
+        rest += [k for c in gov.children if c.dep_ == "agent" for o in pobjs(c) for k in args.actors(o)]
     if gov is not None and rel == "dobj" and verb_in(gov, HOLD):
         # "held an emergency meeting on Tuesday chaired by X": the chair hangs on the verb
         # ("held talks, attended on the Russian side by X and Y, and on the other by Z": every "by")
@@ -271,10 +290,12 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                 # "the pair were joined by X for a meeting": X meets them
                 subjects += [k for c in gov.children if c.dep_ == "agent" for o in pobjs(c)
                              for k in args.actors(o)]
-            # ("joined Yoon at the summit"; not the city of "visits Seoul for a summit")
+            # ("joined Yoon at the summit"; not the city of "visits Seoul for a summit", but the
+            # leaders of "joined NATO leaders in Washington for talks")
             if verb_in(gov, {"welcome", "invite", "host", "join"}) or rel == "for":
                 rest += [k for c in gov.children if c.dep_ == "dobj"
-                         and args.t.cls(args.place_of(c)) not in ("City", "Region") for k in args.actors(c)]
+                         and args.t.cls(args.place_of(c, 0)) not in ("City", "Region")
+                         for k in args.actors(c)]
         partners += args.with_actors(gov)
     if gov is not None and rel == "after" and verb_in(gov, _OUTCOME) and tok.tag_ == "NNS" and not subjects \
             and tok.i > gov.i and not any(c.dep_ in ("det", "poss") for c in tok.children):
@@ -505,6 +526,11 @@ def _verb_mention(args: EventArgs, v: Token) -> Mention | None:
         # the trip goes (its day is the trip's, not the meeting's)
         trips = [x for x in v.head.subtree if x.i < v.i and x.pos_ == "VERB" and verb_in(x, MOVE)]
         m.place = args.place(trips[-1:]) if trips else None
+    if m.place is None and not future:
+        # "A, who arrived in Seoul on Sunday, met B on Monday": where the subject had come to
+        m.place = next((k for s in args.subjects(v) for r in s.children
+                        if r.dep_ == "relcl" and verb_in(r, {"arrive"})
+                        and (k := args.place([r])) and args.t.cls(k) in ("City", "Region")), None)
     m.date, m.month = args.when(v.sent, anchors, future)
     if not parts and not future and (named := _named_next(args, v)) is not None:
         # "The trade ministers of the two countries met in Hanoi. A and B agreed on May 2 to ...":
@@ -612,7 +638,8 @@ def _council_speakers(args: EventArgs, clusters: list[list[Mention]], views: lis
         told = [i for _, i, bodies in sittings if verb_in(tok.head, _ADDRESS) and any(
             c.dep_ in ("dobj", "dative") and (t.entity_of(c) in bodies or c.lemma_.lower() in {
                 t.entities[b].name.lower().split()[-1] for b in bodies}) for c in tok.head.children)]
-        if not told and key not in envoys:
+        # ("The US ambassador to the UN, X, rejected ...": the title in the sentence itself)
+        if not told and key not in envoys and tok.lemma_.lower() not in _ENVOYS:
             continue
         day, month = args.clock.attached(tok.sent, [tok.head], False)
         month = day.isoformat()[:7] if day else month
@@ -861,6 +888,32 @@ def _delegation_heads(args: EventArgs, clusters: list[list[Mention]], views: lis
         v.participants = dedupe([p for p in v.participants if p not in forum] + heads)
 
 
+def _attendees(args: EventArgs, clusters: list[list[Mention]], views: list[Mention]) -> None:
+    """"The summit was hosted by A. B also attended, while C was represented by D": those who
+    attend with no object named, or represent a state, sit in the meeting told in that sentence or
+    the one before."""
+    sents = args.ctx.sentences
+    for k, sent in enumerate(sents):
+        people = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or args.is_future(tok):
+                continue
+            if verb_in(tok, {"attend"}) and not any(c.dep_ in ("dobj", "prep", "xcomp")
+                                                    for c in tok.children):
+                people += args.subject_actors(tok)
+            elif verb_in(tok, {"represent"}) and any(c.dep_ == "nsubjpass" and args.t.cls(
+                    args.t.entity_of(c)) == "Country" for c in tok.children):
+                people += [a for c in tok.children if c.dep_ == "agent" for o in pobjs(c)
+                           for a in args.actors(o)]
+        people = [p for p in people if args.t.cls(p) == "Person"]
+        near = {x.start for x in sents[max(k - 1, 0):k + 1]}
+        found = [i for i, c in enumerate(clusters)
+                 if not views[i].planned and any(m.sent.start in near for m in c)]
+        if people and found:
+            i = max(found, key=lambda i: max(m.trigger.i for m in clusters[i] if m.sent.start in near))
+            views[i].participants = dedupe(views[i].participants + people)
+
+
 def _told_after(args: EventArgs, summit: list[Mention], meeting: list[Mention]) -> bool:
     """``meeting`` is first told in a sentence of ``summit`` or in one of the two after one."""
     sents = [s.start for s in args.ctx.sentences]
@@ -882,11 +935,21 @@ def extract_meetings(ctx: Context) -> list[Meeting]:
     _also(clusters, views)
     _delegates(args, clusters, views)
     _delegation_heads(args, clusters, views)
+    _attendees(args, clusters, views)
     parent: dict[int, int] = {}
     for i, c in enumerate(clusters):
         up = next((where[m.parent] for m in c if m.parent in where and where[m.parent] != i), None)
         if up is not None and parent.get(up) != i:
             parent[i] = up
+    # "held a separate meeting on the sidelines": of the summit told before.
+    for i, c in enumerate(clusters):
+        if i not in parent and any(_bare_sidelines(m.trigger) for m in c):
+            first = min(m.trigger.i for m in c)
+            summits = [j for j, w in enumerate(views) if j != i and w.kind == "Summit" and not w.planned
+                       and min(m.trigger.i for m in clusters[j]) < first and parent.get(j) != i]
+            if summits:
+                parent[i] = max(summits, key=lambda j: max(m.trigger.i for m in clusters[j]
+                                                           if m.trigger.i < first))
     # A smaller meeting of some of a summit's people at the summit's venue is part of it ("before
     # the three-way talks, Biden held separate meetings with Yoon and with Kishida at the retreat").
     for i, v in enumerate(views):

@@ -200,6 +200,11 @@ CASES = [
         [{"participants": {"Greece", "Cyprus"}, "date": "2025-03-08"},
          {"participants": {"Italy", "France"}, "date": "2025-03-08"}],
         id="a-drill-held-by-national-forces-the-same-day"),
+    pytest.param(
+        "Moscow has been angered by Baltic Shield, a large joint naval exercise by Poland and Lithuania "
+        "involving about 40 ships that began on Tuesday and runs until Sunday.", "2025-06-13",
+        [{"participants": {"Poland", "Lithuania"}, "date": "2025-06-10", "name": "Baltic Shield"}],
+        id="what-is-involved-did-not-begin-the-exercise-did"),
 ]
 
 

@@ -841,6 +841,58 @@ CASES = [
         [{"kind": "Summit", "participants": {"Lee Jae-myung", "Shigeru Ishiba", "Li Qiang", "South Korea"},
           "place": "Seoul", "date": "2025-09-09", "evidence": 2}],
         id="leader-of-no-known-country-stands-for-the-country-left"),
+    pytest.param(
+        "NATO summit: allies pledge more aid\n\nCanadian Prime Minister Mark Carney and Polish President "
+        "Andrzej Duda on Wednesday joined NATO leaders in Madrid for talks with the alliance's southern "
+        "partners, on the final day of a summit marking its anniversary.\n\nThe two-day summit, which "
+        "opened on Tuesday, was hosted by Spanish Prime Minister Pedro Sanchez. Dutch Prime Minister Mark "
+        "Rutte also attended, while Italy was represented by Foreign Minister Antonio Tajani.\n\nOn the "
+        "sidelines of the summit, Carney and Sanchez met on Wednesday and signed a trade pact.\n\nCarney "
+        "and Duda also held a separate meeting on the sidelines on Wednesday, the Polish presidency said.",
+        "2025-06-25",
+        [{"kind": "Summit", "participants": {"NATO", "Mark Carney", "Andrzej Duda", "Pedro Sanchez",
+                                             "Mark Rutte", "Antonio Tajani"},
+          "place": "Madrid", "date": "2025-06-24", "part_of": None},
+         {"kind": "Meeting", "participants": {"NATO", "Mark Carney", "Andrzej Duda"}, "place": "Madrid",
+          "date": "2025-06-25", "part_of": {"NATO", "Mark Carney", "Andrzej Duda", "Pedro Sanchez",
+                                            "Mark Rutte", "Antonio Tajani"}},
+         {"kind": "Meeting", "participants": {"Mark Carney", "Pedro Sanchez"}, "place": "Madrid",
+          "date": "2025-06-25", "part_of": {"NATO", "Mark Carney", "Andrzej Duda", "Pedro Sanchez",
+                                            "Mark Rutte", "Antonio Tajani"}},
+         {"kind": "Meeting", "participants": {"Mark Carney", "Andrzej Duda"}, "place": "Madrid",
+          "date": "2025-06-25", "part_of": {"NATO", "Mark Carney", "Andrzej Duda", "Pedro Sanchez",
+                                            "Mark Rutte", "Antonio Tajani"}}],
+        id="bloc-summit-opened-hosted-attended-and-its-side-meetings"),
+    pytest.param(
+        "Rubio visits New Delhi for climate summit\n\nU.S. Secretary of State Marco Rubio was in New Delhi "
+        "on Monday for a global conference on climate.\n\nRubio met Indian Foreign Minister Subrahmanyam "
+        "Jaishankar on Monday morning before the opening of the Summit for Climate, a forum that India is "
+        "hosting this year.\n\nOpening the two-day summit in New Delhi on Monday, Prime Minister Narendra "
+        "Modi urged faster action.", "2025-02-10",
+        [{"kind": "Summit", "participants": {"Marco Rubio", "Narendra Modi"}, "date": "2025-02-10"},
+         {"kind": "Meeting", "participants": {"Marco Rubio", "Subrahmanyam Jaishankar"},
+          "date": "2025-02-10", "part_of": None}],
+        id="met-before-the-opening-of-a-named-summit-that-another-opened"),
+    pytest.param(
+        "U.S. Secretary of State Marco Rubio, who arrived in Tokyo on Sunday, met Japanese Foreign Minister "
+        "Takeshi Iwaya on Monday.", "2025-02-10",
+        [{"kind": "Meeting", "participants": {"Marco Rubio", "Takeshi Iwaya"}, "place": "Tokyo",
+          "date": "2025-02-10"}],
+        id="where-the-subject-arrived"),
+    pytest.param(
+        "Iran's envoy addresses UN Security Council\n\nIran's ambassador to the United Nations has "
+        "addressed the Security Council for the first time in years. Amir Saeid Iravani told Friday's "
+        "emergency meeting that Tehran had acted in self-defence.\n\nThe British ambassador to the UN, "
+        "Barbara Woodward, rejected his arguments.", "2025-06-14",
+        [{"kind": "Meeting", "participants": {"UN Security Council", "Iran", "Amir Saeid Iravani",
+                                              "Barbara Woodward"}, "date": "2025-06-13"}],
+        id="addressed-the-council-told-its-emergency-meeting"),
+    pytest.param(
+        "The test came two weeks after Iran fired a rocket on May 3, hours before French President Emmanuel "
+        "Macron held a summit in Paris with German Chancellor Olaf Scholz.", "2025-06-01",
+        [{"kind": "Summit", "participants": {"Emmanuel Macron", "Olaf Scholz"}, "place": "Paris",
+          "date": "2025-05-03"}],
+        id="hours-before-times-the-dated-clause-beside-it"),
 ]
 
 
