@@ -413,6 +413,11 @@ def _after_department(span: Span) -> bool:
 _CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|KST|JST|ET|EST|BST))?", re.I)
 
 
+# Words of time the model sometimes runs into a place's name.
+_TIME_WORDS = {"ago", "weekend", "weekends", "holiday", "holidays", "week", "weeks", "month", "months",
+               "year", "years", "decade", "decades", "season", "festival", "eve"}
+
+
 def _clean(ent: Span) -> Span | None:
     for i, tok in enumerate(ent):
         if i and tok.text in {"-", "\u2013", "\u2014", "--"} and ent[i - 1].whitespace_:
@@ -421,6 +426,12 @@ def _clean(ent: Span) -> Span | None:
     span = strip_leading(strip_possessive(ent), honorifics=ent.label_ == "PERSON")
     if fold(span.text) in NOT_ORGS or len(span) == 1 and span[0].lower_.rstrip(".") in HONORIFICS:
         return None  # "UTC", or a title alone ("H.E.")
+    if ent.label_ in ("GPE", "LOC", "FAC"):
+        cut = next((i for i, t in enumerate(span) if i and t.is_lower and t.lower_ in _TIME_WORDS), None)
+        if cut is not None:
+            if cut == len(span) - 1:
+                return None  # "the Easter weekend": a time, not a place
+            span = span[:cut]  # "the North decades ago": the place, not when
     if _after_department(span):
         span = span[1:]  # "Secretary of Defense Lloyd Austin": the department is the title's
     if ent.label_ == "PERSON" or _after_department(ent):
@@ -567,8 +578,26 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     merge_misspelt_places(table)
     drop_unmentioned_countries(table)
     _skip_unmentioned_parents(table)
+    _drop_credited(table, bylines)
     table.mentions.sort(key=lambda m: (m.start, m.end))
     return table
+
+
+def _drop_credited(table: EntityTable, bylines: list[tuple[int, int]]) -> None:
+    """No name of the credit lines is in the story, a place no more than a person ("Jane Roe in
+    Hong Kong contributed to this report"), whichever pass found it."""
+    inside = [m for m in table.mentions if any(a <= m.start < b for a, b in bylines)]
+    if not inside:
+        return
+    table.mentions = [m for m in table.mentions if m not in inside]
+    left = {m.entity for m in table.mentions}
+    left |= {k for e in table.entities.values() for k in (e.within, e.country) if k}
+    for m in inside:
+        if m.entity not in left:
+            table.entities.pop(m.entity, None)
+    for i, (span, _) in list(table._by_token.items()):
+        if any(a <= span.start_char < b for a, b in bylines):
+            del table._by_token[i]
 
 
 # "By Jane Roe", "By Jane Roe in Seoul and John Doe in Tokyo", "By Jane Roe, Senior Fellow": a
@@ -608,10 +637,17 @@ _WRITER_LINE = re.compile(r"^[ \t]*[A-Z][\w'.-]+(?:[ -][A-Z][\w'.-]+){1,3} in [A
                           re.M)
 
 
+# The writers' names on a line of their own above the reading time: "Jane Roe, Tom Poe\n4 Min Read".
+_NAMES_THEN_READ = re.compile(r"^[ \t]*[A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3}(?:(?:,| and|, and) [A-Z][\w'.-]+"
+                              r"(?: [A-Z][\w'.-]+){1,3}){0,4}[ \t]*(?=\n[ \t]*\d+[ \t]*(?i:min(?:ute)?s?)"
+                              r"[ \t]+(?i:read)\b)", re.M)
+
+
 def _bylines(text: str) -> list[tuple[int, int]]:
     """The lines that credit the writers and editors, who are not in the story."""
     out = [(m.start(), m.end()) for m in _BYLINE.finditer(text) if not m.group().rstrip().endswith(".")
            or len(m.group()) < 60] + [(m.start(), m.end()) for m in _CREDITS.finditer(text)]
+    out += [(m.start(), m.end()) for m in _NAMES_THEN_READ.finditer(text)]
     # Only between the headline and the first paragraph of the story (a line that ends a sentence).
     first_line = text.find("\n")
     story = re.search(r"[.!?\"\u201d]\s*\n", text)

@@ -89,7 +89,9 @@ def _name_run(doc: Doc, start: int) -> int:
     return end
 
 
-def _is_name(span: Span) -> bool:
+def _is_name(span: Span, *, lenient: bool = False) -> bool:
+    """Every word could be a name's. ``lenient`` (a name set off after its office) lets a word
+    also be a town's ("Nikki" is one in Benin), not a country's or a region's."""
     words = [t for t in span_tokens(span) if t.is_alpha]
     if not 2 <= len(words) <= _MAX_NAME:
         return False
@@ -102,9 +104,10 @@ def _is_name(span: Span) -> bool:
         # Half of a hyphenated given name is a name, whatever the word ("Choe Son-hui").
         hyphened = (tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
                     and doc[tok.i + 2].text[:1].islower())
+        place = gazetteer.lookup_place(tok.text)
         if (
             (low in OFFICE_WORDS and not hyphened)
-            or gazetteer.lookup_place(tok.text) is not None
+            or place is not None and not (lenient and place.cls == "City")
             or gazetteer.lookup_demonym(tok.text) is not None
         ):
             return False
@@ -164,8 +167,12 @@ def titled_names(doc: Doc) -> list[Span]:
             span = doc[i:end]
             # "Minister of Foreign Affairs, and ...": the office's department, not a name
             department = i > 1 and lowers[i - 1] == "of" and lowers[i - 2] in OFFICE_WORDS
-            beside_office = starts or _office_after(doc, end) or _speaks(doc, end)
-            if end > i and not department and _is_name(span) and beside_office:
+            # "the US ambassador to the UN, Nikki Haley,": a full name set off after its office
+            after_office = end - i >= 2 and i > 1 and texts[i - 1] == "," and any(
+                w in OFFICE_WORDS for w in lowers[max(0, i - 7):i - 1]) and not any(
+                w in (".", ";") for w in texts[max(0, i - 7):i - 1])
+            beside_office = starts or after_office or _office_after(doc, end) or _speaks(doc, end)
+            if end > i and not department and _is_name(span, lenient=after_office) and beside_office:
                 out.append(span)
                 i = end
                 continue

@@ -55,7 +55,8 @@ def _city_allowed(hit: Hit, norm: str, surface: str) -> bool:
 def _hits(norm: str, surface: str, *, all_tiers: bool) -> list[Hit]:
     if is_not_place(norm):
         return []
-    lower = surface == surface.lower()
+    # A name written in lower or mixed case is no acronym: "Ri" (a Korean surname) is not "RI".
+    lower = surface == surface.lower() or not is_acronym(surface)
     hits = curated().index.get(norm, lower_query=lower)
     if all_tiers or not hits or hits[0].tier > TIER_FEATURE:
         city_hits = cities().index.get(norm, lower_query=lower)

@@ -103,8 +103,8 @@ def variants(alias: str) -> set[str]:
 def is_acronym(alias: str) -> bool:
     """True for all-capital abbreviations such as "US", "U.N.", "DPRK", "WHO".
 
-    Acronym aliases only match queries that are not entirely lower case, so the
-    pronoun "us" or the word "who" never resolve to the United States or WHO.
+    Acronym aliases only match queries written as acronyms, so the pronoun "us", the
+    word "who" or the surname "Ri" never resolve to the United States, WHO or Rhode Island.
     """
     letters = alias.replace(".", "").replace(" ", "").replace("-", "")
     return 1 < len(letters) <= 6 and letters.isalpha() and letters.isupper()

@@ -17,7 +17,8 @@ _RELATED = re.compile(
     r"read more|top stories|most read|most popular|you may also like|recommended|"
     r"around the bbc|features|elsewhere on|more stories|latest news|related links|read next|"
     r"read this next|what to read next|editor'?s picks|trending( now)?|popular now|our standards|"
-    r"most liked|most viewed|most shared|keep reading)\b.{0,80}$",
+    r"most liked|most viewed|most shared|most saved|most emailed|most commented|keep reading|"
+    r"paid content|sponsored content|promoted stories|keywords|tags)\b.{0,80}$",
     re.I,
 )
 # A broadcast's break and its trailer of the next items ("Coming up after the news: ...").
@@ -104,9 +105,10 @@ _CREDIT_TAIL = re.compile(r"(?:\b(?:image|photo|picture)(?: source)?[ \t]*[:,]|\
 _SECTION_TRAIL = re.compile(r"^[ \t]*[A-Z][\w&' -]{0,30}(?:[ \t]+\|[ \t]+[A-Z][\w&' -]{0,30}){1,6}[ \t]*$",
                             re.M)
 # The outlet's own promotion ("Before it's here, it's on the Bloomberg Terminal.", "Sign up for
-# our newsletter").
+# our newsletter") and its sharing buttons ("Share this with Facebook Share this with Twitter").
 _PROMO = re.compile(r"^[ \t]*(?:before it'?s here, it'?s on the|sign up for|subscribe to|follow us on|"
-                    r"get the latest)\b[^\n]{0,150}$", re.I | re.M)
+                    r"get the latest|share this (?:with|on|article|story)|share on)\b[^\n]{0,150}$",
+                    re.I | re.M)
 
 
 def blank_inline_furniture(text: str) -> str:

@@ -338,6 +338,28 @@ def test_the_desks_credits_name_no_one_in_the_story():
     assert not {"Anna Roe", "Jim Lee", "Tom Poe", "Mary Kay", "Joe Ban"} & set(found)
 
 
+def test_no_name_of_the_credit_lines_is_in_the_story():
+    found = entities("Port strike ends\nAnna Roe, Jim Lee\n4 Min Read\nNorth Korea fired a missile on "
+                     "Monday, Japan said.\nMary Kay in Lisbon and Joe Ban in Hong Kong contributed to this "
+                     "report.")
+    assert not {"Anna Roe", "Jim Lee", "Mary Kay", "Joe Ban", "Lisbon", "Hong Kong"} & set(found)
+    assert {"North Korea", "Japan"} <= set(found)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Pompeo met Kim in Pyongyang over the Easter weekend.", "Easter weekend"),
+    ("Abe vowed to bring home citizens abducted by the North decades ago.", "North decades ago"),
+])
+def test_a_time_the_model_ran_into_a_place_is_no_place(text, wrong):
+    assert not any(wrong in surface for surface in entities(text))
+
+
+def test_a_full_name_set_off_after_its_office_is_a_person_even_if_a_word_is_a_towns():
+    # "Nikki" is also a town in Benin.
+    found = entities("Speaking at the session, the US ambassador to the UN, Nikki Haley, warned of war.")
+    assert found["Nikki Haley"] == ("person:nikki-haley", "Person")
+
+
 def test_assistance_credits_and_the_writers_note_name_no_one():
     found = entities("By Jane Roe\nNorth Korea fired a missile on Monday, Japan said.\n"
                      "Jane Roe is a Seoul-based journalist covering security.\n"

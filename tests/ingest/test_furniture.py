@@ -27,6 +27,9 @@ def cut(text: str) -> str:
     "\n[BREAK]\n\nComing up after the news: central bank chief Ana Ruiz weighs a rate cut, and the "
     "dockworkers' strike enters its third week.",
     "\nStill to come: the finance minister Ana Ruiz on the budget.",
+    # A wire's list of its most saved stories, an advertiser's block.
+    "\nMost Saved\n(2nd LD) Port strike ends after talks\nStar chef opens cafe",
+    "\nPaid Content\nThe one gadget everyone in Ohio wants",
 ])
 def test_furniture_after_the_body_is_cut(tail):
     assert cut(BODY + tail) == BODY
@@ -45,6 +48,11 @@ def test_article_text_is_kept(text):
     assert cut(text) == text
 
 
+def test_a_wires_keywords_end_the_article():
+    long_body = "\n".join([BODY] * 3)
+    assert cut(long_body + "\nKeywords\n#missile #Seoul") == long_body
+
+
 def test_copyright_in_the_first_half_is_text():
     text = "Copyright holders sued the agency on Monday.\n" + BODY + "\n" + BODY
     assert cut(text) == text
@@ -60,6 +68,7 @@ def test_copyright_in_the_first_half_is_text():
     "Photo/Illustration: Shoppers in Sapporo watch the news on Monday. (Ken Ito)\n",
     "Analysis | Defence | South Asia\n",
     "Sign up for our morning briefing on Asian markets.\n",
+    "Share this with Facebook Share this with Twitter Share this with Email\n",
     # A broadcaster's image credit line.
     "Image source, Reuters\n",
 ])
