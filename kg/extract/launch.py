@@ -24,6 +24,7 @@ Helpers: :mod:`~kg.extract.launch_clauses` (clauses about the missile), :mod:`~k
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -123,6 +124,7 @@ class Unit:
     corrects: bool = False             # "later corrected the launch time to ...": its clock
                                        # replaces the one told before
     same_waters: bool = False          # "fell into the same waters": the sea told before
+    same_day: bool = False             # "Hours later, X fired ...": the day of the launch told before
     definite: bool = False             # "The missile was launched ...": a missile told before
 
 
@@ -295,6 +297,13 @@ def _dates_after(tok: Token) -> Token | None:
     return prep if len(days) > 1 else None
 
 
+def _dated_participle(tok: Token) -> bool:
+    """ "has conducted a series of tests, most recently firing cruise missiles on April 14": a
+    participle of the clause with a day of its own tells an act done that day."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        o.ent_type_ == "DATE" for o in c.children) for c in tok.children)
+
+
 def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     """"event", "attach" (refers to a launch told elsewhere) or None (no launch)."""
     lemma = tok.lemma_.lower()
@@ -323,7 +332,7 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
                 return None
         if tok.tag_ == "VBG" and not (tok.dep_ == "pcomp" and tok.head.lower_ in
                                       ("after", "before", "upon", "while", "following")) \
-                and not aux & {"is", "was", "are", "were"}:
+                and not aux & {"is", "was", "are", "were"} and not _dated_participle(tok):
             return None                 # "prohibit Pyongyang from testing ..."
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
                 c.lower_ in GENERIC_MODS for c in tok.head.children if c.dep_ in ("det", "amod")):
@@ -531,6 +540,9 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             u.days = [day]
         days_apart(u, units, domain)
     _again(sent, times, units)
+    if _LATER_SAME_DAY.match(text):
+        for u in units:
+            u.same_day = not u.days
     for u in units:
         # "Monday's launch followed Saturday's firing of an ICBM ... at 5:22 p.m.": a clock dated
         # another day than its unit's is the clock of the launch of that day told after it, nearer
@@ -590,6 +602,11 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
     # exploded').
     return [u for u in units if u.kind != "refer" or u.missiles or u.landing or u.values or u.reporters
             or any(v.lemma_.lower() in args.FLIGHT_VERBS for v in u.anchors)]
+
+
+# A sentence that opens with a short lapse of time tells something of the same day.
+_LATER_SAME_DAY = re.compile(r"\s*(?:(?:minutes|hours|an hour|moments) later|later (?:that|the same) day)\b",
+                             re.I)
 
 
 def _again(sent: Span, times: list, units: list[Unit]) -> None:

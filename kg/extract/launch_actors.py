@@ -91,7 +91,10 @@ def launcher_of(tok: Token, kind: str, table: EntityTable) -> str | None:
             kids = list(verb.children)
             agent = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             subj = [c for c in kids if c.dep_ == "nsubj"]
-            if agent or subj or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            # (a participle's clause shares its subject too: "X has conducted tests, most
+            # recently firing ...")
+            shares = verb.dep_ in ("xcomp", "conj") or verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            if agent or subj or not shares or verb.head.i == verb.i:
                 cands = agent or subj
                 break
             conj = conj or verb.dep_ == "conj"

@@ -69,6 +69,8 @@ class Story:
         # A unit that names no launcher is about the launcher being told, else the document's.
         launcher = u.launcher or (cur.launcher if cur is not None else self.default)
         days = list(dict.fromkeys(u.days))
+        if not days and u.same_day and cur is not None and cur.day is not None:
+            days = [cur.day]            # "Hours later, South Korea tested ...": that day's
         if days:
             # A clause about "the missile" dated otherwise is about another launch only when it
             # names the missile ("On May 31, the first Chollima-1 plunged into the sea").

@@ -111,6 +111,10 @@ CASES = [
           "reporters": {"org:jp:coast-guard", JP_MOD}}],
         id="pronoun-sentence-attaches"),
     pytest.param(
+        "Talks stalled again on Tuesday. North Korea has conducted a series of weapons tests this year, most "
+        "recently firing short-range rockets off its west coast on March 9.", "2025-05-17",
+        [{"date": "2025-03-09", "launcher": "country:KP"}], id="most-recently-firing-on-a-day"),
+    pytest.param(
         "Sanctions were discussed at length. Pyongyang has fired more than 40 missiles since January, "
         "including a solid-fuel Pukguksong-5 missile on April 9, which flew for 50 minutes before falling "
         "into the Yellow Sea.", "2024-06-02",
@@ -724,6 +728,13 @@ def test_launches(text: str, published: str, expected: list[dict]) -> None:
         record = by_date.get(want["date"])
         assert record is not None, (want["date"], list(by_date))
         check(record, want)
+
+
+def test_hours_later_is_the_same_day() -> None:
+    got = launches("Two weeks earlier, on May 3, North Korea fired two short-range missiles from a train. "
+                   "Hours later, Japan carried out its first test of a ship-launched cruise missile.",
+                   "2025-05-17")
+    assert {(r.launcher, r.date) for r in got} == {("country:KP", "2025-05-03"), ("country:JP", "2025-05-03")}
 
 
 def test_every_launch_has_its_sentences_as_evidence() -> None:
