@@ -723,7 +723,15 @@ def _recent(table: EntityTable, candidates: list[Entity], before: int) -> Entity
         key=lambda m: m.start,
         default=None,
     )
-    return keys[last.entity] if last is not None and before - last.end <= _RECENT_CHARS else None
+    if last is None or before - last.end > _RECENT_CHARS:
+        return None
+    between = table.text[last.end:before]
+    others = [e for e in candidates if e.key != last.entity]
+    if between.lstrip().startswith(",") and not re.search(r"[.;!?]", between) and len(others) == 1:
+        # "Kim Yong-chol, a senior official seen as Mr Kim's right-hand man": a surname in the
+        # description of the one just named is another's.
+        return others[0]
+    return keys[last.entity]
 
 
 _SPOUSE_WORDS = {"wife", "husband", "spouse"}

@@ -165,6 +165,39 @@ def _frame(doc: Doc, text: str, qspan: Span) -> Token | None:
     return best[1] if best else None
 
 
+def _frame_after(doc: Doc, text: str, qspan: Span) -> Token | None:
+    """ '"WAR TO END! ... in Korea!" Trump tweeted hours after ...': a reporting verb right after
+    the closing mark, with only its subject's name between, frames the quote even when the parser
+    started a sentence at the quote's own "!"."""
+    lo, hi = line(text, qspan.start_char, qspan.end_char)
+    j = qspan.end
+    while j < len(doc) and (doc[j].is_quote or doc[j].is_punct) and doc[j].text not in ("(", "["):
+        j += 1
+    for tok in doc[j:min(len(doc), j + 5)]:
+        if not lo <= tok.idx < hi:
+            return None
+        if tok.lemma_ in REPORTING and tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VBD", "VBZ", "VBN"):
+            return tok if tok.i > j else None
+        if not (tok.pos_ in ("PROPN", "PRON") or tok.text[:1].isupper()):
+            return None
+    return None
+
+
+def _told_before_colon(doc: Doc, text: str, qspan: Span) -> Token | None:
+    """ '..., when Kim told reporters, after being asked whether ...: "If I ..."': the last act of
+    speaking with a subject of its own before the colon that opens the quote, however the parser
+    hung the quote's words on the sentence."""
+    i = qspan.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None
+    lo, _ = line(text, doc[i].idx, doc[i].idx)
+    told = [t for t in doc[doc[i].sent.start:i] if t.idx >= lo and t.lemma_ in REPORTING and t.pos_ == "VERB"
+            and t.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in t.children)]
+    return told[-1] if told else None
+
+
 def _colon_frame(doc: Doc, text: str, qspan: Span) -> Token | None:
     """The colon that introduces a quote after a speaker phrase with no reporting verb the
     parser saw: 'Kishida, speaking to reporters in Bangkok: "..."'. The colon stands for the
@@ -337,7 +370,8 @@ def find_statements(ctx: Context) -> list[Statement]:
     last_on_line: dict[int, int] = {}
     pending: list[tuple[_Quote, Span]] = []  # run-on paragraphs waiting for their verb
     for q, qspan in spans:
-        verb = _frame(doc, text, qspan) or _colon_frame(doc, text, qspan)
+        verb = _frame(doc, text, qspan) or _colon_frame(doc, text, qspan) or _frame_after(doc, text, qspan) \
+            or _told_before_colon(doc, text, qspan)
         start = line(text, q.start, q.end)[0]
         if verb is None and q.runs_on:
             pending.append((q, qspan))

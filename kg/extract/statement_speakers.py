@@ -315,6 +315,15 @@ class Speakers:
         for child in tok.children:
             if child.dep_ == "appos" and self.table.cls(self.table.entity_of(child)) == "Person":
                 return self.table.entity_of(child)
+        # "the US ambassador to the UN, Nikki Haley, warned": the parser may hang the name set off
+        # after the office on the office's preposition.
+        if tok.lower_ in HEADS:
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                named = [g for g in prep.children if g.dep_ in ("pobj", "appos") and g.i > tok.i + 2
+                         and self.doc[g.left_edge.i - 1].text == ","
+                         and self.table.cls(self.table.entity_of(g)) == "Person"]
+                if named:
+                    return self.table.entity_of(named[0])
         key = self.described(tok)
         if key is not None:
             return key

@@ -146,6 +146,14 @@ def test_a_shared_surname_is_the_person_named_just_before():
     assert found["Kim"][0] == "person:kim-yong-hyun"
 
 
+def test_a_surname_in_the_description_of_the_one_just_named_is_the_others():
+    text = ("President Jon Smith met leader Choi Chul-su on Monday. Talks were joined by Choi Min-ho, a "
+            "senior official seen as Mr Choi's right-hand man. Mr Choi, speaking through an interpreter, "
+            "said the talks went well.")
+    table = find_entities(load_model()(text))
+    assert [m.entity for m in table.mentions if m.text == "Choi"] == ["person:choi-chul-su"] * 2
+
+
 def test_a_surname_is_not_the_spouse_named_with_it():
     found = entities(
         "Prime Minister Kenji Arakawa landed in Manila on Sunday. Arakawa, who was accompanied by his "

@@ -48,6 +48,19 @@ CASES = [
                  'every incursion".',
                  [("Gustavo Petro", "a firm and immediate response to every incursion", False)],
                  id="an-order-is-the-words-of-who-gave-it"),
+    pytest.param('Prime Minister Ana Ruiz signed the deal on Friday. "TRADE WAR IS OVER! Our farmers, and '
+                 'all of their families, should be proud!" Ruiz posted hours after the signing.',
+                 [("Ana Ruiz", "TRADE WAR IS OVER! Our farmers, and all of their families, should be proud!",
+                   True)],
+                 id="a-verb-right-after-an-exclaimed-quote-frames-it"),
+    pytest.param('Speaking at the session, the Chilean ambassador to the UN, Paula Narvaez, warned that if '
+                 'fighting spread, "the whole region will pay the price".',
+                 [("Paula Narvaez", "fighting spread, the whole region will pay the price", False)],
+                 id="a-name-set-off-after-an-office-speaks-for-it"),
+    pytest.param('The leaders resumed talks on Friday, when President Gustavo Petro told reporters, after '
+                 'being asked whether he would sign: "If I did not want a deal, I would not be here."',
+                 [("Gustavo Petro", "If I did not want a deal, I would not be here", True)],
+                 id="the-last-act-of-speaking-before-the-colon"),
     # --- whole quotes, in every order
     pytest.param('"The launch is a clear violation of UN resolutions," Japanese Defence Minister '
                  'Minoru Kihara told reporters.',
