@@ -176,6 +176,10 @@ class Story:
                 table.cls(r) not in ("Country", "Person") and not u.own_word)
 
         reporters = list(dict.fromkeys(r for u in units for r in u.reporters if reports(r, u)))
+        if any(table.cls(r) != "Country" for r in reporters):
+            # "hours after Japan and South Korea reported a launch": a country stands for the body
+            # that told it, which the story names too (its military, its defence ministry).
+            reporters = [r for r in reporters if table.cls(r) != "Country"]
         # A corrected time ("later revised the launch time to ...") replaces the one told first.
         clock = next((u.clock for u in reversed(units) if u.corrects and u.clock is not None), None) or next(
             (u.clock for u in units if u.clock is not None), None)

@@ -111,6 +111,11 @@ _PROMO = re.compile(r"^[ \t]*(?:before it'?s here, it'?s on the|sign up for|subs
                     re.I | re.M)
 
 
+# The page's own date stamp ("Date 18.08.2023", "Published: 2023-08-18"): the metadata's.
+_DATE_STAMP = re.compile(r"^[ \t]*(?:date|published|updated|posted)[ \t]*:?[ \t]*"
+                         r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}[ \t]*$", re.I | re.M)
+
+
 def blank_inline_furniture(text: str) -> str:
     """``text`` with the furniture that sits between its paragraphs turned into spaces: a link
     to another story ("Read more: ..."), a header such as "Keep reading" and the lines after it
@@ -121,8 +126,8 @@ def blank_inline_furniture(text: str) -> str:
     ['It', 'fired.', 'It', 'flew.']
     """
     spans = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text) if not _SENTENCE_END.search(m.group())]
-    spans += [(m.start(), m.end()) for pattern in (_CAPTION, _CREDIT_TAIL, _SECTION_TRAIL, _PROMO)
-              for m in pattern.finditer(text)]
+    inline = (_CAPTION, _CREDIT_TAIL, _SECTION_TRAIL, _PROMO, _DATE_STAMP)
+    spans += [(m.start(), m.end()) for pattern in inline for m in pattern.finditer(text)]
     for m in _LIST_HEADER.finditer(text):
         end = m.end()
         for line in text[m.end():].split("\n")[1:]:

@@ -730,6 +730,13 @@ def test_launches(text: str, published: str, expected: list[dict]) -> None:
         check(record, want)
 
 
+def test_a_country_is_no_reporter_beside_the_body_that_told_it() -> None:
+    got = launches("Japan and South Korea reported a ballistic missile launch by North Korea late on Tuesday. "
+                   "South Korea's Joint Chiefs of Staff said the missile was launched at 10:42 p.m. and flew "
+                   "400km.", "2025-11-26")
+    assert [r.reporters for r in got] == [(JCS,)]
+
+
 def test_hours_later_is_the_same_day() -> None:
     got = launches("Two weeks earlier, on May 3, North Korea fired two short-range missiles from a train. "
                    "Hours later, Japan carried out its first test of a ship-launched cruise missile.",

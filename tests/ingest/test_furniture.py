@@ -69,6 +69,7 @@ def test_copyright_in_the_first_half_is_text():
     "Analysis | Defence | South Asia\n",
     "Sign up for our morning briefing on Asian markets.\n",
     "Share this with Facebook Share this with Twitter Share this with Email\n",
+    "Date 18.08.2025\n",
     # A broadcaster's image credit line.
     "Image source, Reuters\n",
 ])
