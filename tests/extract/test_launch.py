@@ -731,9 +731,9 @@ def test_launches(text: str, published: str, expected: list[dict]) -> None:
 
 
 def test_a_country_is_no_reporter_beside_the_body_that_told_it() -> None:
-    got = launches("Japan and South Korea reported a ballistic missile launch by North Korea late on Tuesday. "
-                   "South Korea's Joint Chiefs of Staff said the missile was launched at 10:42 p.m. and flew "
-                   "400km.", "2025-11-26")
+    got = launches("Japan and South Korea reported a ballistic missile launch by North Korea late on "
+                   "Tuesday. South Korea's Joint Chiefs of Staff said the missile was launched at 10:42 p.m. "
+                   "and flew 400km.", "2025-11-26")
     assert [r.reporters for r in got] == [(JCS,)]
 
 
