@@ -45,6 +45,8 @@ REPORTING = {
     "applaud", "term", "characterise", "characterize", "dub", "single", "refer",
     # Verbs of directing, whose quoted object is the order as given: 'ordered a "stern response"'.
     "order", "instruct", "direct",
+    # Feelings put into words: 'expressed "grave concern"', 'voiced "deep regret"'.
+    "express", "voice",
 }
 # Subjects that are a country speaking through its institutions: "the Japanese government said".
 _BODIES = {"government", "military", "authorities", "army", "navy", "administration", "ministry",

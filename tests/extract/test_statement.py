@@ -61,6 +61,9 @@ CASES = [
                  'being asked whether he would sign: "If I did not want a deal, I would not be here."',
                  [("Gustavo Petro", "If I did not want a deal, I would not be here", True)],
                  id="the-last-act-of-speaking-before-the-colon"),
+    pytest.param('In Lima, Foreign Minister Elmer Schialer expressed "deep regret" over the decision.',
+                 [("Elmer Schialer", "deep regret", True)],
+                 id="an-expressed-feeling-is-the-speakers-words"),
     # --- whole quotes, in every order
     pytest.param('"The launch is a clear violation of UN resolutions," Japanese Defence Minister '
                  'Minoru Kihara told reporters.',
