@@ -835,9 +835,27 @@ def _add_place_of_kind(table: EntityTable, span: Span, kind: str) -> None:
     table.add(span, Entity(key=f"{prefix}:{slug(span.text)}", cls=kind, name=span.text, within=within))
 
 
+def _add_shared_head_pair(table: EntityTable, span: Span) -> bool:
+    """ "North and South Korea": two countries sharing one head word, each its own mention."""
+    words = [t for t in span]
+    if len(words) != 4 or words[1].lower_ != "and":
+        return False
+    head = words[3].text
+    first = gazetteer.lookup_place(f"{words[0].text} {head}")
+    second = gazetteer.lookup_place(f"{words[2].text} {head}")
+    if first is None or second is None or first.key == second.key \
+            or not first.cls == second.cls == "Country":
+        return False
+    table.add(span[:1], place_entity(first))
+    table.add(span[2:], place_entity(second))
+    return True
+
+
 def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, Entity]) -> None:
     text = span.text
     folded = fold(text)
+    if _add_shared_head_pair(table, span):
+        return
     if label != "NORP" and len(span) <= 3 and (kind := _place_noun_before(span)) is not None and \
             _person_for(text, full_names, table.crew) is None:
         _add_place_of_kind(table, span, kind)

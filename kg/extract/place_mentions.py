@@ -388,6 +388,9 @@ def prefer_namesake_region(table: EntityTable) -> None:
         root = span.root
         joined = [root.head] if root.dep_ == "conj" else []
         joined += [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "from":
+            # "from Hokkaido to Nagano": the two ends of one range are of one kind
+            joined += [c for c in root.head.head.children if c.dep_ == "pobj"]
         listed = _LISTED_BEFORE_KIND.match(table.text, m.end) or _LAST_BEFORE_KIND.match(table.text, m.end) \
             and _AND_BEFORE.search(table.text, max(0, m.start - 6), m.start)
         if not (region.key in named or listed

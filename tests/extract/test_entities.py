@@ -328,11 +328,17 @@ def test_a_place_is_typed_by_the_words_around_it(text, surface, cls):
         ("Residents of Shizuoka and Hokkaido were told to take shelter on Monday.", "Shizuoka"),
         ("The drone fell in Fukuoka Prefecture on Sunday. Officials in Fukuoka said nobody was hurt.",
          "Fukuoka"),
+        ("Alerts went out in nine prefectures, from Hokkaido to Niigata, on Monday.", "Niigata"),
     ],
 )
 def test_a_city_read_as_the_prefecture_named_after_it_is_the_prefecture(text, surface):
     key, cls = entities(text)[surface]
     assert (key, cls) == (f"region:{surface.lower()}-prefecture", "Region")
+
+
+def test_two_countries_sharing_one_head_word_are_two_mentions():
+    found = entities("Athletes from North and South Korea marched together at the opening ceremony.")
+    assert found["North"] == ("country:KP", "Country") and found["South Korea"] == ("country:KR", "Country")
 
 
 def test_a_city_that_shares_a_prefectures_name_stays_a_city():
