@@ -286,6 +286,15 @@ class EventArgs(Places):
                 before = self._previous_subject(h)
                 if before is not None:
                     return [before]
+            if low in ("he", "she") and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "relcl" and any(
+                    c.lower_ in ("where", "when") for c in h.head.children):
+                # "The Russian leader left for Hanoi, where he was to hold talks with To": the
+                # subject of the clause the place or time hangs on, not the last person named.
+                main = next((a for a in h.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                own = [k for s in (self.subjects(main) if main is not None else []) if s.tag_ != "PRP"
+                       for k in self.actors(s) if self.t.cls(k) == "Person"]
+                if len(own) == 1:
+                    return own
             if low in ("he", "him", "his", "she", "her"):
                 return [person] if (person := self.last_person(h)) else []
             if low in ("they", "them", "their"):
@@ -583,7 +592,7 @@ def _hyphened(tok: Token) -> list[Token]:
 
 
 # The parts of an event's course that stand for it ("at the opening of the summit").
-_PHASES = {"opening", "start", "close", "closing"}
+_PHASES = {"opening", "start", "close", "closing", "end"}
 
 
 def governor(tok: Token) -> tuple[Token | None, str]:

@@ -47,7 +47,8 @@ NOUNS = {"summit", "meeting", "talks", "call", "conference", "videoconference", 
 HOLD = {"hold", "have", "host", "attend", "join", "convene", "chair", "begin", "open", "start", "wrap",
         "conclude", "kick", "resume", "tell", "address", "arrange", "plan", "co-host", "cohost", "skip",
         "participate", "welcome", "invite", "gather", "meet", "arrive", "travel", "fly", "come", "sit",
-        "visit", "propose", "schedule", "announce"}
+        "visit", "propose", "schedule", "announce",
+        "expand"}  # ("then expanded talks joined by aides": a format read as a verb; they were in them)
 # Holding verbs that, in the present perfect or progressive, put the meeting on the day of writing.
 NOW_HOLD = {"begin", "hold", "open", "start", "convene", "wrap", "conclude", "kick", "resume"}
 # "has already met", "has met him before": a present perfect of experience, not of today's news.
@@ -658,6 +659,8 @@ _FORMATS = {"expanded", "extended", "enlarged", "restricted", "narrow", "one-on-
 def _session(tok: Token) -> bool:
     """"one-on-one talks", "talks in an expanded format", "talks in a restricted format"."""
     words = [tok.doc[tok.left_edge.i:tok.i].text.lower()]
+    if tok.i > 0 and tok.head.i == tok.i - 1:
+        words.append(tok.head.lower_)  # "then expanded talks": the parser reads the format as a verb
     words += [tok.doc[o.left_edge.i:o.i].text.lower() for c in tok.children if c.dep_ == "prep"
               and c.lower_ == "in" for o in pobjs(c) if o.lemma_.lower() in ("format", "setting", "session")]
     return any(w in _FORMATS for text in words for w in text.replace(" - ", "-").split())

@@ -893,6 +893,30 @@ CASES = [
         [{"kind": "Summit", "participants": {"Emmanuel Macron", "Olaf Scholz"}, "place": "Paris",
           "date": "2025-05-03"}],
         id="hours-before-times-the-dated-clause-beside-it"),
+    pytest.param(
+        "Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese signed a trade "
+        "pact at the end of a two-day summit in Canberra on Thursday.", "2024-03-08",
+        [{"kind": "Summit", "participants": {"Narendra Modi", "Anthony Albanese"}, "place": "Canberra",
+          "date": "2024-03-07"}],
+        id="signed-at-the-end-of-a-summit"),
+    pytest.param(
+        "French President Emmanuel Macron and German Chancellor Olaf Scholz held a summit in Paris on "
+        "Monday. They first held a one-on-one meeting, then expanded talks joined by Foreign Minister "
+        "Annalena Baerbock.", "2024-05-14",
+        [{"kind": "Summit", "participants": {"Emmanuel Macron", "Olaf Scholz"}, "place": "Paris",
+          "date": "2024-05-13"},
+         {"kind": "Meeting", "participants": {"Emmanuel Macron", "Olaf Scholz"},
+          "part_of": {"Emmanuel Macron", "Olaf Scholz"}},
+         {"kind": "Meeting", "participants": {"Emmanuel Macron", "Olaf Scholz", "Annalena Baerbock"},
+          "part_of": {"Emmanuel Macron", "Olaf Scholz"}}],
+        id="then-expanded-talks-joined-by-aides"),
+    pytest.param(
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Tuesday. The "
+        "Chinese leader left Moscow on Wednesday for Minsk, where he was due to hold talks with "
+        "Belarusian President Alexander Lukashenko.", "2024-05-16",
+        [{"kind": "Meeting", "participants": {"Xi Jinping", "Vladimir Putin"}},
+         {"kind": "Meeting", "participants": {"Xi Jinping", "Alexander Lukashenko"}}],
+        id="where-he-is-the-subject-of-the-main-clause"),
 ]
 
 
