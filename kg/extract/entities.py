@@ -715,9 +715,21 @@ def _persons_for(text: str, full_names: dict[str, Entity], crew: set[str] | froz
 _RECENT_CHARS = 400
 
 
-def _recent(table: EntityTable, candidates: list[Entity], before: int) -> Entity | None:
-    """The candidate mentioned last before ``before``, within a few sentences."""
+def _recent(table: EntityTable, candidates: list[Entity], before: int, word: str = "") -> Entity | None:
+    """The candidate the bare surname ``word`` at ``before`` stands for: the one it already stood
+    for (news name the main person by surname and every namesake in full: "Kim said ... Kim Yong
+    Nam, the nominal head of state, also made the trip. Kim and Moon ..."), else the one mentioned
+    last, within a few sentences."""
     keys = {e.key: e for e in candidates}
+    bare = {m.entity for m in table.mentions
+            if m.start < before and m.entity in keys and fold(m.text) == word}
+    # (a namesake named in full earlier in the same paragraph is meant: "President Lee Jae-myung
+    # sought calm. ... Lee said")
+    full = max((m for m in table.mentions if m.start < before and m.entity in keys and " " in m.text.strip()),
+               key=lambda m: m.start, default=None)
+    here = full is not None and "\n" not in table.text[full.end:before] and full.entity not in bare
+    if word and len(bare) == 1 and not here:
+        return keys[bare.pop()]
     last = max(
         (m for m in table.mentions if m.entity in keys and m.start < before),
         key=lambda m: m.start,
@@ -1000,7 +1012,7 @@ def _add_span(table: EntityTable, span: Span, label: str, full_names: dict[str, 
     if person is None and len(_persons_for(text, full_names, table.crew)) > 1:
         # "Kim" with two Kims in the article: the one named just before, if one was (news
         # style names a person in full, then by surname); otherwise better unnamed than wrong.
-        person = _recent(table, _persons_for(text, full_names, table.crew), span.start_char)
+        person = _recent(table, _persons_for(text, full_names, table.crew), span.start_char, folded)
         if person is None:
             return
     if person is None:

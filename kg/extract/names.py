@@ -64,7 +64,8 @@ HONORIFICS = {
     "the",
 }
 
-# Acronyms the model tags as organisations but which are time zones, weapons or units.
+# Acronyms the model tags as organisations but which are time zones, weapons or units, and
+# words it takes for names.
 NOT_ORGS = {
     "utc",
     "gmt",
@@ -94,6 +95,12 @@ NOT_ORGS = {
     "cvid",
     "eez",
     "dmz",
+    # Diseases the model reads as names ("since the Covid pandemic").
+    "covid",
+    "covid-19",
+    "coronavirus",
+    "sars",
+    "ebola",
 }
 
 

@@ -146,6 +146,25 @@ def test_a_shared_surname_is_the_person_named_just_before():
     assert found["Kim"][0] == "person:kim-yong-hyun"
 
 
+def test_a_surname_used_alone_keeps_standing_for_the_same_person():
+    text = ("Leader Kim Chol-su arrived on Friday. Kim said the talks would be frank. Kim was joined by "
+            "Kim Min-ho, the nominal head of state. Kim and the president then planted a tree.")
+    table = find_entities(load_model()(text))
+    assert {m.entity for m in table.mentions if m.text == "Kim"} == {"person:kim-chol-su"}
+
+
+def test_a_namesake_named_in_full_in_the_same_paragraph_is_the_surnames():
+    text = ("Leader Kim Chol-su arrived on Friday. Kim said the drills were a threat.\n\nPresident Kim "
+            "Min-ho sought calm. \"There is no reason for alarm,\" Kim said.")
+    table = find_entities(load_model()(text))
+    assert [m.entity for m in table.mentions if m.text == "Kim"][-1] == "person:kim-min-ho"
+
+
+def test_a_disease_is_no_name():
+    found = entities("It is his first trip abroad since the Covid pandemic, officials in Seoul said.")
+    assert "Covid" not in found
+
+
 def test_a_surname_in_the_description_of_the_one_just_named_is_the_others():
     text = ("President Jon Smith met leader Choi Chul-su on Monday. Talks were joined by Choi Min-ho, a "
             "senior official seen as Mr Choi's right-hand man. Mr Choi, speaking through an interpreter, "
