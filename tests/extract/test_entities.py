@@ -148,7 +148,7 @@ def test_a_shared_surname_is_the_person_named_just_before():
 
 def test_a_surname_used_alone_keeps_standing_for_the_same_person():
     text = ("Leader Kim Chol-su arrived on Friday. Kim said the talks would be frank. Kim was joined by "
-            "Kim Min-ho, the nominal head of state. Kim and the president then planted a tree.")
+            "Kim Min-ho, the nominal head of state.\n\nKim and the president then planted a tree.")
     table = find_entities(load_model()(text))
     assert {m.entity for m in table.mentions if m.text == "Kim"} == {"person:kim-chol-su"}
 
