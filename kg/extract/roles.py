@@ -37,7 +37,14 @@ from kg import gazetteer
 from kg.extract import Context, extractor
 from kg.extract.entities import EntityTable
 from kg.extract.names import fold
-from kg.extract.roles_country import bare_title_org, body_country, ensure, publisher_country, topic_country
+from kg.extract.roles_country import (
+    bare_title_org,
+    body_country,
+    ensure,
+    has_office,
+    publisher_country,
+    topic_country,
+)
 from kg.extract.roles_evidence import line_evidence
 from kg.extract.roles_lexicon import (
     ANAPHORS,
@@ -65,6 +72,7 @@ class _Cand:
     salient: bool        # the qualifier was an anaphor ("the regime's")
     span: Span           # the person's mention
     via: str | None = None  # the office is of this person's country: "the president's adviser"
+    past: bool = False   # an office held before: "former foreign minister X", "X served as ..."
 
 
 class _Reader:
@@ -133,6 +141,9 @@ class _Reader:
         word = title_word(tok, near_title=near)
         if word is None:
             return None
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if word == "under" and (nxt is None or nxt.lower_ not in ("secretary", "-")):
+            return None  # "under secretary", not "defense minister under Prime Minister X"
         span = self.table.span_of(tok)
         # The model sometimes tags "State" (of "Secretary of State") as an organisation.
         if span is not None and not all(title_word(t) for t in span):
@@ -369,13 +380,75 @@ class _Reader:
         org = self._as_org(self.table.entity_of(doc[i]))
         return _Cand(key, _join(words), org, False, span) if org else None
 
+    def _bare_start(self, c: _Cand) -> int | None:
+        """Index of the first word of ``c``'s bare title right before its name, if it is one."""
+        found = self.title_before(c.span.start)
+        return found[1] if found is not None and _join(found[0]) == c.title else None
+
+    def listed_after(self, c: _Cand, cands: list[_Cand]) -> str | None:
+        """ "Vietnamese President X and Prime Minister Y", "US Secretary of State X, National
+        Security Adviser Y": a bare title listed right after a person whose title names a country
+        is an office of that country too (if it has that office)."""
+        doc, s0 = self.doc, c.span.sent.start
+        i = self._bare_start(c)
+        if i is None:
+            return None
+        i -= 1
+        while i > s0 and (doc[i].text == "," or doc[i].lower_ == "and"):
+            i -= 1
+        if i == (self._bare_start(c) or 0) - 1:
+            return None  # nothing joins them: not a list
+        other = self.table.entity_of(doc[i])
+        if self.table.cls(other) != "Person" or other == c.person:
+            return None
+        found = {o.org for o in cands if o.person == other and o.span.sent == c.span.sent and not o.salient
+                 and o.via is None and self.table.cls(o.org) == "Country"}
+        org = found.pop() if len(found) == 1 else None
+        return org if org is not None and has_office(org, c.title) else None
+
+    def principal_country(self, c: _Cand) -> str | None:
+        """ "North Korean Foreign Minister X gave a news conference. ... Standing beside him, Vice
+        Foreign Minister Y said": a deputy's bare title is of the country whose principal of that
+        office the text names just before (in its sentence or the two before)."""
+        words = c.title.split()
+        k = 0
+        while k < len(words) - 1 and words[k] in ("vice", "deputy", "first"):
+            k += 1
+        if k == 0 or self._bare_start(c) is None:
+            return None
+        principal, doc = words[k:], self.doc
+        floor = c.span.sent.start
+        for _ in range(2):
+            floor = doc[max(floor - 1, 0)].sent.start
+        found = None
+        for tok in doc[floor:c.span.start]:
+            if title_word(tok) != principal[-1]:
+                continue
+            run = self.title_before(tok.i + 1)
+            if run is None or run[0] != principal or run[1] <= doc[run[1]].sent.start:
+                continue
+            q = run[1] - 1 - (doc[run[1] - 1].lower_ == "the")
+            org, _ = self.qualifier_before(q)
+            found = org if self.table.cls(org) == "Country" else found
+        return found
+
     def before(self, span: Span, key: str) -> _Cand | None:
         found = self.title_before(span.start)
         if found is None:
             return self.before_of(span, key)
         words, first = found
+        # A minister's portfolio may be any noun: "vaccine minister X", "digital minister X".
+        while words[-1] == "minister" and first - 1 > span.sent.start and self.doc[first - 1].is_lower \
+                and self.doc[first - 1].pos_ == "NOUN" and self.doc[first - 1].dep_ == "compound":
+            first -= 1
+            words = [self.doc[first].lower_, *words]
         if any(t.lower_ in NOT_CURRENT for t in self.doc[max(span.sent.start, first - 3):first]):
-            return None
+            # "former foreign minister X", "then-Japanese Prime Minister X": an office held before,
+            # still one the person held (kept apart from the offices held now); not a dead
+            # person's ("the late leader X").
+            org, salient = self.qualifier_before(first - 1)
+            dead = any(t.lower_ == "late" for t in self.doc[max(span.sent.start, first - 3):first])
+            return None if salient or dead else _Cand(key, _join(words), org, False, span, past=True)
         q = first - 1
         if q >= span.sent.start and self.doc[q].lower_ == "the":
             q -= 1
@@ -448,7 +521,28 @@ class _Reader:
                             if t.lower_ == "and" and (doc[t.i + 1].lower_ in ("a", "an", "the")
                                                       or self._is_title_tok(doc[t.i + 1], False))
                             and not any(v.pos_ == "VERB" for v in doc[first:t.i])]
+        # "X, a former intelligence chief who is now vice chairman of ...": the description's own
+        # relative clause gives the office held now.
+        starts += [t.i + 2 + (doc[t.i + 2].lower_ in ("also", "now", "currently"))
+                   for t in doc[first + 1:stop - 3] if t.lower_ == "who" and doc[t.i + 1].lower_ == "is"]
         return [c for c in (self._description(span, key, i, stop) for i in starts) if c]
+
+    def served_as(self, span: Span, key: str) -> _Cand | None:
+        """ "X served as chief cabinet secretary in the 1990s", "X, who served as defense minister
+        under Y,": the office the clause names (held before if the verb is past)."""
+        doc, end = self.doc, span.sent.end
+        i = span.end
+        if i + 1 < end and doc[i].text == ",":  # "Y's father, X, served as", "X, who served as"
+            i += 1 + (doc[i + 1].lower_ == "who")
+        if i + 2 >= end or doc[i].lemma_ != "serve" or doc[i].pos_ != "VERB" or doc[i + 1].lower_ != "as":
+            return None
+        stop = i + 2
+        # The description runs to the first word that is no part of an office's phrase.
+        while stop < end and not (doc[stop].is_punct or doc[stop].pos_ in ("ADP", "SCONJ", "VERB", "AUX")
+                                  and doc[stop].lower_ not in ("of", "at", "for", "to")):
+            stop += 1
+        c = self._description(span, key, i + 2, stop)
+        return dataclasses.replace(c, past=doc[i].tag_ == "VBD") if c is not None else None
 
     def _heads_body(self, span: Span, key: str, at: int, stop: int) -> _Cand | None:
         """ "X, who heads the presidential National Security Office,": the head of the body named,
@@ -511,16 +605,28 @@ class _Reader:
         lead = i
         while lead < m and doc[lead].is_lower and doc[lead].pos_ == "ADJ" and doc[lead].dep_ == "amod":
             lead += 1
+        # An adjective between the qualifier and the office is neither: "North Korea's nominal
+        # head of state" (not one that puts the office off: "Japan's next prime minister").
+        q = m
+        while q > lead + 1 and doc[q - 1].is_lower and doc[q - 1].pos_ == "ADJ" \
+                and doc[q - 1].dep_ == "amod" and doc[q - 1].lower_ not in _NOT_HELD \
+                and doc[q - 2].lower_ in _POSSESSIVE:
+            q -= 1
         # Otherwise only a qualifier may stand between: "South Korea's", "the US", "the country's".
         if not all(self.table.entity_of(t) or t.lower_ in _POSSESSIVE or t.text[:1].isupper()
-                   or self._anaphor(t) for t in doc[lead:m]):
+                   or self._anaphor(t) for t in doc[lead:q]):
             return None
         found = self.title_after(k)
+        if found is not None and found[1] > stop:
+            # The office ends with the description: "served as defense minister | under Prime
+            # Minister Y" ("under" may also build a title: "under secretary").
+            words = found[0][:stop - k]
+            found = (words, stop) if words and words[-1] in HEADS else None
         if found is None:
             return None
         words, j = found
         words = [t.lower_ for t in doc[m:k]] + words
-        org, salient = self.qualifier_before(m - 1) if m > lead else (None, False)
+        org, salient = self.qualifier_before(q - 1) if q > lead else (None, False)
         if j < stop and doc[j].lower_ in ("of", "at", "for"):
             # "a professor of North Korean studies at Ewha University": the field, then the place
             at = next((t.i for t in doc[j + 1:stop] if t.lower_ == "at"), None) \
@@ -553,6 +659,12 @@ class _Reader:
                     and doc[end].lower_ == "of" else None
                 if self.table.cls(country) == "Country":
                     words, named = [*words, "of", *(t.lower_ for t in doc[j + 1:end])], country
+                elif country is not None and doc[end - 1].lower_ in _SUB_BODIES and \
+                        "party" in fold(self.table.entities[country].name).split():
+                    # "director of the Central Committee of the Workers' Party": a party's organ is
+                    # the party's (as in :meth:`_org_named_at`); a state body's is its own ("the
+                    # Standing Committee of the Assembly").
+                    named = country
             return _Cand(key, _join(words), named, False, span) if named else None
         if lead > i:
             return None  # "X, a prominent analyst,": whose office is unsaid
@@ -570,6 +682,9 @@ def _join(words: list[str]) -> str:
     return " ".join(words).replace(" - ", "-")
 
 
+# Adjectives of an office not (yet) held: "Japan's next prime minister".
+_NOT_HELD = {"next", "incoming", "future", "likely", "possible", "potential", "presumptive", "would-be",
+             "prospective", "designated", "putative"}
 # Verbs of heading a body and the office they give: "who heads the X Office".
 _HEADING = {"head": "head", "lead": "leader", "chair": "chair"}
 _BODY_WORDS = ("ministry", "department", "agency", "office", "council", "command")
@@ -679,10 +794,12 @@ def find_roles(ctx: Context) -> list[Role]:
             if table.cls(key) != "Person":
                 continue
             cands += [c for c in (reader.before(span, key), *reader.after(span, key),
-                                  reader.list_member(span, key)) if c]
+                                  reader.list_member(span, key), reader.served_as(span, key)) if c]
             if (cp := reader.counterpart(span, key)) is not None:
                 counterparts.append(cp)
     cands += _label_notes(ctx, reader)
+    past = [c for c in cands if c.past]
+    cands = [c for c in cands if not c.past]
     known = {(c.person, c.title): c.org for c in cands if c.org}
     # A person's country, from a qualified title: their bare titles are that country's offices.
     countries: dict[str, set[str]] = {}
@@ -698,8 +815,11 @@ def find_roles(ctx: Context) -> list[Role]:
     # text gives someone else.
     # Among bare titles, those the text places come before guesses ("President X" in an American
     # paper is America's only if the text gives the office to no one else).
+    # A bare title listed right after a qualified one is placed by its list before anything else.
+    listed = {id(c): o for c in cands if c.org is None and not c.salient and c.via is None
+              and (o := reader.listed_after(c, cands))}
     placed = {id(c) for c in cands if c.org is None and not c.salient and c.via is None
-              and bare_title_org(ctx, c.title, c.span, guess=False) is not None}
+              and bare_title_org(ctx, c.title, c.span, guess=False) is not None} | set(listed)
     for c in sorted(cands, key=lambda c: (c.via is not None, c.salient and c.org is None, c.org is None,
                                           id(c) not in placed)):
         org = c.org
@@ -730,6 +850,11 @@ def find_roles(ctx: Context) -> list[Role]:
                 org = next((o for p, t, o in roles if p == c.person and t == c.title), None)
             if org is None and c.title.endswith("-elect"):
                 org = _successor_of(roles, table, c)
+            if org is None and id(c) in listed and not _taken(cands, c, listed[id(c)], roles):
+                org = listed[id(c)]
+            elif org is None and id(c) not in placed:
+                org = reader.principal_country(c)
+                guessed = org is not None
             if org is None:
                 org = bare_title_org(ctx, c.title, c.span)
                 guessed = id(c) not in placed
@@ -760,7 +885,30 @@ def find_roles(ctx: Context) -> list[Role]:
     # "Minister Cho" after "Minister of Foreign Affairs Cho": the short title is the full one's.
     ctx.cache["roles"] = [r for (p, t, o), r in roles.items() if not any(
         p2 == p and o2 == o and set(t.split()) < set(t2.split()) for p2, t2, o2 in roles)]
+    ctx.cache["past_roles"] = _past_roles(ctx, past, countries, roles)
     return ctx.cache["roles"]
+
+
+def _past_roles(ctx: Context, past: list[_Cand], countries: dict[str, set[str]],
+                roles: dict[tuple[str, str, str], Role]) -> list[Role]:
+    """Offices held before ("former foreign minister X"): of the country the text names, else of
+    the person's country (by their offices now), else as for a bare title. Kept apart from
+    :func:`find_roles`, whose callers want who holds an office now."""
+    table, out = ctx.entities, {}
+    for c in past:
+        own = countries.get(c.person, set())
+        org = c.org or (next(iter(own)) if len(own) == 1 else None) \
+            or bare_title_org(ctx, c.title, c.span, guess=False)
+        guessed = org is None
+        org = org or bare_title_org(ctx, c.title, c.span)
+        if org is None:
+            continue
+        title, org = _body_in_title(table, c.title, org)
+        ensure(table, org)
+        if (c.person, title, org) not in roles:
+            out.setdefault((c.person, title, org), Role(c.person, title, org, line_evidence(ctx, [c.span]),
+                                                        guessed=guessed and table.cls(org) == "Country"))
+    return list(out.values())
 
 
 def _successor_of(roles: dict[tuple[str, str, str], Role], table: EntityTable, c: _Cand) -> str | None:
@@ -801,4 +949,4 @@ SINGLE_OFFICES = {"president", "prime minister", "vice president", "chief cabine
 
 @extractor("kg.role.v1")
 def extract_roles(ctx: Context) -> list[Role]:
-    return list(find_roles(ctx))
+    return list(find_roles(ctx)) + ctx.cache["past_roles"]

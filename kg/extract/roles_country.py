@@ -49,7 +49,7 @@ from kg.extract.entities import EntityTable
 from kg.extract.entity_table import country_of
 from kg.extract.event_setting import MOVE
 from kg.extract.names import fold
-from kg.extract.roles_lexicon import title_word
+from kg.extract.roles_lexicon import HEADS, title_word
 from kg.extract.tokens import tokens
 from kg.records import ORG_CLASSES, Entity
 
@@ -232,6 +232,14 @@ def _qualifies_person(table: EntityTable, mention: Span) -> bool:
         table.cls(table.entity_of(head)) == "Person" or title_word(head) is not None)
 
 
+def _qualifies_official(table: EntityTable, mention: Span) -> bool:
+    """"Germany's Foreign Minister X", "German Chancellor X": the country qualifies a person or an
+    office, not a body ("Japan's Defense Ministry") or a thing."""
+    head = mention.root.head
+    return mention.root.dep_ in ("amod", "compound", "poss", "nmod") and head.i != mention.root.i and (
+        table.cls(table.entity_of(head)) == "Person" or title_word(head) in HEADS)
+
+
 def ministry_country(ctx: Context, title: str, within: tuple[int, int] | None = None) -> str | None:
     """The country of the one ministry of this kind the document (or ``within``) names."""
     words = set(fold(title).replace("defence", "defense").split()) - _HEAD_WORDS
@@ -386,7 +394,16 @@ def publisher_country(ctx: Context) -> str | None:
     dateline = _DATELINE.search(ctx.text[:600])
     names = re.split(r"[,;/()]| with | and ", ctx.article.source or "")
     names += [dateline.group("agency")] if dateline and dateline.group("agency") else []
-    found, named = None, {ctx.entities.actor(m.entity) for m in ctx.entities.mentions}
+    # A home country the story names only where it qualifies its own official ("Germany's Foreign
+    # Minister X said in Berlin ...") is not where the story is: the paper writes of it as of any
+    # other, and its bare titles are the story's people's, not the publisher's officials.
+    table, named = ctx.entities, set()
+    for sent in ctx.sentences:
+        found = table.in_span(sent)
+        own = {table.actor(k) for mention, k in found if table.cls(k) == "Country"
+               and _qualifies_official(table, mention)}
+        named |= {table.actor(k) for _, k in found} - own
+    found = None
     # "NHK WORLD-JAPAN", "Yonhap News TV": the publisher's name may be a brand's first words.
     names = [" ".join(words[:n]) for name in names if (words := re.split(r"[\s\u2013\u2014-]+", name.strip()))
              for n in range(len(words), 0, -1)]
@@ -441,13 +458,13 @@ def bare_title_org(ctx: Context, title: str, span: Span, *, guess: bool = True) 
     if not guess:
         return found
     pub = publisher_country(ctx)
-    if pub is not None and not _has_office(pub, title):
+    if pub is not None and not has_office(pub, title):
         pub = None  # a British paper's "President Putin" is not Britain's: it has none
     report = report_country(ctx, span)
-    if report is not None and not _has_office(report, title):
+    if report is not None and not has_office(report, title):
         report = None
     prev = previous_country(ctx, span)
-    if prev is not None and not _has_office(prev, title):
+    if prev is not None and not has_office(prev, title):
         prev = None  # "US President X spoke. ... Deputy Prime Minister Y": not the US's, it has none
     return found or pub or report or prev or ministry_country(ctx, title)
 
@@ -460,7 +477,7 @@ _NO_PRIME_MINISTER = {"US", "MX", "BR", "AR", "CL", "CO", "ID", "PH", "IR", "AF"
 _NO_MINISTERS = {"US"}
 
 
-def _has_office(country: str, title: str) -> bool:
+def has_office(country: str, title: str) -> bool:
     code = country.removeprefix("country:")
     words = title.removesuffix("-elect").split()  # a president-elect's country has a president
     if "president" in words and words[-1] == "president":

@@ -303,6 +303,60 @@ CASES = [
                  {("Joe Biden", "president", "United States"), ("Mark Carney", "prime minister", "Canada"),
                   ("Ana Ruiz", "deputy prime minister", "Chile")},
                  id="a-country-represented-by-a-title-holder"),
+    # --- a bare title listed right after a qualified one shares its country
+    pytest.param("On Monday the envoy met Thai Prime Minister Anan Chaiyo and Foreign Minister Somsak Wongsa "
+                 "at Government House in Bangkok.",
+                 {("Anan Chaiyo", "prime minister", "Thailand"),
+                  ("Somsak Wongsa", "foreign minister", "Thailand")},
+                 id="a-bare-title-listed-after-a-qualified-one"),
+    pytest.param("The envoy was joined by Canadian Foreign Minister Melanie Joly, Defence Minister Bill "
+                 "Blair and Indian Foreign Minister Subrahmanyam Jaishankar.",
+                 {("Melanie Joly", "foreign minister", "Canada"),
+                  ("Bill Blair", "defence minister", "Canada"),
+                  ("Subrahmanyam Jaishankar", "foreign minister", "India")},
+                 id="a-bare-title-takes-the-list-item-just-before"),
+    # --- a deputy stands with the principal the text named just before
+    pytest.param("Peruvian Foreign Minister Elmer Schialer gave a news conference late at night.\n\"We "
+                 "will not change,\" Schialer said.\nStanding beside him, Vice Foreign Minister Ana Cecilia "
+                 "Gervasi said the talks had failed.",
+                 {("Elmer Schialer", "foreign minister", "Peru"),
+                  ("Ana Cecilia Gervasi", "vice foreign minister", "Peru")},
+                 id="a-deputy-of-the-principal-named-before"),
+    # --- descriptions
+    pytest.param("Dina Boluarte, Peru's nominal head of state, also made the trip.",
+                 {("Dina Boluarte", "head of state", "Peru")}, id="an-adjective-between-country-and-office"),
+    pytest.param("Ken Sato, Japan's next prime minister, will take office on Friday.", set(),
+                 id="an-office-not-yet-held"),
+    pytest.param("Kim Jong Un was joined by Pak Jong Chon, a former army chief who is now vice chairman of "
+                 "the ruling Workers' Party's Central Committee.",
+                 {("Pak Jong Chon", "vice chairman", "Central Committee")},
+                 id="a-relative-clause-gives-the-office-now"),
+    pytest.param("On Sunday, Jo Yong Won, first vice department director of the Central Committee of the "
+                 "Workers' Party of Korea, issued a statement.",
+                 {("Jo Yong Won", "first vice department director", "Workers' Party of Korea")},
+                 id="a-committee-of-a-party-is-the-partys"),
+    pytest.param("Li met Ana Ruiz, president of the Standing Committee of the National Assembly of Peru.",
+                 set(), id="a-committee-of-a-state-body-is-not-the-bodys"),
+    pytest.param("Japan's ruling party votes on Monday. The candidates, tourism minister Aya Mori and Home "
+                 "Minister Ken Sato, both back sanctions.",
+                 {("Aya Mori", "tourism minister", "Japan"), ("Ken Sato", "home minister", "Japan")},
+                 id="a-ministers-portfolio-is-any-noun"),
+    # --- offices held before are offices the person held
+    pytest.param("Japan's ruling party votes on Monday. The favourite is former foreign minister Ken Sato.",
+                 {("Ken Sato", "foreign minister", "Japan")}, id="a-former-office"),
+    pytest.param("He met Kim's father, the late leader Kim Il Sung, in 1994.", set(),
+                 id="a-dead-persons-office"),
+    pytest.param("The pact was signed by then-Peruvian President Pedro Castillo in 2022.",
+                 {("Pedro Castillo", "president", "Peru")}, id="a-then-office-with-its-country"),
+    pytest.param("Japan's ruling party votes on Monday. Mori's father, Jiro Mori, served as chief cabinet "
+                 "secretary in the 1980s.", {("Jiro Mori", "chief cabinet secretary", "Japan")},
+                 id="served-as-an-office"),
+    pytest.param("Japan's Chief Cabinet Secretary Ren Yamada spoke. Yamada, who served as defence minister "
+                 "under Prime Minister Sato, spoke.",
+                 {("Ren Yamada", "chief cabinet secretary", "Japan"),
+                  ("Ren Yamada", "defence minister", "Japan"),
+                  ("Sato", "prime minister", "Japan")},
+                 id="who-served-as-an-office-under-another"),
 ]
 
 
@@ -341,9 +395,15 @@ def test_roles(text: str, expected: set[tuple[str, str, str]]) -> None:
     ("HOST: Our Lima correspondent Ana Ruiz has more. Ana?\n\nRUIZ: Defence Minister Walter Astudillo "
      "said the army was ready.", "Evening Report (radio transcript)",
      {("Walter Astudillo", "defence minister", "Peru")}),
+    # A home country named only to qualify its own official is not where the story is.
+    ("Talks in Lima ended without a deal on Friday. Prime Minister Gustavo Adrianzen said talks would "
+     "resume. Germany's Foreign Minister Johann Wadephul said in Berlin that he regretted the outcome.",
+     "Deutsche Welle", {("Johann Wadephul", "foreign minister", "Germany"),
+                        ("Gustavo Adrianzen", "prime minister", "Peru")}),
 ], ids=["broadcaster-home", "wire-home-named", "wire-home-unnamed", "host-of-the-trip-not-a-monarchy",
         "a-monarchy-has-no-president", "placed-office-before-guesses", "a-correspondents-place",
-        "us-has-no-ministers", "a-correspondent-named-after-the-place"])
+        "us-has-no-ministers", "a-correspondent-named-after-the-place",
+        "home-named-only-for-its-own-official"])
 def test_publisher_country(text: str, source: str, expected: set[tuple[str, str, str]]) -> None:
     assert roles(text, source=source) == expected
 
