@@ -894,7 +894,8 @@ def _past_roles(ctx: Context, past: list[_Cand], countries: dict[str, set[str]],
     """Offices held before ("former foreign minister X"): of the country the text names, else of
     the person's country (by their offices now), else as for a bare title. Kept apart from
     :func:`find_roles`, whose callers want who holds an office now."""
-    table, out = ctx.entities, {}
+    table = ctx.entities
+    out: dict[tuple[str, str, str], Role] = {}
     for c in past:
         own = countries.get(c.person, set())
         org = c.org or (next(iter(own)) if len(own) == 1 else None) \

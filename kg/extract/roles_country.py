@@ -399,11 +399,11 @@ def publisher_country(ctx: Context) -> str | None:
     # other, and its bare titles are the story's people's, not the publisher's officials.
     table, named = ctx.entities, set()
     for sent in ctx.sentences:
-        found = table.in_span(sent)
-        own = {table.actor(k) for mention, k in found if table.cls(k) == "Country"
+        here = table.in_span(sent)
+        own = {table.actor(k) for mention, k in here if table.cls(k) == "Country"
                and _qualifies_official(table, mention)}
-        named |= {table.actor(k) for _, k in found} - own
-    found = None
+        named |= {table.actor(k) for _, k in here} - own
+    found: str | None = None
     # "NHK WORLD-JAPAN", "Yonhap News TV": the publisher's name may be a brand's first words.
     names = [" ".join(words[:n]) for name in names if (words := re.split(r"[\s\u2013\u2014-]+", name.strip()))
              for n in range(len(words), 0, -1)]
