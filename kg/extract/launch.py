@@ -285,7 +285,8 @@ def _dates_after(tok: Token) -> Token | None:
     launches on June 26 and July 1"): whatever the parser hung it on, the days are the launches'
     (one reaction is not on two days)."""
     doc = tok.doc
-    prep = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    at = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")  # "attempts, on May 31 and ..."
+    prep = doc[at] if at < len(doc) else None
     if prep is None or prep.lower_ != "on" or prep.head.i not in (tok.i, tok.head.i):
         # "two attempts to launch a satellite, on May 31 and August 24, ended ...": the days may
         # also follow what the noun's clause says, when the parse hangs them on the noun itself.
@@ -341,8 +342,10 @@ def _status(tok: Token, kind: str, missiles: list[Token]) -> str | None:
     # Nouns
     low = tok.lower_
     # "the second attempt", "North Korea's attempt to put a satellite into orbit"
+    # "Two earlier attempts, on May 31 and August 24, ended ...": tries with days of their own
     attempt = _counted(tok) or (lemma in ATTEMPT_NOUNS and any(
-        c.dep_ == "acl" and _candidate(c) == "verb" for c in tok.children))
+        c.dep_ == "acl" and _candidate(c) == "verb" for c in tok.children)) or (
+        lemma in ATTEMPT_NOUNS and tok.tag_ == "NNS" and _dates_after(tok) is not None)
     if (lemma in WEAK_NOUNS or low in WEAK_NOUNS) and not missiles and not attempt:
         return None
     if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i and _not_done(tok.head):

@@ -737,6 +737,13 @@ def test_a_country_is_no_reporter_beside_the_body_that_told_it() -> None:
     assert [r.reporters for r in got] == [(JCS,)]
 
 
+def test_tries_with_days_of_their_own_are_launches() -> None:
+    got = launches("North Korea launched a satellite on Tuesday, officials said. It reached orbit.\n\n"
+                   "Two earlier attempts, on March 2 and June 9, ended with the rocket crashing into the "
+                   "sea.", "2025-11-26")
+    assert sorted(r.date[:10] for r in got) == ["2025-03-02", "2025-06-09", "2025-11-25"]
+
+
 def test_hours_later_is_the_same_day() -> None:
     got = launches("Two weeks earlier, on May 3, North Korea fired two short-range missiles from a train. "
                    "Hours later, Japan carried out its first test of a ship-launched cruise missile.",
