@@ -307,7 +307,10 @@ class Clock:
                 # the trigger's own tense decides "Thursday", "Aug. 25" (not "May 7 last year"); a
                 # clause of its own may set it ahead ("the forum, which opens on May 31")
                 verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                ahead = future or verb is not None and verb.dep_ == "relcl" and is_future(verb)
+                # (and one in the past tense sets it back: "hold their exercise, which began on
+                # August 21")
+                past = verb is not None and verb.tag_ == "VBD" and verb.dep_ in ("relcl", "advcl", "conj")
+                ahead = future and not past or verb is not None and verb.dep_ == "relcl" and is_future(verb)
                 day = resolve_day(m.text, pub, future=ahead) or day
             assert day is not None  # a "day" mention without a day was skipped above
             return day, day.isoformat()[:7]

@@ -70,6 +70,11 @@ CASES = [
         [{"participants": {KR, US}, "name": "Ulchi Freedom Shield", "date": "2023-08-21", "evidence": 2}],
         id="name-and-its-acronym-merge"),
     pytest.param(
+        "The launch comes as Japanese and Australian forces hold their annual Southern Jackaroo exercise, "
+        "which began on May 12 and involves thousands of troops.", "2025-05-20",
+        [{"participants": {JP, "Australia"}, "name": "Southern Jackaroo", "date": "2025-05-12"}],
+        id="a-past-start-inside-a-present-tense-clause-is-past"),
+    pytest.param(
         "The launch came days after South Korea and the United States wrapped up their annual Freedom "
         "Shield exercise, which ran from March 4 to March 14.", "2024-03-18",
         [{"participants": {KR, US}, "name": "Freedom Shield", "date": "2024-03-04"}],
