@@ -25,7 +25,8 @@ _BODY_HEADS = (
     r"unification|national defen[cs]e)|coast guard|national security council|"
     r"state department|defen[cs]e department|department of (?:defen[cs]e|state)|"
     r"national police agency|meteorological agency|space agency|"
-    r"nuclear safety commission|national intelligence service|cabinet office|navy|air force"
+    r"nuclear safety commission|national intelligence service|cabinet office|navy|air force|"
+    r"marine corps|marines"
 )
 
 

@@ -790,7 +790,8 @@ def _place_noun_before(span: Span) -> str | None:
 # as a place by the noun before or after it.
 _KIND_BEFORE = re.compile(r"\bthe (?:[a-z]+ )?(" + "|".join(sorted(PLACE_KIND_NOUNS)) +
                           r") of ([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+)?)\b")
-_KIND_AFTER = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?) (region|province|prefecture|oblast|krai|county)\b")
+_KIND_AFTER = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?) "
+                         r"(region|province|prefecture|oblast|krai|county|island)\b")
 
 
 def _add_untagged_places_of_kind(table: EntityTable) -> None:

@@ -160,6 +160,12 @@ def test_a_namesake_named_in_full_in_the_same_paragraph_is_the_surnames():
     assert [m.entity for m in table.mentions if m.text == "Kim"][-1] == "person:kim-min-ho"
 
 
+def test_a_countrys_marines_are_its_military_body():
+    found = entities("It came a day after Australia's army and the US Marines wrapped up a joint exercise in "
+                     "Darwin.")
+    assert found["Marines"] == ("org:us:marine-corps", "MilitaryBody")
+
+
 def test_a_disease_is_no_name():
     found = entities("It is his first trip abroad since the Covid pandemic, officials in Seoul said.")
     assert "Covid" not in found
@@ -333,6 +339,9 @@ def test_the_containing_place_the_text_states(text, place, within):
         # "the island of X", "the border town of X": the noun says what X is.
         ("The foreign ministers met on the Greek island of Corfu on Friday.", "Corfu", "Region"),
         ("His train stopped at the border town of Tumangang on Monday.", "Tumangang", "City"),
+        # "X island": a place the model left untagged, named as one by the noun after it.
+        ("The two men shook hands at 10:00 local time on Monday at a hotel on Langkawi island, in the first "
+         "meeting of its kind.", "Langkawi island", "Region"),
     ],
 )
 def test_a_place_is_typed_by_the_words_around_it(text, surface, cls):
