@@ -183,14 +183,20 @@ def _frame_after(doc: Doc, text: str, qspan: Span) -> Token | None:
     return None
 
 
+def _colon_before(doc: Doc, qspan: Span) -> int | None:
+    """The index of the colon just before the quote's opening mark, if there is one."""
+    i = qspan.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    return i if i >= 1 and doc[i].text == ":" else None
+
+
 def _told_before_colon(doc: Doc, text: str, qspan: Span) -> Token | None:
     """ '..., when Kim told reporters, after being asked whether ...: "If I ..."': the last act of
     speaking with a subject of its own before the colon that opens the quote, however the parser
     hung the quote's words on the sentence."""
-    i = qspan.start - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
-        i -= 1
-    if i < 1 or doc[i].text != ":":
+    i = _colon_before(doc, qspan)
+    if i is None:
         return None
     lo, _ = line(text, doc[i].idx, doc[i].idx)
     told = [t for t in doc[doc[i].sent.start:i] if t.idx >= lo and t.lemma_ in REPORTING and t.pos_ == "VERB"
@@ -202,10 +208,8 @@ def _colon_frame(doc: Doc, text: str, qspan: Span) -> Token | None:
     """The colon that introduces a quote after a speaker phrase with no reporting verb the
     parser saw: 'Kishida, speaking to reporters in Bangkok: "..."'. The colon stands for the
     verb; the speaker is the name that opens the phrase (:meth:`Speakers.surface`)."""
-    i = qspan.start - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
-        i -= 1
-    if i < 1 or doc[i].text != ":":
+    i = _colon_before(doc, qspan)
+    if i is None:
         return None
     lo, _ = line(text, doc[i].idx, doc[i].idx)
     phrase = [t for t in doc[doc[i].sent.start:i] if t.idx >= lo]
