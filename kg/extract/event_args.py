@@ -593,6 +593,8 @@ def _hyphened(tok: Token) -> list[Token]:
 
 # The parts of an event's course that stand for it ("at the opening of the summit").
 _PHASES = {"opening", "start", "close", "closing", "end"}
+# "after two hours of talks": a stretch of time is the talks' own, the verb governs them
+SPANS = {"hour", "minute", "day", "week"}
 
 
 def governor(tok: Token) -> tuple[Token | None, str]:
@@ -606,6 +608,8 @@ def governor(tok: Token) -> tuple[Token | None, str]:
     obj = tok.head.head if tok.dep_ == "pobj" else None
     if obj is not None and tok.head.lower_ == "of" and obj.lemma_.lower() in _PHASES and obj is not tok:
         return governor(obj)  # "joined Y at the opening of the summit": the summit is the verb's
+    if obj is not None and tok.head.lower_ == "of" and obj.lemma_.lower() in SPANS and obj.tag_ == "NNS":
+        return governor(obj)  # "After three hours of talks, A and B signed": the talks are "after"'s
     if obj is not None and tok.head.lower_ in ("in", "over", "via") and obj.dep_ == "dobj" and (
             obj.head.pos_ == "VERB"):  # "condemned the launch in phone talks": the talks are the verb's
         return obj.head, tok.head.lower_

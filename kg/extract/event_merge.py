@@ -9,6 +9,7 @@ it sits in. :func:`fold` gives a group's merged view.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from spacy.tokens import Span, Token
 
@@ -38,6 +39,8 @@ class Mention:
     sides: int | None = None       # "bilateral" 2, "trilateral" 3: how many sides the text says meet
     headline: bool = False         # told in the article's title line
     session: bool = False          # "talks in an expanded format": one sitting of a summit
+    ended: bool = False            # "the summit broke up on Thursday": its date is its last day
+    last: str | None = None        # the last day of an event told to have ended on it
 
 
 def in_headline(args: EventArgs, sent: Span) -> bool:
@@ -74,8 +77,21 @@ def _unplaced(args: EventArgs, key: str) -> bool:
     return ent is not None and ent.cls in ("City", "Region") and not ent.within and not ent.geonames_id
 
 
+def _next_day(a: str, b: str) -> bool:
+    try:
+        return dt.date.fromisoformat(b) - dt.date.fromisoformat(a) == dt.timedelta(days=1)
+    except ValueError:
+        return False
+
+
 def compatible(args: EventArgs, m, c) -> bool:
-    if m.date and c.date and m.date != c.date or m.month and c.month and m.month != c.month:
+    # "opened their summit on Wednesday" ... "the summit broke up on Thursday": the day a
+    # summit ends may be the day after it opened.
+    # ("They resumed talks on Thursday": on a day the summit ran.)
+    ending = m.date and c.date and (m.ended and not c.ended and _next_day(c.date, m.date)
+                                    or c.ended and not m.ended and _next_day(m.date, c.date)
+                                    or m.date == c.last or m.last == c.date)
+    if m.date and c.date and m.date != c.date and not ending or m.month and c.month and m.month != c.month:
         return False
     if m.place and c.place and not (_within(args, m.place, c.place) or _within(args, c.place, m.place)
                                     or _unplaced(args, m.place) or _unplaced(args, c.place)):
@@ -110,7 +126,7 @@ def same_event(args: EventArgs, m, c) -> float:
         # "the leaders of South Korea, Japan and China held a summit" ... "President Yoon hosted
         # Kishida and Li at a summit": a leader of no known country stands for the one country left.
         mp = cp = mp | cp
-    score = 2.0 * bool(m.place and m.place == c.place) + 2.0 * bool(m.date and m.date == c.date)
+    score = 2.0 * bool(m.place and m.place == c.place) + 2.0 * bool(m.date and m.date in (c.date, c.last))
     score += len(mp & cp)
     return score + 1 if _same(m, c, mp, cp) else 0.0
 
@@ -290,6 +306,10 @@ def fold(ms: list[Mention]) -> Mention:
     out = dataclasses.replace(ms[0], participants=list(ms[0].participants))
     for m in ms[1:]:
         out.participants = dedupe(out.participants + m.participants)
+        if out.ended and m.date and not m.ended:  # the day it opened, not the day it ended
+            out.date, out.ended = m.date, False
+        out.ended = out.ended or not out.date and m.ended
+        out.last = out.last or m.last
         out.place, out.date, out.name = out.place or m.place, out.date or m.date, out.name or m.name
         out.month = out.month or m.month
         out.sides = out.sides or m.sides

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract import Context, extractor
-from kg.extract.event_args import TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
+from kg.extract.event_args import SPANS, TEMPORAL_PREPS, EventArgs, clauses_of, dedupe, governor
 from kg.extract.event_merge import Mention, compatible, fold, in_headline, merge, normalise
 from kg.extract.event_setting import (
     FUTURE_HEADS,
@@ -298,15 +298,21 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                          and args.t.cls(args.place_of(c, 0)) not in ("City", "Region")
                          for k in args.actors(c)]
         partners += args.with_actors(gov)
+    outcome = None
     if gov is not None and rel == "after" and verb_in(gov, _OUTCOME) and tok.tag_ == "NNS" and not subjects \
-            and tok.i > gov.i and not any(c.dep_ in ("det", "poss") for c in tok.children):
+            and (tok.i > gov.i or _span_of(tok)) and not any(c.dep_ in ("det", "poss") for c in tok.children):
         # "signed the pact after talks at the ministry": the signers held the talks ("After the
-        # talks, the ministers signed": talks told before, which others may have held)
+        # talks, the ministers signed": talks told before, which others may have held; but "After
+        # three hours of talks, the ministers signed": the signers' own talks, timed)
         subjects = args.subject_actors(gov)
+        outcome = gov
     kind = "Summit" if tok.lemma_.lower() == "summit" or any(
         c.lower_ in ("leaders", "leaders'") or (c.dep_ == "compound" and c.lower_ == "summit")
         for c in tok.children) else "Meeting"    # "the leaders' meeting", "summit talks"
-    if _leaders_hold(args, gov, rel) and not _session(tok):
+    # ("After two hours of one-on-one talks, the two leaders signed": a sitting, but the summit's
+    # only one told; :func:`find_mentions` makes it a sitting when a summit was told before.)
+    if _leaders_hold(args, gov, rel) and not _session(tok) or (
+            outcome is not None and _the_leaders(args, outcome)):
         kind = "Summit"
     others = subjects + parts + rest + partners + members
     m = Mention(kind, tok.sent, tok, dedupe(subjects + parts + _forum(args, forum, others) + rest + partners
@@ -350,6 +356,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
                                        for c in gov.children):
             timed += main_clause(gov.head)  # "fired on Monday, as X was in Seoul for a summit"
     m.date, m.month = args.when(tok.sent, timed, future)
+    if m.date is None and m.month is None and outcome is not None:
+        m.date, m.month = _deed_told(args, outcome)
     if m.month is None and args.pub is not None:  # "at that December meeting"
         m.month = next((month_of(c.text, args.pub, future) for c in tok.children
                         if c.dep_ in ("compound", "nmod") and c.ent_type_ == "DATE"), None)
@@ -357,6 +365,8 @@ def _noun_mentions(args: EventArgs, tok: Token) -> list[Mention]:
             and _now(gov) and args.pub is not None:
         m.date = args.pub.isoformat()  # "Yoon and Kishida have begun their summit": today's
     m.planned = future or (gov is not None and verb_in(gov, {"plan", "schedule"}))
+    m.ended = bool(m.date) and gov is not None and rel == "nsubj" and verb_in(gov, _ENDS)
+    m.last = m.date if m.ended else None
     if m.date is None and not m.planned and any(c.lower_ == "emergency" for c in tok.children):
         # "Yoon presided over an emergency meeting of the NSC": called the day of the news it answers
         day = _news_day(args, tok)
@@ -405,8 +415,36 @@ def _it_was(args: EventArgs, tok: Token, m: Mention) -> None:
 
 
 _AT = {"at", "during", "in", "on", "over", "via"}
+# What a meeting does on its last day ("the summit broke up on Thursday").
+_ENDS = {"end", "conclude", "close", "break", "collapse", "wrap", "finish"}
 # What the sides of talks do together at their end.
 _OUTCOME = {"sign", "agree", "adopt", "issue", "pledge"}
+
+
+def _span_of(tok: Token) -> bool:
+    """"three hours of talks": the trigger is measured by a stretch of time."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.tag_ == "NNS" \
+        and tok.head.head.lemma_.lower() in SPANS
+
+
+def _deed_told(args: EventArgs, verb: Token) -> tuple[str | None, str | None]:
+    """"A and B signed a treaty on Monday. ... After hours of talks, the two signed the treaty":
+    the deed done to a thing told before ("the treaty") is the one told before, on its day."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and any(
+        d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)), None)
+    if obj is None:
+        return None, None
+    for t in args.doc[:verb.sent.start]:
+        if t.lemma_ == verb.lemma_ and t.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_ == obj.lemma_ for c in t.children):
+            return args.when(t.sent, [t], False)
+    return None, None
+
+
+def _the_leaders(args: EventArgs, verb: Token) -> bool:
+    """"the two leaders signed": the verb's subjects are heads of state or government."""
+    return any(s.lemma_.lower() == "leader" and s.tag_ == "NNS" and (keys := args.actors(s))
+               and all(args.is_head(k) for k in keys) for s in args.subjects(verb))
 
 
 def _leaders_hold(args: EventArgs, gov: Token | None, rel: str) -> bool:
@@ -663,7 +701,9 @@ def _session(tok: Token) -> bool:
         words.append(tok.head.lower_)  # "then expanded talks": the parser reads the format as a verb
     words += [tok.doc[o.left_edge.i:o.i].text.lower() for c in tok.children if c.dep_ == "prep"
               and c.lower_ == "in" for o in pobjs(c) if o.lemma_.lower() in ("format", "setting", "session")]
-    return any(w in _FORMATS for text in words for w in text.replace(" - ", "-").split())
+    # "They resumed talks on Friday morning": the next sitting of talks already under way
+    resumed = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "resume"
+    return resumed or any(w in _FORMATS for text in words for w in text.replace(" - ", "-").split())
 
 
 def _with_each(tok: Token) -> bool:
@@ -692,7 +732,7 @@ def find_mentions(args: EventArgs) -> list[Mention]:
                 top = next((x for x in out[::-1] if x.kind == "Summit" and not x.planned and x.parent is None
                             and len(set(x.participants) & set(m.participants)) >= 2), None)
                 if m.parent is None and top is not None:
-                    m.parent, m.session = top.trigger.i, True
+                    m.parent, m.session, m.kind = top.trigger.i, True, "Meeting"
         if _trigger_noun(tok) and _with_each(tok):
             # "Biden hosted A and B for a summit. Before it began, he held separate meetings with
             # each of his guests": one meeting with each of the other people of the summit told before.

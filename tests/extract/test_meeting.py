@@ -917,6 +917,22 @@ CASES = [
         [{"kind": "Meeting", "participants": {"Xi Jinping", "Vladimir Putin"}},
          {"kind": "Meeting", "participants": {"Xi Jinping", "Alexander Lukashenko"}}],
         id="where-he-is-the-subject-of-the-main-clause"),
+    pytest.param(
+        "The summit between French President Emmanuel Macron and German Chancellor Olaf Scholz in Paris "
+        "ended on Friday without a joint statement. The two leaders had opened their summit on Thursday "
+        "with a dinner. They resumed talks on Friday morning.", "2024-05-11",
+        [{"kind": "Summit", "participants": {"Emmanuel Macron", "Olaf Scholz"}, "place": "Paris",
+          "date": "2024-05-09"},
+         {"kind": "Meeting", "participants": {"Emmanuel Macron", "Olaf Scholz"}, "date": "2024-05-10",
+          "part_of": {"Emmanuel Macron", "Olaf Scholz"}}],
+        id="summit-ended-the-day-after-it-opened"),
+    pytest.param(
+        "Indian Prime Minister Narendra Modi and Brazilian President Jair Bolsonaro signed a "
+        "trade agreement in Brasilia on Monday. After three hours of closed-door talks at the palace, "
+        "the two leaders signed the agreement and spoke to reporters.", "2024-07-09",
+        [{"kind": "Summit", "participants": {"Narendra Modi", "Jair Bolsonaro"},
+          "date": "2024-07-08"}],
+        id="after-hours-of-talks-the-leaders-signed"),
 ]
 
 
