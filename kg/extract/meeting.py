@@ -86,13 +86,17 @@ def _trigger_noun(tok: Token) -> bool:
 
 
 def _trigger_verb(args: EventArgs, tok: Token) -> bool:
-    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk", "receive", "address", "brief")
-                              and not tok.lower_.startswith("host")):
+    if tok.pos_ != "VERB" or (tok.lemma_ not in ("meet", "speak", "talk", "receive", "address", "brief",
+                                                 "shake") and not tok.lower_.startswith("host")):
         return False  # (the words first: this runs on every verb)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return False
     if tok.lemma_ == "meet":
         return True
+    if tok.lemma_ == "shake":  # "X stepped over the border and shook hands with Y": they met
+        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(
+                args.t.cls(args.t.entity_of(o)) == "Person" for o in pobjs(c)) for c in tok.children)
     if tok.lemma_ in ("address", "brief"):  # "X addressed the Security Council": a sitting of it
         return any(c.dep_ == "dobj" and (k := args.t.entity_of(c))
                    and args.t.cls(k) == "InternationalOrganization" and _deliberative(args, k)

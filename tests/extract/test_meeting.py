@@ -69,6 +69,11 @@ CASES = [
           "planned": True}],
         id="will-hold-talks-next-week"),
     pytest.param(
+        "Chilean President Gabriel Boric crossed the bridge at 9:30 a.m. on Friday and shook hands with "
+        "Peruvian President Dina Boluarte.", "2023-08-19",
+        [{"kind": "Meeting", "participants": {"Gabriel Boric", "Dina Boluarte"}}],
+        id="shook-hands-with-someone-is-a-meeting"),
+    pytest.param(
         "US President Joe Biden held a phone call with South Korean President Yoon Suk Yeol on Tuesday.",
         "2023-08-16",
         [{"kind": "Meeting", "participants": {BIDEN, YOON}, "date": "2023-08-15", "place": None}],
