@@ -314,6 +314,12 @@ class Clock:
                 day = resolve_day(m.text, pub, future=ahead) or day
             assert day is not None  # a "day" mention without a day was skipped above
             return day, day.isoformat()[:7]
+        # "arrived in Lima on Friday and met X": a verb joined to another shares its day when it
+        # has none of its own.
+        heads = [a.head for a in anchors if a.dep_ == "conj" and a.pos_ == "VERB" and a.head.pos_ == "VERB"
+                 and a.head.i != a.i and a.head.i not in keep]
+        if month is None and heads:
+            return self.attached(sent, heads, future, since)
         return None, month
 
     def story_day(self, sent: Span, anchors: list[Token]) -> dt.date | None:

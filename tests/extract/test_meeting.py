@@ -74,6 +74,11 @@ CASES = [
         [{"kind": "Meeting", "participants": {"Gabriel Boric", "Dina Boluarte"}}],
         id="shook-hands-with-someone-is-a-meeting"),
     pytest.param(
+        "Chilean President Gabriel Boric arrived in Lima on Friday and met Peruvian President Dina Boluarte.",
+        "2023-08-19",
+        [{"participants": {"Gabriel Boric", "Dina Boluarte"}, "date": "2023-08-18", "place": "Lima"}],
+        id="a-joined-verb-shares-the-day-of-the-one-before"),
+    pytest.param(
         "US President Joe Biden held a phone call with South Korean President Yoon Suk Yeol on Tuesday.",
         "2023-08-16",
         [{"kind": "Meeting", "participants": {BIDEN, YOON}, "date": "2023-08-15", "place": None}],
