@@ -10,6 +10,7 @@ a surname belongs to the one full name in the document that contains it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 
@@ -575,6 +576,7 @@ def find_entities(doc: Doc, source: str | None = None, text: str | None = None) 
     add_country_possessive(table)
     prefer_namesake_region(table)
     add_named_prefecture(table)
+    _place_untagged_regions(table)
     merge_misspelt_places(table)
     drop_unmentioned_countries(table)
     _skip_unmentioned_parents(table)
@@ -810,6 +812,35 @@ def _add_untagged_places_of_kind(table: EntityTable) -> None:
                 or gazetteer.lookup_demonym(m.group(1)) is not None:
             continue  # "the Tokyo region" is Tokyo's; "the Russian region" names no place
         table.add(span, Entity(key=f"region:{slug(span.text)}", cls="Region", name=span.text))
+
+
+def _place_untagged_regions(table: EntityTable) -> None:
+    """ "the Amur region" with no country of its own lies in the one country the story names that
+    has a first-level subdivision of that name."""
+    named = {country_of(table, x.entity) for x in table.mentions if table.cls(x.entity) == "Country"}
+    for key, ent in list(table.entities.items()):
+        words = ent.name.split()
+        if ent.cls == "Region" and ent.within is None and len(words) == 2 and words[1].lower() in (
+                "region", "province", "oblast", "krai", "prefecture") and gazetteer.place_by_key(key) is None:
+            within = _subdivision_country(words[0], named)
+            if within is not None:
+                table.entities[key] = dataclasses.replace(ent, within=within)
+
+
+def _subdivision_country(stem: str, named: set[str | None]) -> str | None:
+    """ "the Amur region" in a story that names Russia: the one named country with a first-level
+    subdivision of that name (ISO 3166-2: "Amurskaya oblast'")."""
+    codes = {f"country:{s.country_code}" for s in _subdivisions(stem.lower()[:4])
+             if s.name.lower().startswith(stem.lower())}
+    found = codes & named
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _subdivisions(prefix: str) -> tuple:
+    import pycountry
+
+    return tuple(s for s in pycountry.subdivisions if s.name.lower().startswith(prefix))
 
 
 def _kind_in_apposition(span: Span) -> str | None:

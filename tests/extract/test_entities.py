@@ -166,6 +166,12 @@ def test_a_countrys_marines_are_its_military_body():
     assert found["Marines"] == ("org:us:marine-corps", "MilitaryBody")
 
 
+def test_an_untagged_region_lies_in_the_named_country_that_has_it():
+    text = "Gas output rose in the Yamal region on Tuesday. Russian officials said little."
+    table = find_entities(load_model()(text))
+    assert table.entities["region:yamal-region"].within == "country:RU"
+
+
 def test_a_disease_is_no_name():
     found = entities("It is his first trip abroad since the Covid pandemic, officials in Seoul said.")
     assert "Covid" not in found
