@@ -520,7 +520,7 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
             units[i].clock = m.time
         elif m.kind in ("period", "month", "year") and not (
                 (m.text.lower().startswith("this") or pub is not None and m.text.strip() == str(pub.year))
-                and _ordinal(units[i].anchors[0])):
+                and _ordinal(units[i].anchors[0])) and not _in_series(root):
             # (but "its third attempt this year", "its first launch of 2025" in a 2025 paper,
             # count the launch told among this year's)
             units[i].historical = True
@@ -610,6 +610,13 @@ def _sentence_units(ctx: Context, sent: Span, home: str | None, last: list[str])
 # A sentence that opens with a short lapse of time tells something of the same day.
 _LATER_SAME_DAY = re.compile(r"\s*(?:(?:minutes|hours|an hour|moments) later|later (?:that|the same) day)\b",
                              re.I)
+
+
+def _in_series(root: Token) -> bool:
+    """ "fired missiles on Sunday, the latest in a flurry of tests this month": the period is the
+    series', which the launch told ends, not a time before it."""
+    return any(a.lower_ in ("latest", "newest", "last") and a.dep_ in ("dobj", "appos", "npadvmod", "attr")
+               for a in [root.head, *root.head.ancestors][:3])
 
 
 def _again(sent: Span, times: list, units: list[Unit]) -> None:

@@ -53,6 +53,11 @@ def token_at(sent: Span, start: int, end: int) -> Token | None:
     return root
 
 
+_PLACE_NOUNS = {"base", "coast", "waters", "sea", "area", "border", "site", "facility", "port", "city",
+                "town", "region", "province", "peninsula", "island", "county", "airport", "shipyard",
+                "coastline", "zone"}
+
+
 def _clock_phrase(tok: Token) -> bool:
     """ "12:00 local time (03:00 GMT) on Monday": the head of a clock the model left untagged."""
     return tok.lower_ in ("time", "gmt", "utc") and any(c.like_num or ":" in c.text for c in tok.children)
@@ -74,6 +79,9 @@ def owner(tok: Token, domain: dict[int, int], *, is_time: bool) -> int | None:
         placed = (cur.ent_type_ == "TIME" or _clock_phrase(cur)) and tok.ent_type_ == "DATE"
         # "on June 26 and July 1": a day coordinated with another hangs where that one does
         placed = placed or (prev.dep_ == "conj" and cur.ent_type_ == "DATE" == tok.ent_type_)
+        # A place has no day: "fired missiles near a base off its coast on Sunday" hangs the day on
+        # the base, and it is the launch's.
+        placed = placed or (tok.ent_type_ == "DATE" and cur.lower_ in _PLACE_NOUNS)
         if is_time and cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "appos" \
                 and not placed \
                 and not (_actor_subject(cur) and prev.dep_ == "prep" and prev.lower_ in ("on", "at")):

@@ -744,6 +744,13 @@ def test_tries_with_days_of_their_own_are_launches() -> None:
     assert sorted(r.date[:10] for r in got) == ["2025-03-02", "2025-06-09", "2025-11-25"]
 
 
+def test_a_day_hung_on_a_place_and_a_series_period_are_the_launchs() -> None:
+    got = launches("North Korea fired several cruise missiles near a naval base off its west coast on "
+                   "Sunday, Seoul's military said, the latest in a string of weapons tests this month.",
+                   "2025-03-10")
+    assert [(r.date, r.launcher) for r in got] == [("2025-03-09", "country:KP")]
+
+
 def test_hours_later_is_the_same_day() -> None:
     got = launches("Two weeks earlier, on May 3, North Korea fired two short-range missiles from a train. "
                    "Hours later, Japan carried out its first test of a ship-launched cruise missile.",
