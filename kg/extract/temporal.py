@@ -320,6 +320,9 @@ def _with_year(c: _Cand, text: str, pub: dt.date) -> _Cand:
         return c
 
 
+_GMT_DAY = re.compile(r"\([^()]{0,25}\b(?:gmt|utc)\s+(?:on\s+)?$", re.I)
+
+
 def _scan(text: str, pub: dt.date, future: Callable[[int, int], bool],
           default: dt.timedelta | None) -> list[TimeMention]:
     chosen: list[_Cand] = []
@@ -328,6 +331,9 @@ def _scan(text: str, pub: dt.date, future: Callable[[int, int], bool],
         if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
             chosen.append(c)
     chosen.sort()
+    # "(2145-2203 GMT Friday)": the day of a conversion in brackets is Greenwich's, not the
+    # story's; it dates nothing (the local clocks before it keep the story's day).
+    chosen = [c for c in chosen if not (c[3] == "day" and _GMT_DAY.search(text, 0, c[0]))]
     chosen = [_with_year(c, text, pub) for c in chosen]
     days = [c for c in chosen if c[3] == "day"]
     out = []

@@ -148,6 +148,12 @@ CASES = [
     pytest.param("UN Security Council Resolution 2094 bans launches; shares rose 1.30 percent.", THU, [],
                  id="resolution-number-and-decimal"),
     pytest.param("The Hwasong-17 flew 2000 km.", THU, [], id="missile-name-and-distance"),
+    pytest.param("Rockets were fired between 6:10 a.m. and 6:40 a.m. (2110-2140 GMT Wednesday), officials "
+                 "said.", THU,
+                 [("6:10 a.m.", "clock", "2023-03-16T06:10:00"),
+                  ("6:40 a.m.", "clock", "2023-03-16T06:40:00"),
+                  ("2140 GMT", "clock", "2023-03-16T21:40:00+00:00")],
+                 id="the-day-of-a-bracketed-gmt-range-dates-nothing"),
     # --- genuinely unsolved
     pytest.param("Kim will visit Russia on Tuesday after the missile launch on Monday.", THU,
                  [("Tuesday", "day", "2023-03-21"), ("Monday", "day", "2023-03-13")],
