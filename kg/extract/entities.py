@@ -312,19 +312,23 @@ def _agree(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
             label = "PERSON"
         elif label in ("GPE", "LOC", "FAC") and _person_of_country(span):
             label = "PERSON"
-        elif label == "ORG" and _name_among_people(span, people):
-            label = "PERSON"
+        elif (label == "ORG" or label == "GPE" and gazetteer.lookup_place(span.text) is None) \
+                and _name_among_people(span, people, words_ok=label == "GPE"):
+            label = "PERSON"  # (a place the gazetteer does not know, listed with people: "A, B and C")
         out.append((span, label))
     return out
 
 
-def _name_among_people(span: Span, people: set[int]) -> bool:
+def _name_among_people(span: Span, people: set[int], *, words_ok: bool = False) -> bool:
     """ "Jake Sullivan of the US and Japan's Takeo Akiba": a name of two or three capitalised
-    words, none an English word and no known body, listed with a person is a person."""
+    words, none an English word (unless ``words_ok``: a place no gazetteer knows, "Antony
+    Blinken") and no known body, listed with a person is a person."""
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
         return False
-    if any(is_common_word(t.text) for t in words) or gazetteer.lookup_org(span.text) is not None:
+    if not words_ok and any(is_common_word(t.text) for t in words):
+        return False
+    if gazetteer.lookup_org(span.text) is not None:
         return False
     root = span.root
     linked = [root.head] if root.dep_ in ("conj", "appos") else []

@@ -29,6 +29,7 @@ is emitted: a wrong country costs more than a miss.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -782,6 +783,33 @@ def _via(roles: dict[tuple[str, str, str], Role], person: str) -> str | None:
     return next(iter(orgs)) if len(orgs) == 1 else None
 
 
+# "The foreign ministers of the United States, South Korea and Japan — A, B and C — met ...": the
+# offices of a list of countries, held by a list of people, in order.
+_RESPECTIVE = re.compile(r"\b(?P<title>(?:[a-z]+ ){0,2}[a-z]+?)s of (?P<orgs>[^\u2014\u2013()]{3,120}?)"
+                         r"\s*[\u2014\u2013]\s*(?P<people>[^\u2014\u2013()]{3,120}?)\s*[\u2014\u2013]")
+
+
+def _listed(ctx: Context, m: re.Match[str], group: str, cls: set[str]) -> list[tuple[Span, str]] | None:
+    """The entities named in ``group`` of ``m``, if there are any and all are of ``cls``."""
+    span = ctx.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+    found = ctx.entities.in_span(span) if span is not None else []
+    return found if found and all(ctx.entities.cls(k) in cls for _, k in found) else None
+
+
+def _respectively(ctx: Context) -> list[_Cand]:
+    out = []
+    for m in _RESPECTIVE.finditer(ctx.text):
+        title = m.group("title")
+        if title.split()[-1] not in HEADS:
+            continue
+        orgs = _listed(ctx, m, "orgs", {"Country"} | set(ORG_CLASSES))
+        people = _listed(ctx, m, "people", {"Person"})
+        if orgs and people and len(orgs) == len(people) >= 2:
+            out += [_Cand(person, title, org, False, pspan) for (pspan, person), (_, org) in
+                    zip(people, orgs, strict=True)]
+    return out
+
+
 def find_roles(ctx: Context) -> list[Role]:
     """Every role the document states, once per (person, title, org), with its first sentence."""
     if "roles" in ctx.cache:
@@ -798,6 +826,7 @@ def find_roles(ctx: Context) -> list[Role]:
             if (cp := reader.counterpart(span, key)) is not None:
                 counterparts.append(cp)
     cands += _label_notes(ctx, reader)
+    cands += _respectively(ctx)
     past = [c for c in cands if c.past]
     cands = [c for c in cands if not c.past]
     known = {(c.person, c.title): c.org for c in cands if c.org}

@@ -66,6 +66,12 @@ CASES = [
                  "Later, Defence Minister Soipan Tuya hosted Kenyan Foreign Minister Musalia Mudavadi.",
                  {("William Ruto", "president", "Kenya"), ("Musalia Mudavadi", "foreign minister", "Kenya")},
                  id="not-a-country-the-sentence-gives-someone-else"),
+    pytest.param("The defence ministers of Chile, Peru and Brazil \u2014 Maya Fernandez, Walter Astudillo "
+                 "and Jose Mucio \u2014 met in Lima on Friday.",
+                 {("Maya Fernandez", "defence minister", "Chile"),
+                  ("Walter Astudillo", "defence minister", "Peru"),
+                  ("Jose Mucio", "defence minister", "Brazil")},
+                 id="offices-of-a-list-of-countries-held-by-a-list-of-people-in-order"),
     pytest.param("Maria Lopez, leader of the main opposition Labour Party, called the deal a disgrace.",
                  {("Maria Lopez", "leader", "Labour Party")},
                  id="a-party-named-after-lower-case-words"),
