@@ -55,6 +55,7 @@ score: $(VENV)/.installed
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind15/articles --gold tests/data/blind15/gold --kg $(BIN)/kg
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind16/articles --gold tests/data/blind16/gold --kg $(BIN)/kg
 	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind17/articles --gold tests/data/blind17/gold --kg $(BIN)/kg
+	$(BIN)/python ../shared/eval/score.py --project . --articles tests/data/blind18/articles --gold tests/data/blind18/gold --kg $(BIN)/kg
 
 # Accept the seeds' current graph as the reviewed expected one (tests/test_golden.py).
 golden: $(VENV)/.installed
