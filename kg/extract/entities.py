@@ -10,7 +10,6 @@ a surname belongs to the one full name in the document that contains it.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections import Counter
 
@@ -834,17 +833,8 @@ def _place_untagged_regions(table: EntityTable) -> None:
 def _subdivision_country(stem: str, named: set[str | None]) -> str | None:
     """ "the Amur region" in a story that names Russia: the one named country with a first-level
     subdivision of that name (ISO 3166-2: "Amurskaya oblast'")."""
-    codes = {f"country:{s.country_code}" for s in _subdivisions(stem.lower()[:4])
-             if s.name.lower().startswith(stem.lower())}
-    found = codes & named
+    found = gazetteer.subdivision_countries(stem) & named
     return found.pop() if len(found) == 1 else None
-
-
-@functools.lru_cache(maxsize=1024)
-def _subdivisions(prefix: str) -> tuple:
-    import pycountry
-
-    return tuple(s for s in pycountry.subdivisions if s.name.lower().startswith(prefix))
 
 
 def _kind_in_apposition(span: Span) -> str | None:

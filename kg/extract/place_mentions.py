@@ -430,7 +430,4 @@ def _namesake_region(city: Entity) -> Entity | None:
 
 @functools.lru_cache(maxsize=1)
 def _prefectures() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(fold(s.name) for s in pycountry.subdivisions.get(country_code="JP") or ()
-                     if s.type == "Prefecture")
+    return frozenset(fold(name) for name in gazetteer.subdivision_names("JP", "Prefecture"))

@@ -27,7 +27,7 @@ regions, islands, provinces, launch-site localities), ``organizations.json``,
 ``orgs`` and ``national`` (organisations), ``words`` (word lists).
 """
 
-from .admin import first_level_region
+from .admin import first_level_region, subdivision_countries, subdivision_names
 from .model import ORG_CLASSES, PLACE_CLASSES, Org, Place
 from .national import lookup_national_body
 from .orgs import lookup_org, org_by_key
@@ -48,4 +48,6 @@ __all__ = [
     "org_by_key",
     "place_by_key",
     "place_candidates",
+    "subdivision_countries",
+    "subdivision_names",
 ]

@@ -38,3 +38,23 @@ def first_level_region(key: str) -> str | None:
     code = inside.get(key) or (_city_codes().get(key) if key.startswith("city:") else None)
     region = regions.get(code) if code else None
     return region if region != key else None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> tuple[tuple[str, str, str], ...]:
+    """(country code, name, type) of every ISO 3166-2 subdivision, read once."""
+    import pycountry
+
+    return tuple((s.country_code, s.name, s.type) for s in pycountry.subdivisions)
+
+
+def subdivision_countries(stem: str) -> set[str]:
+    """Keys of the countries with an ISO 3166-2 subdivision whose name starts with ``stem``
+    ("Amur" → Russia's "Amurskaya oblast'", Uganda's "Amuru")."""
+    low = stem.lower()
+    return {f"country:{code}" for code, name, _ in _subdivisions() if name.lower().startswith(low)}
+
+
+def subdivision_names(code: str, kind: str) -> list[str]:
+    """The names of one country's ISO 3166-2 subdivisions of one type ("JP", "Prefecture")."""
+    return [name for c, name, t in _subdivisions() if c == code and t == kind]
